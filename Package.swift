@@ -1,0 +1,54 @@
+// swift-tools-version:6.2
+import PackageDescription
+
+let package = Package(
+    name: "crossroads",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "crossroads", targets: ["crossroads"]),
+        .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
+        .library(name: "Scoring", targets: ["Scoring"]),
+        .library(name: "Markdown", targets: ["Markdown"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // Debian's libcmark-gfm and its extensions, found through pkg-config.
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "Scoring"),
+        .target(name: "Blocks", dependencies: [
+            "Markdown", "Scoring",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .target(name: "SiteBuilder", dependencies: [
+            "Markdown", "Scoring", "Blocks",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .target(name: "PreviewServer", dependencies: [
+            "SiteBuilder",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .executableTarget(name: "crossroads", dependencies: [
+            "SiteBuilder", "Scoring", "PreviewServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "BlocksTests", dependencies: ["Blocks", "Scoring", "Markdown"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder"]),
+        // Drives the built `crossroads` binary, node and headless Chromium against whole sites.
+        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Scoring", "Markdown"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

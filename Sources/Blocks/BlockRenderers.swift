@@ -1,0 +1,52 @@
+import Markdown
+import Scoring
+
+/// The fenced-block renderers the Markdown renderer is given: "chart", "ladder", "compare", "bands".
+public struct BlockRenderers: Sendable {
+    public var dataFiles: [String: DataFile]
+    public var questionnaire: Questionnaire?
+
+    /// `dataFiles` is keyed by name without extension ("ladders"), as `data:` in a block names it.
+    public init(dataFiles: [String: DataFile], questionnaire: Questionnaire?) {
+        self.dataFiles = dataFiles
+        self.questionnaire = questionnaire
+    }
+
+    /// Each renderer throws `BlockError`, except that a problem on a known line of the block body
+    /// is thrown as a `MarkdownError` on the page line (fence line + body line), so the author is
+    /// sent straight to it. Data-file problems stay `BlockError`s: their line is in the data file,
+    /// and Markdown tags them with the fence line.
+    public var all: [String: FencedBlockRenderer] {
+        let dataFiles = dataFiles
+        let questionnaire = questionnaire
+        return [
+            "chart": { block in
+                try onPageLines(block) { try renderChart(body: block.code, line: block.line) }
+            },
+            "ladder": { block in
+                try onPageLines(block) { try LadderRenderer(dataFiles: dataFiles).render(body: block.code) }
+            },
+            "compare": { block in
+                try onPageLines(block) { try CompareRenderer(dataFiles: dataFiles).render(body: block.code) }
+            },
+            "bands": { block in
+                try onPageLines(block) { try BandsRenderer(questionnaire: questionnaire).render(body: block.code) }
+            },
+        ]
+    }
+}
+
+/// The chart renderer on plain values; `line` only seeds the element ids.
+func renderChart(body: String, line: Int) throws(BlockError) -> String {
+    let chart = try Chart.parse(body)
+    return ChartRenderer(chart: chart, id: stableID(prefix: "chart", code: body, line: line)).render()
+}
+
+private func onPageLines(_ block: FencedBlock, _ render: () throws -> String) throws -> String {
+    do {
+        return try render()
+    } catch let error as BlockError where error.file == nil && error.line > 0 {
+        // Body line 1 is the line after the opening fence.
+        throw MarkdownError(line: block.line + error.line, message: error.message)
+    }
+}

@@ -1,0 +1,100 @@
+import Yams
+
+/// Renders ```ladder: the career ladders of a data file, one column per track, top rung first.
+struct LadderRenderer {
+    struct LadderFile: Decodable {
+        var title: String?
+        var tracks: [Track]
+        static let keys = ["title", "tracks"]
+    }
+    struct Track: Decodable {
+        var id: String
+        var name: String
+        var summary: String?
+        var levels: [Level]
+        static let keys = ["id", "name", "summary", "levels"]
+    }
+    struct Level: Decodable {
+        var name: String
+        var scope: String?
+        static let keys = ["name", "scope"]
+    }
+
+    var dataFiles: [String: DataFile]
+
+    func render(body: String) throws(BlockError) -> String {
+        let reference = try DataReference.parse(
+            body: body, blockName: "ladder", defaultName: "ladders", selectionKey: "tracks")
+        let file = try reference.file(in: dataFiles, blockName: "ladder")
+        let (reader, root) = try composeDataFile(file, blockName: "ladder", expecting: "`title:` and `tracks:`")
+        try reader.rejectUnknownKeys(in: root, allowed: LadderFile.keys, path: "")
+        if case let .sequence(tracks)? = root["tracks"] {
+            for (index, track) in tracks.enumerated() {
+                try reader.rejectUnknownKeys(in: track, allowed: Track.keys, path: "tracks[\(index)]")
+                if case let .sequence(levels)? = track["levels"] {
+                    for (levelIndex, level) in levels.enumerated() {
+                        try reader.rejectUnknownKeys(
+                            in: level, allowed: Level.keys, path: "tracks[\(index)].levels[\(levelIndex)]")
+                    }
+                }
+            }
+        }
+        let ladder = try reader.decode(LadderFile.self, from: root)
+        let trackNodes = root["tracks"].map { $0.array() } ?? []
+
+        guard !ladder.tracks.isEmpty else {
+            throw reader.error("`tracks` is empty — add at least one track with `id`, `name` and `levels`", at: root["tracks"])
+        }
+        var seen: Set<String> = []
+        for (index, track) in ladder.tracks.enumerated() {
+            let node = trackNodes.indices.contains(index) ? trackNodes[index] : nil
+            try checkIdentifier(track.id, path: "tracks[\(index)].id", reader: reader, node: node?["id"])
+            guard seen.insert(track.id).inserted else {
+                throw reader.error("two tracks share the id \"\(track.id)\" — ids must be unique", at: node?["id"])
+            }
+            guard !track.levels.isEmpty else {
+                throw reader.error(
+                    "`tracks[\(index)].levels` is empty — list the levels bottom-up, entry level first",
+                    at: node?["levels"] ?? node)
+            }
+        }
+
+        var shown = ladder.tracks
+        if let selection = reference.selection {
+            shown = []
+            for id in selection {
+                guard let track = ladder.tracks.first(where: { $0.id == id }) else {
+                    let known = ladder.tracks.map(\.id).joined(separator: ", ")
+                    throw BlockError(
+                        line: reference.selectionNode?.mark?.line ?? 0,
+                        message: "ladder: `tracks` names \"\(id)\", which \(file.path) does not define — use one of: \(known)")
+                }
+                shown.append(track)
+            }
+        }
+
+        let title = ladder.title?.trimmingWhitespace.nonEmpty ?? "Career ladders"
+        var html = ["<div class=\"ladder\" role=\"group\" aria-label=\"\(escapeHTML(title))\">"]
+        for track in shown {
+            html.append("<section class=\"ladder-track\" data-track=\"\(escapeHTML(track.id))\">")
+            html.append("<h3 class=\"ladder-name\">\(escapeHTML(track.name))</h3>")
+            if let summary = track.summary?.trimmingWhitespace.nonEmpty {
+                html.append("<p class=\"ladder-summary\">\(escapeHTML(summary))</p>")
+            }
+            // Listed top-down so the top of the ladder is at the top; `reversed` keeps the entry
+            // level numbered 1.
+            html.append("<ol class=\"ladder-levels\" reversed>")
+            for level in track.levels.reversed() {
+                var item = "<li class=\"ladder-level\"><span class=\"ladder-level-name\">\(escapeHTML(level.name))</span>"
+                if let scope = level.scope?.trimmingWhitespace.nonEmpty {
+                    item += " <span class=\"ladder-level-scope\">\(escapeHTML(scope))</span>"
+                }
+                html.append(item + "</li>")
+            }
+            html.append("</ol>")
+            html.append("</section>")
+        }
+        html.append("</div>")
+        return html.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,197 @@
+import CCmarkGFM
+
+/// Walks one parsed document once, in document order: rewrites link destinations, renders
+/// registered fenced blocks, names headings, and gathers plain text. Structural changes are
+/// only recorded during the walk and applied afterwards, because cmark's iterator must not
+/// see its tree change under it.
+struct DocumentWalker {
+    let fencedBlocks: [String: FencedBlockRenderer]
+    let rewriteLink: LinkRewriter?
+
+    struct Result {
+        var headings: [Heading] = []
+        var links: [Link] = []
+        var plainText = ""
+        var errors: [MarkdownError] = []
+        fileprivate var headingNodes: [(node: OpaquePointer, level: Int, id: String)] = []
+        fileprivate var fencedNodes: [(node: OpaquePointer, html: String)] = []
+    }
+
+    func walk(_ root: OpaquePointer) -> Result {
+        var result = Result()
+        var slugger = HeadingSlugger()
+        var headingText: String?
+
+        func appendText(_ text: String) {
+            result.plainText += text
+            headingText? += text
+        }
+        func endBlock() {
+            if let last = result.plainText.last, last != "\n" { result.plainText += "\n" }
+        }
+
+        guard let iterator = cmark_iter_new(root) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            let entering = event == CMARK_EVENT_ENTER
+            let type = cmark_node_get_type(node)
+            switch type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                appendText(Self.literal(of: node))
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                appendText(" ")
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                if entering { visitLink(node, into: &result) }
+            case CMARK_NODE_HEADING:
+                if entering {
+                    headingText = ""
+                } else {
+                    let text = Self.collapsingWhitespace(headingText ?? "")
+                    headingText = nil
+                    let level = Int(cmark_node_get_heading_level(node))
+                    let id = slugger.uniqueSlug(for: text)
+                    result.headings.append(Heading(level: level, id: id, text: text, line: Self.line(of: node)))
+                    result.headingNodes.append((node, level, id))
+                    endBlock()
+                }
+            case CMARK_NODE_CODE_BLOCK:
+                if let html = visitCodeBlock(node, into: &result) {
+                    result.fencedNodes.append((node, html))
+                } else {
+                    endBlock()
+                    result.plainText += Self.literal(of: node)
+                }
+                endBlock()
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                // Markup, not text: left out of the plain text in both safe and unsafe mode.
+                break
+            default:
+                if !entering && Self.isBlock(type) { endBlock() }
+            }
+        }
+        result.plainText = result.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        return result
+    }
+
+    private func visitLink(_ node: OpaquePointer, into result: inout Result) {
+        let line = Self.line(of: node)
+        var destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+        if let rewriteLink {
+            do {
+                destination = try rewriteLink(destination, line)
+                cmark_node_set_url(node, destination)
+            } catch {
+                result.errors.append(contentsOf: Self.markdownErrors(from: error, line: line))
+            }
+        }
+        result.links.append(Link(destination: destination, line: line))
+    }
+
+    /// The HTML of a fenced block whose first info word names a registered renderer, or nil
+    /// when cmark should render it as ordinary code (or the renderer failed).
+    private func visitCodeBlock(_ node: OpaquePointer, into result: inout Result) -> String? {
+        // cmark writes through all three out-pointers without checking them for NULL.
+        var fenceLength: Int32 = 0
+        var fenceOffset: Int32 = 0
+        var fenceCharacter: CChar = 0
+        guard cmark_node_get_fenced(node, &fenceLength, &fenceOffset, &fenceCharacter) != 0 else { return nil }
+        let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
+        let words = info.split(maxSplits: 1, whereSeparator: { $0.isWhitespace })
+        guard let name = words.first.map(String.init), let renderer = fencedBlocks[name] else { return nil }
+        let arguments = words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : ""
+        let block = FencedBlock(info: name, arguments: arguments, code: Self.literal(of: node), line: Self.line(of: node))
+        do {
+            return try renderer(block)
+        } catch {
+            result.errors.append(contentsOf: Self.markdownErrors(from: error, line: block.line))
+            // Still kept out of the plain text: the page will not be published anyway.
+            return ""
+        }
+    }
+
+    private static func markdownErrors(from error: any Error, line: Int) -> [MarkdownError] {
+        switch error {
+        case let error as MarkdownError: [error]
+        case let errors as MarkdownErrors: errors.errors
+        default: [MarkdownError(line: line, message: String(describing: error))]
+        }
+    }
+
+    private static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    /// 1-based source line of a node. Links made by the autolink extension, and soft breaks,
+    /// carry no position, so the line is worked out from the nearest earlier sibling (or the
+    /// parent) that has one, plus one for every line break passed on the way.
+    static func line(of node: OpaquePointer) -> Int {
+        var breaksPassed = 0
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 { return line + breaksPassed }
+            let type = cmark_node_get_type(candidate)
+            if candidate != node, type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                breaksPassed += 1
+            }
+            current = cmark_node_previous(candidate) ?? cmark_node_parent(candidate)
+        }
+        return 1
+    }
+
+    /// cmark encodes the block/inline kind in the high bits of the node type
+    /// (CMARK_NODE_TYPE_MASK / CMARK_NODE_TYPE_BLOCK); extension node types follow the same rule.
+    private static func isBlock(_ type: cmark_node_type) -> Bool {
+        type.rawValue & 0xC000 == 0x8000
+    }
+
+    private static func collapsingWhitespace(_ text: String) -> String {
+        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}
+
+extension DocumentWalker.Result {
+    /// Replaces each recorded fenced block by a custom block holding the renderer's HTML, and
+    /// each heading by a custom block that prints `<hN id="...">` around the heading's own
+    /// inline children, so emphasis and code inside headings render as usual. Custom blocks
+    /// print their HTML even in safe mode.
+    func applyReplacements() {
+        for (node, html) in fencedNodes {
+            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(custom, html)
+            cmark_node_set_on_exit(custom, "")
+            Self.replace(node, with: custom)
+        }
+        for (node, level, id) in headingNodes {
+            // The block prints nothing itself; the inline inside it carries the tags, because
+            // a custom block puts line breaks around its own strings and would split
+            // `<h2 id="x">` from the heading text.
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
+                cmark_node_free(block)
+                continue
+            }
+            cmark_node_set_on_enter(block, "")
+            cmark_node_set_on_exit(block, "")
+            cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
+            cmark_node_set_on_exit(inline, "</h\(level)>")
+            cmark_node_append_child(block, inline)
+            while let child = cmark_node_first_child(node) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(inline, child)
+            }
+            Self.replace(node, with: block)
+        }
+    }
+
+    private static func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
+        if cmark_node_replace(node, replacement) != 0 {
+            cmark_node_free(node)
+        } else {
+            cmark_node_free(replacement)
+        }
+    }
+}

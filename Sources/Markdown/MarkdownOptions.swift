@@ -1,0 +1,28 @@
+/// How `MarkdownRenderer` parses and renders a page.
+public struct MarkdownOptions: Sendable, Equatable {
+    /// Raw HTML in the source passes through only when true; otherwise cmark omits it.
+    public var unsafeHTML: Bool
+    /// Curly quotes, en and em dashes, ellipses.
+    public var smartPunctuation: Bool
+    /// Sources longer than this (in UTF-8 bytes) are rejected before cmark sees them,
+    /// because some inputs are quadratic in Debian's build.
+    public var maxInputBytes: Int
+    /// Deepest block-quote / list nesting accepted before parsing.
+    public var maxNesting: Int
+    /// Heading levels that appear in `RenderedMarkdown.toc`.
+    public var tocLevels: ClosedRange<Int>
+
+    public init(
+        unsafeHTML: Bool = false,
+        smartPunctuation: Bool = true,
+        maxInputBytes: Int = 4_000_000,
+        maxNesting: Int = 64,
+        tocLevels: ClosedRange<Int> = 2...3
+    ) {
+        self.unsafeHTML = unsafeHTML
+        self.smartPunctuation = smartPunctuation
+        self.maxInputBytes = maxInputBytes
+        self.maxNesting = maxNesting
+        self.tocLevels = tocLevels
+    }
+}

@@ -13,8 +13,9 @@ struct DocumentWalker {
         var links: [Link] = []
         var plainText = ""
         var errors: [MarkdownError] = []
-        fileprivate var headingNodes: [(node: OpaquePointer, level: Int, id: String)] = []
-        fileprivate var fencedNodes: [(node: OpaquePointer, html: String)] = []
+        /// Tree changes found during the walk, applied by `applyReplacements()`.
+        var headingNodes: [(node: OpaquePointer, level: Int, id: String)] = []
+        var fencedNodes: [(node: OpaquePointer, html: String)] = []
     }
 
     func walk(_ root: OpaquePointer) -> Result {
@@ -150,48 +151,5 @@ struct DocumentWalker {
 
     private static func collapsingWhitespace(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
-    }
-}
-
-extension DocumentWalker.Result {
-    /// Replaces each recorded fenced block by a custom block holding the renderer's HTML, and
-    /// each heading by a custom block that prints `<hN id="...">` around the heading's own
-    /// inline children, so emphasis and code inside headings render as usual. Custom blocks
-    /// print their HTML even in safe mode.
-    func applyReplacements() {
-        for (node, html) in fencedNodes {
-            guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            cmark_node_set_on_enter(custom, html)
-            cmark_node_set_on_exit(custom, "")
-            Self.replace(node, with: custom)
-        }
-        for (node, level, id) in headingNodes {
-            // The block prints nothing itself; the inline inside it carries the tags, because
-            // a custom block puts line breaks around its own strings and would split
-            // `<h2 id="x">` from the heading text.
-            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
-            guard let inline = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else {
-                cmark_node_free(block)
-                continue
-            }
-            cmark_node_set_on_enter(block, "")
-            cmark_node_set_on_exit(block, "")
-            cmark_node_set_on_enter(inline, "<h\(level) id=\"\(id)\">")
-            cmark_node_set_on_exit(inline, "</h\(level)>")
-            cmark_node_append_child(block, inline)
-            while let child = cmark_node_first_child(node) {
-                cmark_node_unlink(child)
-                cmark_node_append_child(inline, child)
-            }
-            Self.replace(node, with: block)
-        }
-    }
-
-    private static func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
-        if cmark_node_replace(node, replacement) != 0 {
-            cmark_node_free(node)
-        } else {
-            cmark_node_free(replacement)
-        }
     }
 }

@@ -66,4 +66,13 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(heading?.text, "“Don’t” – stop")
         XCTAssertEqual(heading?.id, "don-t-stop")
     }
+
+    func testHeadingsInsideQuotesAndListItemsGetIdsToo() throws {
+        let rendered = try MarkdownRenderer().render("> ## Quoted **bold**\n\n- ### Listed\n")
+        XCTAssertEqual(
+            rendered.html,
+            "<blockquote>\n<h2 id=\"quoted-bold\">Quoted <strong>bold</strong></h2>\n</blockquote>\n<ul>\n<li>\n<h3 id=\"listed\">Listed</h3>\n</li>\n</ul>\n"
+        )
+        XCTAssertEqual(rendered.toc.map(\.line), [1, 3])
+    }
 }

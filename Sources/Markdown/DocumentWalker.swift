@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Foundation
 
 /// Walks one parsed document once, in document order: rewrites link destinations, renders
 /// registered fenced blocks, names headings, and gathers plain text. Structural changes are

@@ -117,10 +117,10 @@ private func describeExpected(_ type: Any.Type) -> String {
     case is Int.Type: return "a whole number"
     case is String.Type: return "text"
     case is Bool.Type: return "true or false"
-    default:
-        let name = String(describing: type)
-        if name.hasPrefix("Array") || name.hasPrefix("[") && !name.contains(":") { return "a list (lines starting with `- `)" }
-        return "a mapping (`key: value` lines)"
+    // Yams names the node kind it wanted when the shape is wrong, not the Swift type.
+    case is Node.Scalar.Type: return "a single value, not a list or mapping"
+    case is Node.Sequence.Type: return "a list (lines starting with `- `)"
+    default: return "a mapping (`key: value` lines)"
     }
 }
 

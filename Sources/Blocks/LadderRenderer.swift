@@ -85,9 +85,10 @@ struct LadderRenderer {
             // level numbered 1.
             html.append("<ol class=\"ladder-levels\" reversed>")
             for level in track.levels.reversed() {
+                // The scope is a paragraph so name and scope stay apart even without the stylesheet.
                 var item = "<li class=\"ladder-level\"><span class=\"ladder-level-name\">\(escapeHTML(level.name))</span>"
                 if let scope = level.scope?.trimmingWhitespace.nonEmpty {
-                    item += " <span class=\"ladder-level-scope\">\(escapeHTML(scope))</span>"
+                    item += "<p class=\"ladder-level-scope\">\(escapeHTML(scope))</p>"
                 }
                 html.append(item + "</li>")
             }

@@ -37,7 +37,7 @@ final class LadderTests: XCTestCase {
             try captures(#"<span class="ladder-level-name">([^<]*)</span>"#, in: html),
             ["Staff engineer", "Senior engineer", "Entry-level engineer", "Engineering manager", "Team lead"])
         XCTAssertEqual(try captures(#"<ol class="ladder-levels" (reversed)>"#, in: html).count, 2)
-        XCTAssertTrue(html.contains("<span class=\"ladder-level-scope\">Hires and coaches.</span>"))
+        XCTAssertTrue(html.contains("<p class=\"ladder-level-scope\">Hires and coaches.</p>"))
         XCTAssertTrue(html.contains("<p class=\"ladder-summary\">Grow through people.</p>"))
     }
 

@@ -1,0 +1,45 @@
+/// A named, inclusive range of totals and what to tell someone whose total lands in it.
+public struct Band: Codable, Sendable, Equatable {
+    public var id: String
+    public var label: String
+    public var min: Int
+    public var max: Int
+    public var summary: String
+    public var advice: String
+    /// Content paths to read next, such as `pitfalls/`.
+    public var next: [String]
+
+    public init(
+        id: String, label: String, min: Int, max: Int,
+        summary: String, advice: String, next: [String] = []
+    ) {
+        self.id = id
+        self.label = label
+        self.min = min
+        self.max = max
+        self.summary = summary
+        self.advice = advice
+        self.next = next
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, label, min, max, summary, advice, next
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        label = try container.decode(String.self, forKey: .label)
+        min = try container.decode(Int.self, forKey: .min)
+        max = try container.decode(Int.self, forKey: .max)
+        summary = try container.decode(String.self, forKey: .summary)
+        advice = try container.decode(String.self, forKey: .advice)
+        next = try container.decodeIfPresent([String].self, forKey: .next) ?? []
+    }
+
+    /// Whether `total` falls inside this band's inclusive edges.
+    public func contains(_ total: Int) -> Bool {
+        min <= total && total <= max
+    }
+}

@@ -1,0 +1,62 @@
+/// A self-assessment: statements answered on one integer scale, whose weighted total falls into
+/// exactly one band. The definition is data (`content/questionnaire.yml`); the coding keys are the
+/// YAML field names, so the site can decode it with any `Decoder`.
+public struct Questionnaire: Codable, Sendable, Equatable {
+    /// Stable id; saved answers are stored under it.
+    public var id: String
+    /// Bumped whenever items or bands change, so old saved answers can be discarded.
+    public var version: Int
+    public var title: String?
+    public var intro: String?
+    public var scale: Scale
+    /// In the order asked; answers given as an array follow this order.
+    public var items: [Item]
+    /// Inclusive integer ranges that must tile `totalRange` exactly.
+    public var bands: [Band]
+
+    public init(
+        id: String, version: Int, title: String? = nil, intro: String? = nil,
+        scale: Scale, items: [Item], bands: [Band]
+    ) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.intro = intro
+        self.scale = scale
+        self.items = items
+        self.bands = bands
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, version, title, intro, scale, items, bands
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        version = try container.decode(Int.self, forKey: .version)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        intro = try container.decodeIfPresent(String.self, forKey: .intro)
+        scale = try container.decode(Scale.self, forKey: .scale)
+        items = try container.decode([Item].self, forKey: .items)
+        bands = try container.decode([Band].self, forKey: .bands)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(id, forKey: .id)
+        try container.encode(version, forKey: .version)
+        try container.encodeIfPresent(title, forKey: .title)
+        try container.encodeIfPresent(intro, forKey: .intro)
+        try container.encode(scale, forKey: .scale)
+        try container.encode(items, forKey: .items)
+        try container.encode(bands, forKey: .bands)
+    }
+
+    /// Dimension names in the order they first appear among the items.
+    public var dimensions: [String] {
+        var seen = Set<String>()
+        return items.map(\.dimension).filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Why a set of answers could not be scored. Every message names the items concerned, by
+/// 1-based position and id, and the answers the scale allows.
+public enum ScoringError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+    /// The definition itself is broken; scoring it would give meaningless bands.
+    case invalidQuestionnaire([QuestionnaireProblem])
+    /// These items got no answer.
+    case missingAnswers([ItemReference], allowed: ClosedRange<Int>)
+    /// More answers than items were given in item order.
+    case extraAnswers(given: Int, itemCount: Int)
+    /// Answers were given by id for ids the questionnaire does not have (sorted).
+    case unknownItemIds([String])
+    /// These answers fall outside the scale.
+    case answersOutOfRange([OutOfRangeAnswer], allowed: ClosedRange<Int>)
+
+    /// An item as errors name it.
+    public struct ItemReference: Sendable, Equatable, CustomStringConvertible {
+        /// 0-based index into `Questionnaire.items`.
+        public var index: Int
+        public var id: String
+        public var itemCount: Int
+
+        public init(index: Int, id: String, itemCount: Int) {
+            self.index = index
+            self.id = id
+            self.itemCount = itemCount
+        }
+
+        public var description: String { "item \(index + 1) of \(itemCount) (\"\(id)\")" }
+    }
+
+    public struct OutOfRangeAnswer: Sendable, Equatable {
+        public var item: ItemReference
+        public var answer: Int
+
+        public init(item: ItemReference, answer: Int) {
+            self.item = item
+            self.answer = answer
+        }
+    }
+
+    public var description: String {
+        switch self {
+        case .invalidQuestionnaire(let problems):
+            let list = problems.map(\.description).joined(separator: "; ")
+            return "the questionnaire cannot be scored until its definition is fixed: \(list)"
+        case .missingAnswers(let items, let allowed):
+            let list = items.map(\.description).joined(separator: ", ")
+            return "no answer for \(list); answer every item with a whole number from \(allowed.lowerBound) to \(allowed.upperBound)"
+        case .extraAnswers(let given, let itemCount):
+            let surplus = itemCount + 1 == given ? "answer \(given) matches" : "answers \(itemCount + 1)...\(given) match"
+            return "\(given) answers given for \(itemCount) items; \(surplus) no item, so give exactly one answer per item, in item order"
+        case .unknownItemIds(let ids):
+            let list = ids.map { "\"\($0)\"" }.joined(separator: ", ")
+            return "answers given for item ids the questionnaire does not have: \(list); use the ids from the questionnaire"
+        case .answersOutOfRange(let answers, let allowed):
+            let list = answers.map { "answer \($0.answer) for \($0.item)" }.joined(separator: ", ")
+            return "\(list) outside the scale; answer with a whole number from \(allowed.lowerBound) to \(allowed.upperBound)"
+        }
+    }
+
+    public var errorDescription: String? { description }
+}

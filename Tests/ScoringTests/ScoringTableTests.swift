@@ -1,0 +1,73 @@
+import Foundation
+import Scoring
+import XCTest
+
+final class ScoringTableTests: XCTestCase {
+    func testCanonicalJSONHasExactBytes() {
+        let questionnaire = Questionnaire(
+            id: "one", version: 4, title: "T",
+            scale: Scale(min: 0, max: 2, labels: [2: "Yes", 0: "No", 10: "Off"]),
+            items: [Item(id: "i", text: "Say \"hi\"", reverse: true, weight: 2, dimension: "d")],
+            bands: [
+                Band(id: "hi", label: "High", min: 3, max: 4, summary: "S2", advice: "A2", next: ["mastery/"]),
+                Band(id: "lo", label: "Low", min: 0, max: 2, summary: "S1", advice: "A1"),
+            ]
+        )
+        let expected = #"{"bands":[{"advice":"A1","id":"lo","label":"Low","max":2,"min":0,"next":[],"summary":"S1"},"#
+            + #"{"advice":"A2","id":"hi","label":"High","max":4,"min":3,"next":["mastery/"],"summary":"S2"}],"#
+            + #""dimensions":["d"],"format":1,"id":"one","#
+            + #""items":[{"dimension":"d","id":"i","reverse":true,"text":"Say \"hi\"","weight":2}],"#
+            + #""scale":{"labels":{"0":"No","10":"Off","2":"Yes"},"max":2,"min":0},"#
+            + #""strongestPullsLimit":3,"title":"T","totals":{"max":4,"min":0},"version":4}"#
+        XCTAssertEqual(questionnaire.compile().canonicalJSON(), expected)
+    }
+
+    func testCanonicalJSONIsByteStable() {
+        let first = Fixtures.defaultLike.compile().canonicalJSON()
+        var rebuilt = Fixtures.defaultLike
+        rebuilt.scale.labels = [10: "Exactly like me", 0: "Not at all like me"]
+        rebuilt.scale.labels[5] = "True about half the time"
+        XCTAssertEqual(rebuilt.compile().canonicalJSON(), first)
+        XCTAssertEqual(Fixtures.defaultLike.compile().canonicalJSON(), first)
+    }
+
+    func testCanonicalJSONIsValidAndCarriesTheWholeTable() throws {
+        let json = Fixtures.defaultLike.compile().canonicalJSON()
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        XCTAssertEqual(object["format"] as? Int, 1)
+        XCTAssertEqual(object["id"] as? String, "path-fit")
+        XCTAssertEqual(object["totals"] as? [String: Int], ["min": 0, "max": 150])
+        XCTAssertEqual(object["dimensions"] as? [String], ["craft", "people", "scope"])
+        XCTAssertEqual((object["items"] as? [Any])?.count, 15)
+        XCTAssertEqual((object["bands"] as? [[String: Any]])?.compactMap { $0["max"] as? Int }, [49, 100, 150])
+        XCTAssertEqual((object["scale"] as? [String: Any])?["labels"] as? [String: String], [
+            "0": "Not at all like me", "5": "True about half the time", "10": "Exactly like me",
+        ])
+    }
+
+    func testStatementsCannotBreakOutOfAScriptElement() throws {
+        var questionnaire = Fixtures.small
+        let hostile = "Ends here </script><script>alert(1)</script> & <!-- \u{2028}\u{2029} tab\tline\n\u{01}"
+        questionnaire.items[0].text = hostile
+        let json = questionnaire.compile().canonicalJSON()
+
+        XCTAssertFalse(json.contains("</script"))
+        XCTAssertFalse(json.contains("<"))
+        XCTAssertFalse(json.contains(">"))
+        XCTAssertFalse(json.contains("&"))
+        XCTAssertFalse(json.unicodeScalars.contains("\u{2028}"))
+        XCTAssertFalse(json.unicodeScalars.contains("\u{2029}"))
+        XCTAssertTrue(json.contains(#"Ends here \u003c/script\u003e\u003cscript\u003ealert(1)\u003c/script\u003e \u0026 \u003c!-- \u2028\u2029 tab\tline\n\u0001"#), json)
+
+        // The escapes are ordinary JSON: a parser gets the statement back unchanged.
+        let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let items = try XCTUnwrap(object["items"] as? [[String: Any]])
+        XCTAssertEqual(items.first?["text"] as? String, hostile)
+    }
+
+    func testNonASCIITextIsKeptAsUTF8() {
+        var questionnaire = Fixtures.small
+        questionnaire.items[0].text = "Café — ok"
+        XCTAssertTrue(questionnaire.compile().canonicalJSON().contains("\"Café — ok\""))
+    }
+}

@@ -105,7 +105,13 @@ struct Chart: Equatable {
         }
 
         var bars: [Bar] = []
+        for (index, name) in series.enumerated() where name.trimmingWhitespace.isEmpty {
+            throw reader.error("`series[\(index)]` is empty — every series needs a name for the legend", at: root["series"])
+        }
         for (index, barSpec) in spec.bars.enumerated() {
+            guard !barSpec.label.trimmingWhitespace.isEmpty else {
+                throw reader.error("`bars[\(index)].label` is empty — every bar needs a label", at: barNode(index, "label"))
+            }
             let values: [Double]
             switch kind {
             case .bar:

@@ -213,6 +213,19 @@ final class ChartTests: XCTestCase {
         XCTAssertEqual(lines.joined(separator: " "), label)
     }
 
+    func testEmptyLabelsAreRejectedAndAMissingDescriptionIsWrittenForScreenReaders() throws {
+        let emptyLabel = "type: bar\ntitle: T\nbars:\n  - label: A\n    value: 1\n  - label: \"  \"\n    value: 2\n"
+        let error = try XCTUnwrap(blockError { _ = try renderChart(body: emptyLabel, line: 1) })
+        XCTAssertEqual(error.line, 6)
+        XCTAssertEqual(error.message, "chart: `bars[1].label` is empty — every bar needs a label")
+
+        let html = try renderChart(body: "type: bar\ntitle: T\nbars:\n  - {label: A, value: 1}\n  - {label: B, value: 2}\n", line: 1)
+        let desc = try captures(#"<desc id="[^"]+">([^<]*)</desc>"#, in: html)
+        XCTAssertEqual(desc, ["Horizontal bar chart with 2 bars; the values are listed in the table below."])
+        XCTAssertFalse(html.contains("chart-description"))
+        XCTAssertFalse(html.contains("chart-source"))
+    }
+
     func testNumbersPrintWithoutATrailingZero() {
         XCTAssertEqual(formatNumber(12), "12")
         XCTAssertEqual(formatNumber(12.0), "12")

@@ -1,0 +1,224 @@
+/* Crossroads search: runs in the page, no server and no library, also from file://.
+   The build writes search-index.js, which sets window.crossroadsSearchIndex. Index text is
+   only ever put into the page through textContent, never parsed as HTML. */
+(function () {
+  "use strict";
+  var d = document;
+  var root = d.documentElement.getAttribute("data-root") || "";
+  var marks = /[\u0300-\u036f]/g;
+  var splitter = /[^\p{L}\p{N}]+/u;
+  var docs = null;
+
+  function fold(s) { return s.normalize("NFD").replace(marks, "").toLowerCase(); }
+  function words(s) { return fold(s || "").split(splitter).filter(Boolean); }
+
+  // Token sets per field, built once on the first query.
+  function load() {
+    if (docs) return docs;
+    var index = window.crossroadsSearchIndex;
+    if (!index || !index.pages) return null;
+    docs = index.pages.map(function (p) {
+      return { p: p, f: [words(p.t), words((p.h || []).join(" ")), words(p.s), words(p.x)] };
+    });
+    return docs;
+  }
+
+  var weights = [16, 8, 4, 1];
+
+  // Every query word must hit some field; the last one may be a prefix (typing in progress).
+  function search(query) {
+    var q = words(query), all = load(), out = [];
+    if (!q.length || !all) return out;
+    all.forEach(function (doc) {
+      var score = 0;
+      for (var i = 0; i < q.length; i++) {
+        var w = q[i], prefix = i === q.length - 1, best = 0;
+        for (var f = 0; f < 4; f++) {
+          var hit = doc.f[f].some(function (t) { return prefix ? t.indexOf(w) === 0 : t === w; });
+          if (hit) best += weights[f];
+        }
+        if (!best) return;
+        score += best;
+      }
+      out.push({ p: doc.p, score: score });
+    });
+    return out.sort(function (a, b) { return b.score - a.score || a.p.t.localeCompare(b.p.t); });
+  }
+
+  // Folded copy of text with a map back to original offsets, so marks land on the real text.
+  function folded(text) {
+    var s = "", map = [], i = 0;
+    for (var ch of text) {
+      var f = fold(ch);
+      for (var k = 0; k < f.length; k++) { s += f[k]; map.push(i); }
+      i += ch.length;
+    }
+    map.push(i);
+    return { s: s, map: map };
+  }
+
+  // Ranges [start, end) in text where a token starts with one of the query words.
+  function ranges(text, q) {
+    var f = folded(text), found = [];
+    q.forEach(function (w) {
+      var at = 0;
+      while ((at = f.s.indexOf(w, at)) !== -1) {
+        if (at === 0 || splitter.test(f.s[at - 1])) found.push([f.map[at], f.map[at + w.length]]);
+        at += w.length;
+      }
+    });
+    return found.sort(function (a, b) { return a[0] - b[0]; });
+  }
+
+  function highlight(el, text, q) {
+    var pos = 0;
+    ranges(text, q).forEach(function (r) {
+      if (r[0] < pos) return;
+      el.appendChild(d.createTextNode(text.slice(pos, r[0])));
+      var m = d.createElement("mark");
+      m.textContent = text.slice(r[0], r[1]);
+      el.appendChild(m);
+      pos = r[1];
+    });
+    el.appendChild(d.createTextNode(text.slice(pos)));
+    return el;
+  }
+
+  // About 160 characters of body text around the first match, cut at spaces.
+  function snippet(p, q) {
+    var text = p.x || "", r = ranges(text, q)[0];
+    if (!r) return p.s || text.slice(0, 160);
+    var start = Math.max(0, r[0] - 60), end = Math.min(text.length, start + 160);
+    var space = text.indexOf(" ", start) + 1;
+    if (start > 0 && space && space <= r[0]) start = space;
+    if (end < text.length) end = text.lastIndexOf(" ", end) > r[1] ? text.lastIndexOf(" ", end) : end;
+    return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
+  }
+
+  function el(tag, cls, text) {
+    var e = d.createElement(tag);
+    if (cls) e.className = cls;
+    if (text) e.textContent = text;
+    return e;
+  }
+
+  function hit(a, r, q) {
+    a.href = root + r.p.u;
+    a.appendChild(highlight(el("span", "search-hit-title"), r.p.t, q));
+    if (r.p.k) a.appendChild(el("span", "search-hit-kind", r.p.k));
+    a.appendChild(highlight(el("span", "search-hit-snippet"), snippet(r.p, q), q));
+    return a;
+  }
+
+  function plural(n) { return n === 1 ? "1 result" : n + " results"; }
+
+  // The search page: results for ?q= and for whatever is typed next.
+  function searchPage(list) {
+    var input = d.getElementById("search-page-input"), status = d.getElementById("search-status");
+    function run() {
+      var query = input.value.trim(), q = words(query), results = search(query);
+      list.textContent = "";
+      results.forEach(function (r) {
+        var li = el("li");
+        li.appendChild(hit(el("a"), r, q));
+        list.appendChild(li);
+      });
+      if (status) status.textContent = !query ? "" : !load() ? "The search index did not load." :
+        plural(results.length) + " for “" + query + "”";
+      try { history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname); } catch (e) { /* file:// may refuse */ }
+    }
+    input.value = new URLSearchParams(location.search).get("q") || "";
+    input.addEventListener("input", run);
+    input.form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
+    // search-index.js is deferred after this file: it has run by the window's load event.
+    if (load()) run(); else window.addEventListener("load", run);
+  }
+
+  // The header box: an ARIA 1.2 combobox with a listbox of the best hits under it.
+  function combobox(input) {
+    var form = input.form, list = el("ul", "search-popup"), status = el("p", "visually-hidden");
+    var options = [], active = -1;
+    list.id = "search-popup";
+    list.setAttribute("role", "listbox");
+    list.setAttribute("aria-label", "Search results");
+    list.hidden = true;
+    status.setAttribute("role", "status");
+    input.setAttribute("role", "combobox");
+    input.setAttribute("aria-autocomplete", "list");
+    input.setAttribute("aria-controls", list.id);
+    input.setAttribute("aria-expanded", "false");
+    form.appendChild(list);
+    form.appendChild(status);
+
+    function open(on) {
+      list.hidden = !on;
+      input.setAttribute("aria-expanded", String(on));
+      if (!on) select(-1);
+    }
+    function select(i) {
+      if (options[active]) options[active].setAttribute("aria-selected", "false");
+      active = i;
+      if (options[i]) {
+        options[i].setAttribute("aria-selected", "true");
+        input.setAttribute("aria-activedescendant", options[i].id);
+        options[i].scrollIntoView({ block: "nearest" });
+      } else input.removeAttribute("aria-activedescendant");
+    }
+    function option(a) {
+      var li = el("li");
+      li.id = "search-popup-" + options.length;
+      li.setAttribute("role", "option");
+      li.setAttribute("aria-selected", "false");
+      a.tabIndex = -1;
+      li.appendChild(a);
+      list.appendChild(li);
+      options.push(li);
+    }
+    function update() {
+      var query = input.value.trim(), q = words(query), results = search(query);
+      list.textContent = "";
+      options = [];
+      active = -1;
+      if (!query) { status.textContent = ""; return open(false); }
+      results.slice(0, 8).forEach(function (r) { option(hit(el("a"), r, q)); });
+      var more = el("a", "search-more", results.length ? "All " + plural(results.length) : "No results — search all pages");
+      more.href = form.action + "?q=" + encodeURIComponent(query);
+      option(more);
+      status.textContent = plural(results.length);
+      open(true);
+    }
+
+    input.addEventListener("input", update);
+    input.addEventListener("keydown", function (e) {
+      var n = options.length;
+      if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+        e.preventDefault();
+        if (list.hidden) update();
+        if (n) select(e.key === "ArrowDown" ? (active + 1) % n : (active <= 0 ? n : active) - 1);
+      } else if (e.key === "Enter" && options[active]) {
+        e.preventDefault();
+        location.href = options[active].firstChild.href;
+      } else if (e.key === "Escape") {
+        if (!list.hidden) { e.preventDefault(); open(false); }
+      }
+    });
+    form.addEventListener("focusout", function (e) {
+      if (!form.contains(e.relatedTarget)) open(false);
+    });
+    d.addEventListener("keydown", function (e) {
+      var t = e.target;
+      if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName)) return;
+      e.preventDefault();
+      input.focus();
+      input.select();
+    });
+  }
+
+  function start() {
+    var results = d.getElementById("search-results"), box = d.getElementById("site-search-input");
+    if (results) searchPage(results);
+    if (box) combobox(box);
+  }
+  if (d.readyState === "loading") d.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

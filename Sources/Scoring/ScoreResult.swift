@@ -1,5 +1,5 @@
 /// What a set of answers adds up to, and why.
-public struct ScoreResult: Sendable, Equatable {
+public struct ScoreResult: Codable, Sendable, Equatable {
     /// How many items `strongestPulls` names at most. The compiled table carries this number so
     /// the page's interpreter applies the same rule.
     public static let strongestPullsLimit = 3
@@ -39,7 +39,7 @@ public struct ScoreResult: Sendable, Equatable {
 }
 
 /// A subtotal over the items of one dimension, with the fewest and most points it can reach.
-public struct DimensionScore: Sendable, Equatable {
+public struct DimensionScore: Codable, Sendable, Equatable {
     public var id: String
     public var total: Int
     public var min: Int
@@ -54,7 +54,7 @@ public struct DimensionScore: Sendable, Equatable {
 }
 
 /// What one item's answer added to the total.
-public struct Contribution: Sendable, Equatable {
+public struct Contribution: Codable, Sendable, Equatable {
     public var itemId: String
     public var answer: Int
     /// `weight × answer`, or `weight × (scale.min + scale.max − answer)` when reverse-keyed.

@@ -1,3 +1,4 @@
+import Foundation
 import Scoring
 import XCTest
 
@@ -158,5 +159,13 @@ final class ScorerTests: XCTestCase {
             }
             XCTAssertEqual(problems.map(\.path), ["bands"])
         }
+    }
+}
+
+final class ScoreResultCodingTests: XCTestCase {
+    func testAResultSurvivesAJSONRoundTrip() throws {
+        let result = try Fixtures.defaultLike.score([3, 9, 1, 0, 10, 4, 4, 6, 2, 8, 5, 7, 1, 9, 3])
+        let data = try JSONEncoder().encode(result)
+        XCTAssertEqual(try JSONDecoder().decode(ScoreResult.self, from: data), result)
     }
 }

@@ -95,6 +95,11 @@
     return (start > 0 ? "…" : "") + text.slice(start, end) + (end < text.length ? "…" : "");
   }
 
+  function at(e, attrs) {
+    for (var k in attrs) e.setAttribute(k, attrs[k]);
+    return e;
+  }
+
   function el(tag, cls, text) {
     var e = d.createElement(tag);
     if (cls) e.className = cls;
@@ -138,37 +143,28 @@
   function combobox(input) {
     var form = input.form, list = el("ul", "search-popup"), status = el("p", "visually-hidden");
     var options = [], active = -1;
-    list.id = "search-popup";
-    list.setAttribute("role", "listbox");
-    list.setAttribute("aria-label", "Search results");
-    list.hidden = true;
-    status.setAttribute("role", "status");
-    input.setAttribute("role", "combobox");
-    input.setAttribute("aria-autocomplete", "list");
-    input.setAttribute("aria-controls", list.id);
-    input.setAttribute("aria-expanded", "false");
+    at(list, { id: "search-popup", role: "listbox", "aria-label": "Search results" }).hidden = true;
+    at(status, { role: "status" });
+    at(input, { role: "combobox", "aria-autocomplete": "list", "aria-controls": list.id, "aria-expanded": "false" });
     form.appendChild(list);
     form.appendChild(status);
 
     function open(on) {
       list.hidden = !on;
-      input.setAttribute("aria-expanded", String(on));
+      at(input, { "aria-expanded": on });
       if (!on) select(-1);
     }
     function select(i) {
-      if (options[active]) options[active].setAttribute("aria-selected", "false");
+      if (options[active]) at(options[active], { "aria-selected": false });
       active = i;
       if (options[i]) {
-        options[i].setAttribute("aria-selected", "true");
-        input.setAttribute("aria-activedescendant", options[i].id);
+        at(options[i], { "aria-selected": true });
+        at(input, { "aria-activedescendant": options[i].id });
         options[i].scrollIntoView({ block: "nearest" });
       } else input.removeAttribute("aria-activedescendant");
     }
     function option(a) {
-      var li = el("li");
-      li.id = "search-popup-" + options.length;
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
+      var li = at(el("li"), { id: "search-popup-" + options.length, role: "option", "aria-selected": false });
       a.tabIndex = -1;
       li.appendChild(a);
       list.appendChild(li);

@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "libcmark-gfm",
             providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
+        // Atomic exchange of two folders (renameat2), so a build swaps in a complete site in one step.
+        .target(name: "CFileSwap"),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(name: "Scoring"),
         .target(name: "Blocks", dependencies: [
@@ -30,7 +32,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "SiteBuilder", dependencies: [
-            "Markdown", "Scoring", "Blocks",
+            "Markdown", "Scoring", "Blocks", "CFileSwap",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

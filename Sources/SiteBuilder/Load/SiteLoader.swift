@@ -1,0 +1,253 @@
+import Blocks
+import Foundation
+import Scoring
+import Yams
+
+/// Reads a site's source folder into a `Site`, reporting every problem it finds at once.
+public struct SiteLoader: Sendable {
+    public static let maxPageBytes = 4_000_000
+
+    public var sourceFolder: URL
+    public var includeDrafts: Bool
+
+    public init(sourceFolder: URL, includeDrafts: Bool = false) {
+        self.sourceFolder = sourceFolder.standardizedFileURL
+        self.includeDrafts = includeDrafts
+    }
+
+    public func load(baseURLOverride: String? = nil) throws -> Site {
+        var errors = ErrorCollector()
+        var config = loadConfig(&errors)
+        if let baseURLOverride {
+            if let normalised = SiteConfig.normaliseBaseURL(baseURLOverride) {
+                config.baseURL = normalised
+            } else {
+                errors.add(SiteError(file: "--base-url", message: "\"\(baseURLOverride)\" is not an absolute http(s) URL",
+                                     fix: "pass e.g. --base-url https://example.com/guides/"))
+            }
+        }
+        let contentFolder = sourceFolder.appendingPathComponent("content")
+        var pages: [Page] = []
+        var sections: [PageKind: SectionIntro] = [:]
+        var dataFiles: [String: DataFile] = [:]
+        var templateData: [String: TemplateValue] = [:]
+        var questionnaire: Questionnaire?
+        var questionnaireFile: String?
+
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
+            errors.add(SiteError(file: "content/", message: "no content folder in \(sourceFolder.path)",
+                                 fix: "run the command inside a site folder, pass --source DIR, or create one with `crossroads new DIR`"))
+            throw BuildFailure(errors.errors)
+        }
+
+        for file in ContentWalker.files(in: contentFolder, errors: &errors) {
+            let relative = file.relativePath
+            let display = "content/" + relative
+            if relative.hasPrefix("data/") {
+                guard relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") else { continue }
+                guard let text = readText(file.url, display: display, errors: &errors) else { continue }
+                let name = String((relative.dropFirst("data/".count) as Substring).split(separator: ".").first ?? "")
+                switch YAMLDocument.parse(text, file: display) {
+                case .success(let document):
+                    dataFiles[name] = DataFile(name: name, path: display, text: text)
+                    templateData[SitePath.templateKey(name)] = document.root.map(TemplateValue.init) ?? .null
+                case .failure(let error):
+                    errors.add(error)
+                }
+            } else if relative == "questionnaire.yml" || relative == "questionnaire.yaml" {
+                guard let text = readText(file.url, display: display, errors: &errors) else { continue }
+                questionnaireFile = display
+                questionnaire = QuestionnaireLoader.load(text, file: display, errors: &errors)
+            } else if relative.hasSuffix(".md") {
+                guard let text = readText(file.url, display: display, errors: &errors) else { continue }
+                let name = (relative as NSString).lastPathComponent
+                if name == "_index.md" {
+                    if let intro = loadSectionIntro(text, relative: relative, display: display, errors: &errors) {
+                        sections[intro.kind] = intro
+                    }
+                } else if let page = loadPage(text, relative: relative, display: display, errors: &errors) {
+                    if !page.metadata.draft || includeDrafts { pages.append(page) }
+                }
+            }
+        }
+        checkUniqueOutputs(pages, &errors)
+        checkReadNext(pages, &errors)
+        try errors.throwIfAny()
+        pages.sort { ($0.metadata.kind, $0.metadata.weight, $0.metadata.title, $0.contentPath) < ($1.metadata.kind, $1.metadata.weight, $1.metadata.title, $1.contentPath) }
+        if config.baseURL == nil && !config.relativeURLs {
+            config.relativeURLs = true
+        }
+        return Site(config: config, pages: pages, sections: sections, dataFiles: dataFiles, templateData: templateData,
+                    questionnaire: questionnaire, questionnaireFile: questionnaireFile)
+    }
+
+    private func loadConfig(_ errors: inout ErrorCollector) -> SiteConfig {
+        let url = sourceFolder.appendingPathComponent("site.yml")
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            errors.add(SiteError(file: "site.yml", message: "no site.yml in \(sourceFolder.path)",
+                                 fix: "create site.yml with at least `title: My guides`, or start from `crossroads new DIR`"))
+            return SiteConfig()
+        }
+        guard let text = readText(url, display: "site.yml", errors: &errors) else { return SiteConfig() }
+        switch SiteConfig.decode(text, file: "site.yml") {
+        case .success(let config): return config
+        case .failure(let problems):
+            errors.add(contentsOf: problems.errors)
+            return SiteConfig()
+        }
+    }
+
+    func readText(_ url: URL, display: String, errors: inout ErrorCollector) -> String? {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            errors.add(SiteError(file: display, message: "cannot read the file (\(Self.reason(error)))",
+                                 fix: "check that the file exists and that you have permission to read it (chmod a+r)"))
+            return nil
+        }
+        if data.count > Self.maxPageBytes {
+            errors.add(SiteError(file: display, message: "file is \(data.count / 1_000_000) MB; the limit is \(Self.maxPageBytes / 1_000_000) MB",
+                                 fix: "split it into several pages or remove the pasted data"))
+            return nil
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let line = Self.firstInvalidUTF8Line(data)
+            errors.add(SiteError(file: display, line: line, message: "file is not valid UTF-8 text",
+                                 fix: "re-save the file with UTF-8 encoding in your editor"))
+            return nil
+        }
+        return text
+    }
+
+    private static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let message = strerror(Int32(underlying.code)) {
+            return String(cString: message)
+        }
+        return nsError.localizedDescription
+    }
+
+    private static func firstInvalidUTF8Line(_ data: Data) -> Int {
+        var line = 1
+        var start = data.startIndex
+        while start < data.endIndex {
+            let end = data[start...].firstIndex(of: 0x0A) ?? data.endIndex
+            if String(data: data[start..<end], encoding: .utf8) == nil { return line }
+            line += 1
+            start = end < data.endIndex ? data.index(after: end) : end
+        }
+        return line
+    }
+
+    private func split(_ text: String, display: String, errors: inout ErrorCollector) -> FrontMatter? {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            errors.add(SiteError(file: display, line: 1, message: "file is empty",
+                                 fix: "add front matter (`---`, `title: ...`, `---`) and some Markdown, or delete the file"))
+            return nil
+        }
+        switch FrontMatter.split(text) {
+        case .success(let frontMatter):
+            if frontMatter.yamlFirstLine == 1 && frontMatter.yaml.isEmpty {
+                errors.add(SiteError(file: display, line: 1, message: "page has no front matter",
+                                     fix: "start the file with `---`, a line `title: ...`, and a closing `---`"))
+                return nil
+            }
+            return frontMatter
+        case .failure(.unclosed(let line)):
+            errors.add(SiteError(file: display, line: line, message: "front matter opened with `---` is never closed",
+                                 fix: "add a line containing only `---` after the last front-matter field"))
+            return nil
+        }
+    }
+
+    private func loadPage(_ text: String, relative: String, display: String, errors: inout ErrorCollector) -> Page? {
+        guard let frontMatter = split(text, display: display, errors: &errors) else { return nil }
+        switch PageMetadata.decode(frontMatter.yaml, file: display, yamlFirstLine: frontMatter.yamlFirstLine) {
+        case .failure(let problems):
+            errors.add(contentsOf: problems.errors)
+            return nil
+        case .success(let metadata):
+            return Page(contentPath: relative, file: display, metadata: metadata, body: frontMatter.body,
+                        bodyFirstLine: frontMatter.bodyFirstLine,
+                        sitePath: Self.sitePath(forContentPath: relative, slug: metadata.slug),
+                        sourceHash: StableHash.of(text))
+        }
+    }
+
+    private func loadSectionIntro(_ text: String, relative: String, display: String, errors: inout ErrorCollector) -> SectionIntro? {
+        let folder = SitePath.normaliseFolder((relative as NSString).deletingLastPathComponent)
+        guard let kind = PageKind.allCases.first(where: { $0.sectionPath == folder }) else {
+            let known = PageKind.allCases.compactMap(\.sectionPath).joined(separator: ", ")
+            errors.add(SiteError(file: display, message: "`_index.md` in a folder that is not a kind's index",
+                                 fix: "`_index.md` belongs in one of: \(known); rename this one to index.md for a normal page"))
+            return nil
+        }
+        guard let frontMatter = split(text, display: display, errors: &errors) else { return nil }
+        switch PageMetadata.decode(frontMatter.yaml, file: display, yamlFirstLine: frontMatter.yamlFirstLine) {
+        case .failure(let problems):
+            errors.add(contentsOf: problems.errors)
+            return nil
+        case .success(let metadata):
+            return SectionIntro(kind: kind, file: display, title: metadata.title, summary: metadata.summary,
+                                body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine)
+        }
+    }
+
+    /// `pitfalls/no-training.md` -> `pitfalls/no-training/`; `index.md` -> ""; `guides/index.md` -> `guides/`.
+    public static func sitePath(forContentPath path: String, slug: String?) -> String {
+        var components = path.split(separator: "/").map(String.init)
+        guard var last = components.popLast() else { return "" }
+        if last.hasSuffix(".md") { last.removeLast(3) }
+        if last == "index" {
+            return components.isEmpty ? "" : components.joined(separator: "/") + "/"
+        }
+        components.append(slug ?? last)
+        return components.joined(separator: "/") + "/"
+    }
+
+    private func checkUniqueOutputs(_ pages: [Page], _ errors: inout ErrorCollector) {
+        var owners: [String: String] = [:]
+        for kind in PageKind.allCases { if let path = kind.sectionPath { owners[path] = "the \(kind.rawValue) index" } }
+        owners["tags/"] = "the tag index"
+        owners["search/"] = "the search page"
+        for page in pages.sorted(by: { $0.file < $1.file }) {
+            if let other = owners[page.sitePath] {
+                errors.add(SiteError(file: page.file, message: "this page is published at /\(page.sitePath), which \(other) already uses",
+                                     fix: "rename the file or set a different `slug` in its front matter"))
+            } else {
+                owners[page.sitePath] = page.file
+            }
+        }
+        for page in pages.sorted(by: { $0.file < $1.file }) {
+            for alias in page.metadata.aliases {
+                let path = SitePath.normaliseFolder(alias)
+                if let other = owners[path] {
+                    errors.add(SiteError(file: page.file, message: "alias /\(path) is already used by \(other)",
+                                         fix: "remove the alias or change it"))
+                } else {
+                    owners[path] = page.file
+                }
+            }
+        }
+    }
+
+    private func checkReadNext(_ pages: [Page], _ errors: inout ErrorCollector) {
+        let known = Set(pages.map(\.contentPath))
+        for page in pages {
+            for target in page.metadata.readNext where !known.contains(ContentLink.contentPath(target)) {
+                errors.add(SiteError(file: page.file, message: "`read_next` names \(target), which is not a page of this site",
+                                     fix: "use a path under content/, such as pitfalls/no-training.md"))
+            }
+        }
+    }
+}
+
+extension SitePath {
+    /// Data file names as Mustache keys: `career-ladders` -> `career_ladders`.
+    static func templateKey(_ name: String) -> String {
+        name.replacingOccurrences(of: "-", with: "_").replacingOccurrences(of: ".", with: "_")
+    }
+}

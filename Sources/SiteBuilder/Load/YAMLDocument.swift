@@ -1,0 +1,194 @@
+import Foundation
+import Yams
+
+/// A parsed YAML text that keeps line and column for every value, so that a wrong field can be
+/// reported where the user typed it. `lineOffset` shifts lines when the YAML sits inside a larger
+/// file (front matter starts on line 2 of a page).
+struct YAMLDocument {
+    let file: String
+    let lineOffset: Int
+    let root: Node?
+
+    /// Parses `text`; a syntax error becomes a `SiteError` at the right line.
+    static func parse(_ text: String, file: String, lineOffset: Int = 0) -> Result<YAMLDocument, SiteError> {
+        if let tabLine = Self.lineIndentedWithTab(text) {
+            return .failure(SiteError(
+                file: file, line: tabLine + lineOffset, column: 1,
+                message: "YAML indentation uses a tab character",
+                fix: "indent with spaces only; YAML does not allow tabs for indentation"))
+        }
+        do {
+            let root = try Yams.compose(yaml: text)
+            return .success(YAMLDocument(file: file, lineOffset: lineOffset, root: root))
+        } catch let error as YamlError {
+            return .failure(Self.siteError(from: error, file: file, lineOffset: lineOffset))
+        } catch {
+            return .failure(SiteError(file: file, message: "could not read YAML: \(error)"))
+        }
+    }
+
+    private static func lineIndentedWithTab(_ text: String) -> Int? {
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            for character in line {
+                if character == "\t" { return lineNumber }
+                if character != " " { break }
+            }
+        }
+        return nil
+    }
+
+    private static func siteError(from error: YamlError, file: String, lineOffset: Int) -> SiteError {
+        func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> SiteError {
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
+            return SiteError(file: file, line: mark.line + lineOffset, column: mark.column, message: message,
+                             fix: "check quotes, colons and indentation on this line and the one before")
+        }
+        switch error {
+        case let .scanner(context, problem, mark, _): return located(mark, problem, context)
+        case let .parser(context, problem, mark, _): return located(mark, problem, context)
+        case let .composer(context, problem, mark, _): return located(mark, problem, context)
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
+            return SiteError(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
+                             message: "duplicate key \(keys) in the same mapping",
+                             fix: "keep one of the keys and delete the other")
+        case let .reader(problem, _, _, _):
+            return SiteError(file: file, message: "YAML could not be read: \(problem)", fix: "save the file as UTF-8 text")
+        default:
+            return SiteError(file: file, message: "YAML error: \(error)")
+        }
+    }
+}
+
+/// Typed access to one YAML mapping, recording a located error for every value of the wrong
+/// type instead of stopping at the first.
+struct YAMLFields {
+    let file: String
+    let lineOffset: Int
+    let node: Node
+    private(set) var errors: [SiteError] = []
+
+    init(file: String, lineOffset: Int, node: Node) {
+        self.file = file
+        self.lineOffset = lineOffset
+        self.node = node
+    }
+
+    var keys: [(name: String, node: Node)] {
+        guard let mapping = node.mapping else { return [] }
+        return mapping.compactMap { pair in pair.key.string.map { ($0, pair.key) } }
+    }
+
+    func position(of node: Node) -> (line: Int?, column: Int?) {
+        guard let mark = node.mark else { return (nil, nil) }
+        return (mark.line + lineOffset, mark.column)
+    }
+
+    mutating func problem(at node: Node, _ message: String, fix: String? = nil) {
+        let (line, column) = position(of: node)
+        errors.append(SiteError(file: file, line: line, column: column, message: message, fix: fix))
+    }
+
+    func value(_ key: String) -> Node? {
+        guard let value = node.mapping?[key] else { return nil }
+        if value.null != nil { return nil }
+        return value
+    }
+
+    mutating func string(_ key: String) -> String? {
+        guard let value = value(key) else { return nil }
+        guard case .scalar(let scalar) = value else {
+            problem(at: value, "`\(key)` must be text, found a \(Self.describe(value))", fix: "write `\(key): some text` on one line")
+            return nil
+        }
+        return scalar.string
+    }
+
+    mutating func int(_ key: String) -> Int? {
+        guard let value = value(key) else { return nil }
+        guard case .scalar(let scalar) = value, let number = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+            problem(at: value, "`\(key)` must be a whole number, found \(Self.quote(value))", fix: "write a number such as `\(key): 10`")
+            return nil
+        }
+        return number
+    }
+
+    mutating func bool(_ key: String) -> Bool? {
+        guard let value = value(key) else { return nil }
+        switch value.scalar?.string.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            problem(at: value, "`\(key)` must be true or false, found \(Self.quote(value))", fix: "write `\(key): true` or `\(key): false`")
+            return nil
+        }
+    }
+
+    /// A date written as YYYY-MM-DD, kept as its text so output never depends on the time zone.
+    mutating func date(_ key: String) -> String? {
+        guard let value = value(key) else { return nil }
+        let text = value.scalar?.string ?? ""
+        guard DateText.isValid(text) else {
+            problem(at: value, "`\(key)` must be a date written YYYY-MM-DD, found \(Self.quote(value))", fix: "write for example `\(key): 2026-03-14`")
+            return nil
+        }
+        return String(text.prefix(10))
+    }
+
+    mutating func strings(_ key: String) -> [String]? {
+        guard let value = value(key) else { return nil }
+        if case .scalar(let scalar) = value { return [scalar.string] }
+        guard case .sequence(let sequence) = value else {
+            problem(at: value, "`\(key)` must be a list of text, found a \(Self.describe(value))", fix: "write `\(key): [first, second]`")
+            return nil
+        }
+        var result: [String] = []
+        for element in sequence {
+            if let text = element.scalar?.string {
+                result.append(text)
+            } else {
+                problem(at: element, "every entry of `\(key)` must be text, found a \(Self.describe(element))")
+            }
+        }
+        return result
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar: return "single value"
+        case .mapping: return "mapping (key: value pairs)"
+        case .sequence: return "list"
+        case .alias: return "alias"
+        }
+    }
+
+    static func quote(_ node: Node) -> String {
+        if let text = node.scalar?.string { return "\"\(text)\"" }
+        return "a \(describe(node))"
+    }
+}
+
+enum DateText {
+    /// Accepts YYYY-MM-DD with a real month and day (optionally followed by a time, which is ignored).
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.prefix(10).split(separator: "-")
+        guard text.count >= 10, parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        guard (1...12).contains(month), year > 0 else { return false }
+        let daysInMonth = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+        return (1...daysInMonth[month - 1]).contains(day)
+    }
+
+    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
+                                     "August", "September", "October", "November", "December"]
+
+    /// "2026-03-14" -> "14 March 2026".
+    static func readable(_ iso: String) -> String {
+        let parts = iso.split(separator: "-")
+        guard parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return iso }
+        return "\(day) \(monthNames[month - 1]) \(parts[0])"
+    }
+}

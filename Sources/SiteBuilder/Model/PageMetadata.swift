@@ -1,0 +1,71 @@
+/// Typed front matter of one page.
+public struct PageMetadata: Sendable, Equatable, Codable {
+    public var title: String
+    public var kind: PageKind = .page
+    public var summary: String = ""
+    public var weight: Int = 0
+    public var date: String?
+    public var updated: String?
+    public var draft: Bool = false
+    public var tags: [String] = []
+    public var slug: String?
+    public var aliases: [String] = []
+    public var template: String?
+    public var readNext: [String] = []
+
+    public init(title: String) { self.title = title }
+
+    static let knownFields: Set<String> = ["title", "kind", "summary", "weight", "date", "updated", "draft", "tags",
+                                           "slug", "aliases", "template", "read_next", "description"]
+
+    /// Decodes front matter, collecting every located problem. `yamlFirstLine` is the file line of
+    /// the YAML's first line.
+    static func decode(_ yaml: String, file: String, yamlFirstLine: Int) -> Result<PageMetadata, BuildFailure> {
+        let document: YAMLDocument
+        switch YAMLDocument.parse(yaml, file: file, lineOffset: yamlFirstLine - 1) {
+        case .success(let parsed): document = parsed
+        case .failure(let error): return .failure(BuildFailure([error]))
+        }
+        guard let root = document.root, root.mapping != nil else {
+            let isEmpty = yaml.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+            return .failure(BuildFailure([SiteError(file: file, line: yamlFirstLine, column: 1,
+                                       message: isEmpty ? "front matter is empty; a page needs at least a title" : "front matter must be key: value pairs",
+                                       fix: "write `title: Your page title` between the two `---` lines")]))
+        }
+        var fields = YAMLFields(file: file, lineOffset: yamlFirstLine - 1, node: root)
+        for (name, node) in fields.keys where !knownFields.contains(name) {
+            fields.problem(at: node, "unknown front-matter field `\(name)`",
+                           fix: "use one of: \(knownFields.sorted().joined(separator: ", "))")
+        }
+        let title = fields.string("title")
+        if title == nil || title?.trimmingCharacters(in: .whitespaces).isEmpty == true {
+            let where_ = fields.value("title") ?? root
+            fields.problem(at: where_, "missing `title`", fix: "add `title: Your page title` to the front matter")
+        }
+        var metadata = PageMetadata(title: title ?? "")
+        if let kindNode = fields.value("kind") {
+            if let text = fields.string("kind") {
+                if let kind = PageKind(rawValue: text) {
+                    metadata.kind = kind
+                } else {
+                    fields.problem(at: kindNode, "unknown kind \"\(text)\"", fix: "use one of: \(PageKind.namesForMessages)")
+                }
+            }
+        }
+        metadata.summary = fields.string("summary") ?? fields.string("description") ?? ""
+        metadata.weight = fields.int("weight") ?? 0
+        metadata.date = fields.date("date")
+        metadata.updated = fields.date("updated")
+        metadata.draft = fields.bool("draft") ?? false
+        metadata.tags = fields.strings("tags") ?? []
+        metadata.slug = fields.string("slug")
+        if let slug = metadata.slug, let slugNode = fields.value("slug"),
+           slug.isEmpty || slug.contains("/") || slug == "." || slug == ".." {
+            fields.problem(at: slugNode, "`slug` must be one path segment, found \"\(slug)\"", fix: "use letters, digits and hyphens, e.g. `slug: no-training`")
+        }
+        metadata.aliases = fields.strings("aliases") ?? []
+        metadata.template = fields.string("template")
+        metadata.readNext = fields.strings("read_next") ?? []
+        return fields.errors.isEmpty ? .success(metadata) : .failure(BuildFailure(fields.errors))
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// `site.yml`: settings for the whole site.
+public struct SiteConfig: Sendable, Equatable {
+    public struct NavItem: Sendable, Equatable {
+        public var title: String
+        /// Site path such as `comparisons/` or `questionnaire/`.
+        public var path: String
+    }
+
+    public var title = "Crossroads"
+    public var description = ""
+    public var baseURL: String?
+    public var language = "en"
+    public var author = ""
+    public var relativeURLs = true
+    public var unsafeHTML = false
+    public var nav: [NavItem] = []
+
+    public init() {}
+
+    static let knownFields: Set<String> = ["title", "description", "base_url", "language", "author", "relative_urls", "unsafe_html", "nav"]
+
+    static func decode(_ text: String, file: String) -> Result<SiteConfig, BuildFailure> {
+        let document: YAMLDocument
+        switch YAMLDocument.parse(text, file: file) {
+        case .success(let parsed): document = parsed
+        case .failure(let error): return .failure(BuildFailure([error]))
+        }
+        var config = SiteConfig()
+        guard let root = document.root else { return .success(config) }
+        guard root.mapping != nil else {
+            return .failure(BuildFailure([SiteError(file: file, line: 1, column: 1, message: "site.yml must be key: value pairs",
+                                       fix: "start with `title: My guides`")]))
+        }
+        var fields = YAMLFields(file: file, lineOffset: 0, node: root)
+        for (name, node) in fields.keys where !knownFields.contains(name) {
+            fields.problem(at: node, "unknown setting `\(name)`", fix: "use one of: \(knownFields.sorted().joined(separator: ", "))")
+        }
+        config.title = fields.string("title") ?? config.title
+        config.description = fields.string("description") ?? ""
+        if let base = fields.string("base_url"), let node = fields.value("base_url") {
+            if let normalised = Self.normaliseBaseURL(base) {
+                config.baseURL = normalised
+            } else {
+                fields.problem(at: node, "`base_url` must be an absolute http(s) URL, found \"\(base)\"", fix: "write e.g. `base_url: https://example.com/guides/`")
+            }
+        }
+        config.language = fields.string("language") ?? config.language
+        config.author = fields.string("author") ?? ""
+        config.relativeURLs = fields.bool("relative_urls") ?? true
+        config.unsafeHTML = fields.bool("unsafe_html") ?? false
+        if let navNode = fields.value("nav") {
+            if case .sequence(let entries) = navNode {
+                for entry in entries {
+                    var item = YAMLFields(file: file, lineOffset: 0, node: entry)
+                    guard entry.mapping != nil, let title = item.string("title"), let path = item.string("path") else {
+                        fields.problem(at: entry, "each `nav` entry needs `title` and `path`", fix: "write `- {title: Pitfalls, path: pitfalls/}`")
+                        continue
+                    }
+                    config.nav.append(NavItem(title: title, path: SitePath.normaliseFolder(path)))
+                }
+            } else {
+                fields.problem(at: navNode, "`nav` must be a list", fix: "write `nav:` followed by lines `- {title: Pitfalls, path: pitfalls/}`")
+            }
+        }
+        return fields.errors.isEmpty ? .success(config) : .failure(BuildFailure(fields.errors))
+    }
+
+    /// Returns the URL with exactly one trailing slash, or nil when it is not absolute http(s).
+    public static func normaliseBaseURL(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
+              url.host != nil else { return nil }
+        return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
+    }
+}

@@ -1,0 +1,70 @@
+/// sitemap.xml, atom.xml and robots.txt. Dates come only from front matter, so output stays
+/// byte-identical from build to build.
+enum Feeds {
+    struct Entry {
+        var sitePath: String
+        var title: String
+        var summary: String
+        var date: String?
+        var updated: String?
+    }
+
+    static func sitemap(_ entries: [Entry], links: LinkBuilder) -> String {
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
+        for entry in entries.sorted(by: { $0.sitePath < $1.sitePath }) {
+            xml += "  <url><loc>\(HTMLText.escape(links.absolute(entry.sitePath)))</loc>"
+            if let date = entry.updated ?? entry.date { xml += "<lastmod>\(date)</lastmod>" }
+            xml += "</url>\n"
+        }
+        return xml + "</urlset>\n"
+    }
+
+    static func atom(_ entries: [Entry], config: SiteConfig, links: LinkBuilder, limit: Int = 50) -> String {
+        let dated = entries.filter { $0.date != nil }.sorted {
+            (($0.updated ?? $0.date) ?? "", $1.title) > (($1.updated ?? $1.date) ?? "", $0.title)
+        }.prefix(limit)
+        let newest = dated.first.flatMap { $0.updated ?? $0.date } ?? "2000-01-01"
+        let feedID = config.baseURL ?? "urn:crossroads:\(SitePath.slugify(config.title))"
+        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"\(HTMLText.escape(config.language))\">\n"
+        xml += "  <title>\(HTMLText.escape(config.title))</title>\n"
+        if !config.description.isEmpty { xml += "  <subtitle>\(HTMLText.escape(config.description))</subtitle>\n" }
+        xml += "  <id>\(HTMLText.escape(feedID))</id>\n"
+        xml += "  <link rel=\"alternate\" href=\"\(HTMLText.escape(links.absolute("")))\"/>\n"
+        xml += "  <link rel=\"self\" href=\"\(HTMLText.escape(links.absolute("atom.xml")))\"/>\n"
+        xml += "  <updated>\(newest)T00:00:00Z</updated>\n"
+        if !config.author.isEmpty { xml += "  <author><name>\(HTMLText.escape(config.author))</name></author>\n" }
+        xml += "  <generator>Crossroads</generator>\n"
+        for entry in dated {
+            let url = HTMLText.escape(links.absolute(entry.sitePath))
+            xml += "  <entry>\n    <title>\(HTMLText.escape(entry.title))</title>\n"
+            xml += "    <link rel=\"alternate\" href=\"\(url)\"/>\n    <id>\(config.baseURL == nil ? "urn:crossroads:" + HTMLText.escape(entry.sitePath) : url)</id>\n"
+            xml += "    <published>\(entry.date ?? newest)T00:00:00Z</published>\n"
+            xml += "    <updated>\(entry.updated ?? entry.date ?? newest)T00:00:00Z</updated>\n"
+            if !entry.summary.isEmpty { xml += "    <summary>\(HTMLText.escape(entry.summary))</summary>\n" }
+            xml += "  </entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+
+    static func robots(links: LinkBuilder, hasBaseURL: Bool) -> String {
+        var text = "User-agent: *\nAllow: /\n"
+        if hasBaseURL { text += "Sitemap: \(links.absolute("sitemap.xml"))\n" }
+        return text
+    }
+}
+
+/// A small page at an old address that sends readers (and search engines) to the page's new one.
+enum AliasPage {
+    static func html(from aliasPath: String, to target: String, links: LinkBuilder, title: String) -> String {
+        let href = HTMLText.escape(links.href(from: aliasPath, to: target))
+        let canonical = links.baseURL.map { HTMLText.escape($0 + target) } ?? href
+        return """
+        <!doctype html>
+        <html lang="en"><head><meta charset="utf-8"><title>\(HTMLText.escape(title))</title>
+        <link rel="canonical" href="\(canonical)"><meta name="robots" content="noindex">
+        <meta http-equiv="refresh" content="0; url=\(href)"></head>
+        <body><p>This page has moved to <a href="\(href)">\(HTMLText.escape(title))</a>.</p></body></html>
+
+        """
+    }
+}

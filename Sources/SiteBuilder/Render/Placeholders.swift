@@ -1,0 +1,43 @@
+/// Expands `{{scoring.band.mastery.min}}`-style placeholders in Markdown before it is parsed, so
+/// every number quoted in prose comes from the scoring module. `\{{` stays a literal `{{`.
+public enum Placeholders {
+    public struct Unknown: Error, Equatable, Sendable {
+        public var name: String
+        /// 1-based line within the text that was expanded.
+        public var line: Int
+    }
+
+    public static func expand(_ text: String, values: [String: String]) -> (text: String, unknown: [Unknown]) {
+        guard text.contains("{{") else { return (text, []) }
+        var output = ""
+        output.reserveCapacity(text.utf8.count)
+        var unknown: [Unknown] = []
+        var line = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            let character = text[index]
+            if character == "\\", text[index...].hasPrefix("\\{{") {
+                output += "{{"
+                index = text.index(index, offsetBy: 3)
+                continue
+            }
+            if character == "{", text[index...].hasPrefix("{{"),
+               let close = text[index...].range(of: "}}"),
+               !text[index..<close.lowerBound].contains("\n") {
+                let name = text[text.index(index, offsetBy: 2)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                if let value = values[name] {
+                    output += value
+                } else {
+                    unknown.append(Unknown(name: name, line: line))
+                    output += text[index..<close.upperBound]
+                }
+                index = close.upperBound
+                continue
+            }
+            if character == "\n" { line += 1 }
+            output.append(character)
+            index = text.index(after: index)
+        }
+        return (output, unknown)
+    }
+}

@@ -1,0 +1,301 @@
+import Blocks
+import Foundation
+import Markdown
+import Scoring
+
+/// Renders every output of a loaded site into an `OutputWriter`. Pages render in parallel (the
+/// Markdown target serialises the one cmark call that is not thread-safe); everything written is
+/// a pure function of the inputs, so builds are byte-identical.
+///
+/// `@unchecked Sendable`: every stored property is immutable after `init`; the `[String: Any]`
+/// template values inside are plain value types that parallel pages only read.
+struct SiteRenderer: @unchecked Sendable {
+    let site: Site
+    let templates: TemplateSet
+    let assets: Assets
+    let links: LinkBuilder
+    let contexts: ContextBuilder
+    let markdown: MarkdownRenderer
+    let placeholderValues: [String: String]
+    /// Content paths (`pitfalls/x.md`, `pitfalls/_index.md`) -> site paths.
+    let contentTargets: [String: String]
+    let questionnaireContext: [String: Any]?
+
+    struct Result {
+        var pageCount: Int
+        var links: [CheckedLink]
+    }
+
+    /// What rendering one Markdown page leaves behind for the site-wide outputs.
+    struct PageOutput {
+        var headings: [String]
+        var text: String
+        var links: [CheckedLink]
+    }
+
+    init(site: Site, templates: TemplateSet, assets: Assets) {
+        self.site = site
+        self.templates = templates
+        self.assets = assets
+        links = LinkBuilder(relative: site.config.relativeURLs, baseURL: site.config.baseURL)
+        contexts = ContextBuilder(site: site, links: links, assets: assets)
+        var options = MarkdownOptions()
+        options.unsafeHTML = site.config.unsafeHTML
+        let blocks = BlockRenderers(dataFiles: site.dataFiles, questionnaire: site.questionnaire)
+        markdown = MarkdownRenderer(options: options, fencedBlocks: blocks.all)
+        placeholderValues = site.questionnaire?.placeholderValues() ?? [:]
+        var targets: [String: String] = [:]
+        for page in site.pages { targets[page.contentPath] = page.sitePath }
+        for (kind, intro) in site.sections {
+            if let path = kind.sectionPath { targets[String(intro.file.dropFirst("content/".count))] = path }
+        }
+        contentTargets = targets
+        let pagesByPath = Dictionary(site.pages.map { ($0.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let sectionTitles = contexts.sectionTitles
+        let links = self.links
+        questionnaireContext = site.questionnaire.map { questionnaire in
+            QuestionnaireContext.make(questionnaire, links: links) { reference in
+                let normalised = SitePath.normaliseFolder(reference)
+                if let kind = PageKind.allCases.first(where: { $0.sectionPath == normalised }) {
+                    return (sectionTitles[kind] ?? kind.defaultSectionTitle, normalised)
+                }
+                let contentPath = reference.hasSuffix(".md") ? reference : String(normalised.dropLast()) + ".md"
+                if let page = pagesByPath[contentPath] { return (page.metadata.title, page.sitePath) }
+                if let page = site.pages.first(where: { $0.sitePath == normalised }) { return (page.metadata.title, page.sitePath) }
+                return nil
+            }
+        }
+    }
+
+    func renderAll(into writer: OutputWriter, emitGolden: Bool) throws -> Result {
+        let pages = site.pages
+        let slots = ResultSlots<Swift.Result<PageOutput, BuildFailure>>(count: pages.count)
+        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+            slots[index] = renderPage(index, writer: writer)
+        }
+        var errors = ErrorCollector()
+        var outputs: [PageOutput] = []
+        outputs.reserveCapacity(pages.count)
+        for slot in slots.values {
+            switch slot {
+            case .success(let output): outputs.append(output)
+            case .failure(let failure): errors.add(contentsOf: failure.errors)
+            case nil: break
+            }
+        }
+        var checkedLinks = outputs.flatMap(\.links)
+        do {
+            checkedLinks += try renderSections(into: writer)
+            try renderTags(into: writer)
+            try renderSiteFiles(outputs: outputs, into: writer, emitGolden: emitGolden)
+        } catch let failure as BuildFailure {
+            errors.add(contentsOf: failure.errors)
+        } catch let error as SiteError {
+            errors.add(error)
+        }
+        try errors.throwIfAny()
+        return Result(pageCount: pages.count, links: checkedLinks)
+    }
+
+    // MARK: - Pages
+
+    private func renderPage(_ index: Int, writer: OutputWriter) -> Swift.Result<PageOutput, BuildFailure> {
+        let page = site.pages[index]
+        do {
+            let rendered = try renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: page.sitePath)
+            var context = contexts.pageContext(index: index, rendered: rendered.markdown)
+            let template = page.metadata.template ?? (page.sitePath.isEmpty ? "home" : page.metadata.kind.rawValue)
+            if let questionnaireContext, template == "questionnaire" || templates.closure(of: template).contains("questionnaire") {
+                context["questionnaire"] = questionnaireContext
+            }
+            let html = try templates.render(template, context: context, forFile: page.file)
+            try writer.write(page.sitePath, html)
+            for alias in page.metadata.aliases {
+                let aliasPath = SitePath.normaliseFolder(alias)
+                try writer.write(aliasPath, AliasPage.html(from: aliasPath, to: page.sitePath, links: links, title: page.metadata.title))
+            }
+            return .success(PageOutput(headings: rendered.markdown.headings.map(\.text), text: rendered.markdown.plainText, links: rendered.links))
+        } catch let failure as BuildFailure {
+            return .failure(failure)
+        } catch let error as SiteError {
+            return .failure(BuildFailure([error]))
+        } catch {
+            return .failure(BuildFailure([SiteError(file: page.file, message: "\(error)")]))
+        }
+    }
+
+    struct RenderedBody {
+        var markdown: RenderedMarkdown
+        var links: [CheckedLink]
+    }
+
+    /// Placeholders, then Markdown with fenced blocks and link rewriting; errors carry file lines.
+    func renderMarkdown(_ body: String, file: String, firstLine: Int, sitePath: String) throws -> RenderedBody {
+        let expanded = Placeholders.expand(body, values: placeholderValues)
+        var errors = expanded.unknown.map { unknown in
+            SiteError(file: file, line: unknown.line + firstLine - 1,
+                      message: "unknown placeholder {{\(unknown.name)}}",
+                      fix: placeholderValues.isEmpty
+                        ? "placeholders need content/questionnaire.yml; write \\{{ for a literal {{"
+                        : "use one of: \(placeholderValues.keys.sorted().joined(separator: ", ")); write \\{{ for a literal {{")
+        }
+        let targets = contentTargets
+        let links = self.links
+        let rewrite: LinkRewriter = { destination, _ in
+            try Self.rewrite(destination, from: sitePath, targets: targets, links: links)
+        }
+        do {
+            let rendered = try markdown.render(expanded.text, rewriteLink: rewrite)
+            try ErrorCollector.throwing(errors)
+            let checked = rendered.links.map {
+                CheckedLink(file: file, line: $0.line + firstLine - 1, fromSitePath: sitePath, destination: $0.destination)
+            }
+            return RenderedBody(markdown: rendered, links: checked)
+        } catch let failure as MarkdownErrors {
+            errors += failure.errors.map { SiteError(file: file, line: $0.line + firstLine - 1, message: $0.message) }
+        } catch let error as MarkdownError {
+            errors.append(SiteError(file: file, line: error.line + firstLine - 1, message: error.message))
+        }
+        throw BuildFailure(errors)
+    }
+
+    struct LinkProblem: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// `@/path.md#id` -> relative URL of that page; `/path/` -> relative; everything else unchanged.
+    static func rewrite(_ destination: String, from sitePath: String, targets: [String: String], links: LinkBuilder) throws -> String {
+        if destination.hasPrefix(ContentLink.prefix) {
+            let path = ContentLink.contentPath(destination)
+            guard let target = targets[path] else {
+                throw LinkProblem(description: "link to \(destination), but content/\(path) does not exist (check the path, or link to a page under content/)")
+            }
+            return links.href(from: sitePath, to: target, fragment: ContentLink.fragment(destination))
+        }
+        if destination.hasPrefix("/") && !destination.hasPrefix("//") {
+            var path = Substring(destination.dropFirst())
+            var fragment: String?
+            if let hash = path.firstIndex(of: "#") {
+                fragment = String(path[path.index(after: hash)...])
+                path = path[..<hash]
+            }
+            let sitePathTarget = path.contains(".") ? String(path) : SitePath.normaliseFolder(String(path))
+            return links.href(from: sitePath, to: sitePathTarget, fragment: fragment)
+        }
+        return destination
+    }
+
+    // MARK: - Indexes
+
+    private func renderSections(into writer: OutputWriter) throws -> [CheckedLink] {
+        var checked: [CheckedLink] = []
+        var errors = ErrorCollector()
+        for kind in PageKind.allCases {
+            guard let path = contexts.sectionPath(kind) else { continue }
+            let intro = site.sections[kind]
+            var html = ""
+            if let intro {
+                do {
+                    let rendered = try renderMarkdown(intro.body, file: intro.file, firstLine: intro.bodyFirstLine, sitePath: path)
+                    html = rendered.markdown.html
+                    checked += rendered.links
+                } catch let failure as BuildFailure {
+                    errors.add(contentsOf: failure.errors)
+                    continue
+                }
+            }
+            let context = contexts.listContext(sitePath: path, title: contexts.sectionTitles[kind] ?? "", summary: intro?.summary ?? "",
+                                               contentHTML: html, pages: contexts.kindOrder[kind] ?? [])
+            try writer.write(path, try templates.render("list", context: context, forFile: intro?.file ?? "content/\(path)_index.md"))
+        }
+        try errors.throwIfAny()
+        return checked
+    }
+
+    private func renderTags(into writer: OutputWriter) throws {
+        var pagesByTag: [String: [Int]] = [:]
+        for (index, page) in site.pages.enumerated() {
+            for tag in page.metadata.tags { pagesByTag[contexts.tagSlugs[tag] ?? tag, default: []].append(index) }
+        }
+        guard !pagesByTag.isEmpty else { return }
+        var names: [String: String] = [:]
+        for (tag, slug) in contexts.tagSlugs where names[slug] == nil || tag < (names[slug] ?? "") { names[slug] = tag }
+        var all: [[String: Any]] = []
+        for slug in pagesByTag.keys.sorted() {
+            let indexes = pagesByTag[slug] ?? []
+            let name = names[slug] ?? slug
+            let path = "tags/\(slug)/"
+            all.append(["name": name, "url": links.final(path), "count": indexes.count])
+            let context = contexts.listContext(sitePath: path, title: "Tagged “\(name)”", summary: "", contentHTML: "", pages: indexes)
+            try writer.write(path, try templates.render("tag", context: context, forFile: "templates/tag.mustache"))
+        }
+        var context = contexts.listContext(sitePath: "tags/", title: "Tags", summary: "", contentHTML: "", pages: [])
+        context["tags"] = all
+        try writer.write("tags/", try templates.render("tags", context: context, forFile: "templates/tags.mustache"))
+    }
+
+    // MARK: - Site-wide files
+
+    private func renderSiteFiles(outputs: [PageOutput], into writer: OutputWriter, emitGolden: Bool) throws {
+        var searchEntries: [SearchIndex.Entry] = []
+        var feedEntries: [Feeds.Entry] = []
+        for (index, page) in site.pages.enumerated() {
+            let output = outputs.count == site.pages.count ? outputs[index] : PageOutput(headings: [], text: "", links: [])
+            searchEntries.append(SearchIndex.Entry(title: page.metadata.title, url: links.final(page.sitePath),
+                                                   kindTitle: page.metadata.kind.singularTitle, summary: page.metadata.summary,
+                                                   headings: output.headings, text: output.text))
+            feedEntries.append(Feeds.Entry(sitePath: page.sitePath, title: page.metadata.title, summary: page.metadata.summary,
+                                           date: page.metadata.date, updated: page.metadata.updated))
+        }
+        for kind in PageKind.allCases {
+            if let path = contexts.sectionPath(kind) {
+                feedEntries.append(Feeds.Entry(sitePath: path, title: contexts.sectionTitles[kind] ?? "", summary: "", date: nil, updated: nil))
+            }
+        }
+        try writer.write("search-index.js", SearchIndex.script(searchEntries))
+        try writer.write("sitemap.xml", Feeds.sitemap(feedEntries, links: links))
+        try writer.write("atom.xml", Feeds.atom(feedEntries.filter { !$0.sitePath.isEmpty }, config: site.config, links: links))
+        try writer.write("robots.txt", Feeds.robots(links: links, hasBaseURL: site.config.baseURL != nil))
+
+        let searchContext = contexts.listContext(sitePath: "search/", title: "Search", summary: "", contentHTML: "", pages: [])
+        try writer.write("search/", try templates.render("search", context: searchContext, forFile: "templates/search.mustache"))
+
+        // Hosts serve 404.html at any depth, so its links must not depend on where it is shown.
+        let notFoundLinks = LinkBuilder(relative: site.config.baseURL == nil, baseURL: site.config.baseURL)
+        var notFound = ContextBuilder(site: site, links: notFoundLinks, assets: assets).listContext(
+            sitePath: "", title: "Page not found", summary: "", contentHTML: "", pages: [])
+        notFound["is_404"] = true
+        try writer.write("404.html", try templates.render("404", context: notFound, forFile: "templates/404.mustache"))
+
+        for file in assets.files { try writer.write(file.sitePath, file.data) }
+
+        if let questionnaire = site.questionnaire {
+            try writer.write("scoring-table.json", questionnaire.compile().canonicalJSON() + "\n")
+            if emitGolden {
+                let vectors = GoldenVectors.generate(for: questionnaire, randomCount: 2_000, seed: 20_261_125)
+                try writer.write("golden-vectors.json", GoldenVectors.json(vectors) + "\n")
+            }
+        }
+    }
+}
+
+extension ErrorCollector {
+    static func throwing(_ errors: [SiteError]) throws {
+        if !errors.isEmpty { throw BuildFailure(errors) }
+    }
+}
+
+/// Fixed-size result storage that parallel iterations fill, each at its own index.
+final class ResultSlots<Value>: @unchecked Sendable {
+    private var storage: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+
+    subscript(index: Int) -> Value? {
+        get { lock.withLock { storage[index] } }
+        set { lock.withLock { storage[index] = newValue } }
+    }
+
+    var values: [Value?] { lock.withLock { storage } }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Mustache
+
+/// The theme's Mustache templates, read from `templates/` at build time (never compiled in) and
+/// checked before any page is rendered: a syntax error, a missing partial or parent, or a missing
+/// page template is reported with the template's file and line.
+public struct TemplateSet: Sendable {
+    public let folder: URL
+    let library: MustacheLibrary
+    /// Template names (path under templates/ without `.mustache`).
+    public let names: Set<String>
+    /// Hash of every template's text, for caches.
+    public let combinedHash: UInt64
+    /// For each template, the names of the templates it pulls in (partials and parents), transitively.
+    let dependencies: [String: Set<String>]
+
+    public static func load(from folder: URL) throws -> TemplateSet {
+        var errors = ErrorCollector()
+        var library = MustacheLibrary()
+        var names: Set<String> = []
+        var texts: [String: String] = [:]
+        var references: [String: [(name: String, line: Int)]] = [:]
+        let files = Self.templateFiles(in: folder)
+        if files.isEmpty {
+            errors.add(SiteError(file: "templates/", message: "no templates (*.mustache) found in \(folder.path)",
+                                 fix: "copy the default theme's templates folder, or create one with `crossroads new DIR`"))
+        }
+        for relative in files {
+            let display = "templates/" + relative
+            let name = String(relative.dropLast(".mustache".count))
+            guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(relative).path),
+                  let text = String(data: data, encoding: .utf8) else {
+                errors.add(SiteError(file: display, message: "cannot read this template as UTF-8 text", fix: "re-save it as UTF-8"))
+                continue
+            }
+            do {
+                let template = try MustacheTemplate(string: text)
+                library.register(template, named: name)
+                names.insert(name)
+                texts[name] = text
+                references[name] = Self.references(in: text)
+            } catch let error as MustacheTemplate.ParserError {
+                errors.add(SiteError(file: display, line: error.context.lineNumber, column: error.context.columnNumber,
+                                     message: "template syntax error: \(Self.explain(error.error))",
+                                     fix: "check that every {{#section}} / {{$block}} / {{<parent}} is closed with a matching {{/name}}"))
+            } catch {
+                errors.add(SiteError(file: display, message: "template syntax error: \(error)"))
+            }
+        }
+        for (name, refs) in references.sorted(by: { $0.key < $1.key }) {
+            for ref in refs where !names.contains(ref.name) && texts[ref.name] == nil && !files.contains(ref.name + ".mustache") {
+                errors.add(SiteError(file: "templates/\(name).mustache", line: ref.line,
+                                     message: "template uses partial or layout `\(ref.name)`, but templates/\(ref.name).mustache does not exist",
+                                     fix: "create templates/\(ref.name).mustache or correct the name"))
+            }
+        }
+        try errors.throwIfAny()
+        var dependencies: [String: Set<String>] = [:]
+        for name in names {
+            var seen: Set<String> = []
+            var queue = [name]
+            while let next = queue.popLast() {
+                for ref in references[next] ?? [] where seen.insert(ref.name).inserted { queue.append(ref.name) }
+            }
+            dependencies[name] = seen
+        }
+        let combined = texts.keys.sorted().map { "\($0)\u{0}\(texts[$0] ?? "")" }.joined(separator: "\u{1}")
+        return TemplateSet(folder: folder, library: library, names: names, combinedHash: StableHash.of(combined), dependencies: dependencies)
+    }
+
+    /// Renders `name` with `context`; a missing template is an error naming the file it expected.
+    func render(_ name: String, context: [String: Any], forFile file: String) throws -> String {
+        guard names.contains(name), let output = library.render(context, withTemplate: name) else {
+            throw SiteError(file: file, message: "needs template templates/\(name).mustache, which does not exist",
+                            fix: "create templates/\(name).mustache (it can extend layouts/base), or set `template:` in the front matter to an existing one")
+        }
+        return output
+    }
+
+    /// Templates a page rendered with `name` depends on, itself included.
+    public func closure(of name: String) -> Set<String> { (dependencies[name] ?? []).union([name]) }
+
+    private static func templateFiles(in folder: URL) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }
+        var files: [String] = []
+        for case let path as String in enumerator where path.hasSuffix(".mustache") && !path.hasPrefix("assets/") {
+            files.append(path)
+        }
+        return files.sorted()
+    }
+
+    /// `{{> name}}` and `{{< name}}` references with their lines.
+    static func references(in text: String) -> [(name: String, line: Int)] {
+        var result: [(String, Int)] = []
+        var line = 1
+        var index = text.startIndex
+        while index < text.endIndex {
+            if text[index] == "\n" { line += 1 }
+            if text[index...].hasPrefix("{{>") || text[index...].hasPrefix("{{<") {
+                let start = text.index(index, offsetBy: 3)
+                if let close = text[start...].range(of: "}}") {
+                    let name = text[start..<close.lowerBound].trimmingCharacters(in: .whitespaces)
+                    if !name.isEmpty && !name.hasPrefix("*") { result.append((name, line)) }
+                }
+            }
+            index = text.index(after: index)
+        }
+        return result
+    }
+
+    private static func explain(_ error: any Error) -> String {
+        switch error {
+        case MustacheTemplate.Error.sectionCloseNameIncorrect: return "a closing tag {{/name}} does not match the section it closes"
+        case MustacheTemplate.Error.unfinishedName: return "a tag is not closed with }}"
+        case MustacheTemplate.Error.expectedSectionEnd: return "a section is opened but never closed with {{/name}}"
+        case MustacheTemplate.Error.invalidSetDelimiter: return "invalid delimiter change"
+        case MustacheTemplate.Error.illegalTokenInsideInheritSection, MustacheTemplate.Error.textInsideInheritSection:
+            return "inside {{<parent}} … {{/parent}} only {{$block}} overrides are allowed"
+        default: return "\(error)"
+        }
+    }
+}

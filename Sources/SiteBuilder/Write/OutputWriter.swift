@@ -1,0 +1,95 @@
+import CFileSwap
+import Foundation
+
+/// Writes a build into a staging folder beside the output, then swaps it into place in one step,
+/// so a failed or killed build leaves the previous site untouched and no reader ever sees a mix.
+final class OutputWriter: @unchecked Sendable {
+    let output: URL
+    let staging: URL
+    private let lock = NSLock()
+    private var createdFolders: Set<String> = []
+    private(set) var fileCount = 0
+
+    init(output: URL) throws {
+        self.output = output.standardizedFileURL
+        let parent = self.output.deletingLastPathComponent()
+        staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            Self.removeLeftovers(in: parent, for: self.output.lastPathComponent)
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure([SiteError(file: self.output.path, message: "cannot create the output folder next to \(self.output.path) (\(Self.reason(error)))",
+                                          fix: "choose a writable --output folder, or fix the permissions of \(parent.path)")])
+        }
+    }
+
+    /// Staging folders of builds that were killed before they could clean up.
+    private static func removeLeftovers(in parent: URL, for name: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: parent.path) else { return }
+        for entry in entries where entry.hasPrefix(".\(name).staging-") || entry.hasPrefix(".\(name).previous-") {
+            let pidText = entry.split(separator: "-").last.map(String.init) ?? ""
+            if let pid = Int32(pidText), pid != ProcessInfo.processInfo.processIdentifier, kill(pid, 0) == 0 { continue }
+            try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+        }
+    }
+
+    func write(_ sitePath: String, _ data: Data) throws {
+        let relative = SitePath.outputFile(for: sitePath)
+        let url = staging.appendingPathComponent(relative)
+        let folder = url.deletingLastPathComponent().path
+        lock.lock()
+        let needsFolder = createdFolders.insert(folder).inserted
+        fileCount += 1
+        lock.unlock()
+        do {
+            if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try data.write(to: url)
+        } catch {
+            throw SiteError(file: output.appendingPathComponent(relative).path, message: "cannot write output file (\(Self.reason(error)))",
+                            fix: "check free disk space and permissions of the output folder")
+        }
+    }
+
+    func write(_ sitePath: String, _ text: String) throws { try write(sitePath, Data(text.utf8)) }
+
+    /// Replaces the output with the staging folder.
+    func commit() throws {
+        let fileManager = FileManager.default
+        if fileManager.fileExists(atPath: output.path) {
+            if cfileswap_exchange(staging.path, output.path) == 0 {
+                try? fileManager.removeItem(at: staging)
+                return
+            }
+            // No atomic exchange on this file system: two renames, the old site kept until the new one is in place.
+            let previous = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).previous-\(ProcessInfo.processInfo.processIdentifier)")
+            do {
+                try fileManager.moveItem(at: output, to: previous)
+                try fileManager.moveItem(at: staging, to: output)
+                try? fileManager.removeItem(at: previous)
+            } catch {
+                throw BuildFailure([SiteError(file: output.path, message: "cannot replace the output folder (\(Self.reason(error)))",
+                                              fix: "check that nothing holds \(output.path) open and that its parent folder is writable")])
+            }
+        } else {
+            do {
+                try fileManager.moveItem(at: staging, to: output)
+            } catch {
+                throw BuildFailure([SiteError(file: output.path, message: "cannot move the new site into place (\(Self.reason(error)))",
+                                              fix: "check the permissions of \(output.deletingLastPathComponent().path)")])
+            }
+        }
+    }
+
+    func abandon() { try? FileManager.default.removeItem(at: staging) }
+
+    static func reason(_ error: any Error) -> String {
+        let nsError = error as NSError
+        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
+           let message = strerror(Int32(underlying.code)) {
+            return String(cString: message)
+        }
+        return nsError.localizedDescription
+    }
+}

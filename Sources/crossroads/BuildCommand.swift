@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import SiteBuilder
+
+/// Options every verb that reads a site shares.
+struct SiteOptions: ParsableArguments {
+    @Option(name: .long, help: "The site folder (holding site.yml, content/ and templates/).")
+    var source: String = "."
+
+    var sourceURL: URL { URL(fileURLWithPath: source, isDirectory: true) }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "build",
+        abstract: "Build the site into the output folder (replaced in one step only when the build succeeds)."
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "Output folder (default: public/ inside the site folder).")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Absolute URL the site is published under; makes canonical, feed and sitemap links absolute.")
+    var baseURL: String?
+
+    @Flag(name: .long, help: "Include pages marked `draft: true`.")
+    var drafts = false
+
+    @Flag(name: .customLong("emit-golden"), help: "Also write golden-vectors.json (answers and the scores the scoring module gives them).")
+    var emitGolden = false
+
+    func run() throws {
+        let options = BuildOptions(source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) },
+                                   baseURL: baseURL, includeDrafts: drafts, emitGolden: emitGolden)
+        do {
+            let report = try SiteBuild.build(options)
+            print(report.summaryLine + " -> \(options.output.path)")
+        } catch let failure as BuildFailure {
+            FileHandleOutput.standardError(failure.description)
+            throw ExitCode(1)
+        }
+    }
+}
+
+enum FileHandleOutput {
+    static func standardError(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}

@@ -1,0 +1,50 @@
+# Crossroads — the two commands a new user runs are `make site` and `make test`.
+SWIFT ?= swift
+APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
+BROWSER_PACKAGES = chromium chromium-driver
+RELEASE_BIN = .build/release/crossroads
+DEBUG_BIN = .build/debug/crossroads
+
+.PHONY: site test deps browser-deps release serve check bench fuzz clean
+
+## Install the Debian packages the build needs (only those that are missing).
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+## Headless Chromium and its WebDriver, for the browser tests.
+browser-deps:
+	@missing=""; for p in $(BROWSER_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+release: deps
+	$(SWIFT) build -c release --product crossroads
+
+## Build the default guides into public/.
+site: release
+	$(RELEASE_BIN) build --source . --output public
+
+## Every test: unit, end-to-end builds, Node conformance and headless Chromium.
+test: deps browser-deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build --parallel --num-workers 2
+
+## Preview with live reload on http://127.0.0.1:1313/
+serve: deps
+	$(SWIFT) build --product crossroads
+	$(DEBUG_BIN) serve --source .
+
+check: deps
+	$(SWIFT) build --product crossroads
+	$(DEBUG_BIN) check --source .
+
+clean:
+	rm -rf .build public .crossroads-cache

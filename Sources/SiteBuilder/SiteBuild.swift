@@ -11,8 +11,12 @@ public struct BuildOptions: Sendable {
     public var includeDrafts = false
     /// Also write the scoring module's golden vectors next to the scoring table (for tests).
     public var emitGolden = false
+    /// Reuse unchanged pages of the previous build, recorded in `.crossroads-cache/` in the site.
+    public var useCache = false
 
-    public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, emitGolden: Bool = false) {
+    public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, emitGolden: Bool = false,
+                useCache: Bool = false) {
+        self.useCache = useCache
         self.source = source.standardizedFileURL
         self.output = (output ?? source.appendingPathComponent("public")).standardizedFileURL
         self.baseURL = baseURL
@@ -24,13 +28,16 @@ public struct BuildOptions: Sendable {
 /// What a finished build did.
 public struct BuildReport: Sendable {
     public var pages: Int
+    /// Pages rendered this time (the rest were reused from the cache).
+    public var renderedPages: Int
     public var files: Int
     public var seconds: Double
     /// Every Markdown link of every page, resolved against the output, for `crossroads check`.
     public var links: [CheckedLink]
 
     public var summaryLine: String {
-        String(format: "Built %d pages, %d files in %.2f s", pages, files, seconds)
+        let reused = pages - renderedPages
+        return String(format: "Built %d pages, %d files in %.2f s", pages, files, seconds) + (reused > 0 ? " (\(reused) pages unchanged, reused from the cache)" : "")
     }
 }
 
@@ -50,12 +57,17 @@ public enum SiteBuild {
         let site = try SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts).load(baseURLOverride: options.baseURL)
         let templates = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
         let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
-        let writer = try OutputWriter(output: options.output)
+        let cache = options.useCache ? BuildCache(source: options.source, output: options.output, options: options) : nil
+        let reuse = cache?.load()
+        let writer = try OutputWriter(output: options.output, previous: reuse == nil ? nil : options.output)
         do {
             let renderer = SiteRenderer(site: site, templates: templates, assets: assets)
-            let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden)
+            let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: reuse)
+            cache?.invalidate()
             try writer.commit()
-            return BuildReport(pages: result.pageCount, files: writer.fileCount, seconds: Date().timeIntervalSince(started), links: result.links)
+            cache?.save(keys: result.keys)
+            return BuildReport(pages: result.pageCount, renderedPages: result.renderedPages, files: writer.fileCount,
+                               seconds: Date().timeIntervalSince(started), links: result.links)
         } catch {
             writer.abandon()
             throw error

@@ -27,12 +27,15 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .long, help: "Include pages marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .customLong("no-cache"), help: "Render every page, ignoring the build cache in .crossroads-cache/.")
+    var noCache = false
+
     @Flag(name: .customLong("emit-golden"), help: "Also write golden-vectors.json (answers and the scores the scoring module gives them).")
     var emitGolden = false
 
     func run() throws {
         let options = BuildOptions(source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) },
-                                   baseURL: baseURL, includeDrafts: drafts, emitGolden: emitGolden)
+                                   baseURL: baseURL, includeDrafts: drafts, emitGolden: emitGolden, useCache: !noCache)
         do {
             let report = try SiteBuild.build(options)
             print(report.summaryLine + " -> \(options.output.path)")

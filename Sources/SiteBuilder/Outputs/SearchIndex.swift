@@ -1,6 +1,7 @@
 /// The client-side search index, written as a script (`search-index.js`) rather than JSON so it
-/// loads from `file://` too, where browsers refuse to fetch JSON.
-struct SearchIndex {
+/// loads from `file://` too, where browsers refuse to fetch JSON. One page per line, so an
+/// incremental build can reuse the lines of pages that did not change.
+enum SearchIndex {
     struct Entry {
         var title: String
         var url: String
@@ -12,17 +13,32 @@ struct SearchIndex {
 
     /// Enough body text to find a page by the words in it, without a huge index for big sites.
     static let maxTextCharacters = 6_000
+    static let prefix = "window.crossroadsSearchIndex={\"pages\":[\n"
+    static let suffix = "\n]};\n"
 
-    static func script(_ entries: [Entry]) -> String {
-        var parts: [String] = []
-        parts.reserveCapacity(entries.count)
-        for entry in entries {
-            let text = collapse(entry.text)
-            parts.append("{\"t\":\(JSONText.string(entry.title)),\"u\":\(JSONText.string(entry.url)),\"k\":\(JSONText.string(entry.kindTitle)),"
-                + "\"s\":\(JSONText.string(entry.summary)),\"h\":\(JSONText.array(entry.headings.map(JSONText.string))),"
-                + "\"x\":\(JSONText.string(String(text.prefix(maxTextCharacters))))}")
+    static func line(_ entry: Entry) -> String {
+        let text = String(collapse(entry.text).prefix(maxTextCharacters))
+        return "{\"t\":\(JSONText.string(entry.title)),\"u\":\(JSONText.string(entry.url)),\"k\":\(JSONText.string(entry.kindTitle)),"
+            + "\"s\":\(JSONText.string(entry.summary)),\"h\":\(JSONText.array(entry.headings.map(JSONText.string))),"
+            + "\"x\":\(JSONText.string(text))}"
+    }
+
+    static func script(lines: [String]) -> String {
+        prefix + lines.joined(separator: ",\n") + suffix
+    }
+
+    /// The lines of an index written by `script(lines:)`, keyed by page URL.
+    static func lines(ofScript script: String) -> [String: String] {
+        guard script.hasPrefix(prefix), script.hasSuffix(suffix) else { return [:] }
+        var result: [String: String] = [:]
+        let body = script.dropFirst(prefix.count).dropLast(suffix.count)
+        for rawLine in body.split(separator: "\n", omittingEmptySubsequences: true) {
+            let line = rawLine.hasSuffix(",") ? rawLine.dropLast() : rawLine
+            guard let start = line.range(of: ",\"u\":\"")?.upperBound,
+                  let end = line[start...].firstIndex(of: "\"") else { continue }
+            result[String(line[start..<end])] = String(line)
         }
-        return "window.crossroadsSearchIndex={\"pages\":[\n" + parts.joined(separator: ",\n") + "\n]};\n"
+        return result
     }
 
     private static func collapse(_ text: String) -> String {

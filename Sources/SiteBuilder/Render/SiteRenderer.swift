@@ -23,14 +23,24 @@ struct SiteRenderer: @unchecked Sendable {
 
     struct Result {
         var pageCount: Int
+        var renderedPages: Int
         var links: [CheckedLink]
+        /// Page keys by site path, for the next incremental build.
+        var keys: [String: UInt64]
+    }
+
+    /// What the previous build left that this one may reuse.
+    struct Reuse {
+        var keys: [String: UInt64]
+        /// Search-index lines by page URL.
+        var searchLines: [String: String]
     }
 
     /// What rendering one Markdown page leaves behind for the site-wide outputs.
     struct PageOutput {
-        var headings: [String]
-        var text: String
+        var searchLine: String
         var links: [CheckedLink]
+        var rendered: Bool
     }
 
     init(site: Site, templates: TemplateSet, assets: Assets) {
@@ -67,11 +77,20 @@ struct SiteRenderer: @unchecked Sendable {
         }
     }
 
-    func renderAll(into writer: OutputWriter, emitGolden: Bool) throws -> Result {
+    func templateName(for page: Page) -> String {
+        page.metadata.template ?? (page.sitePath.isEmpty ? "home" : page.metadata.kind.rawValue)
+    }
+
+    func renderAll(into writer: OutputWriter, emitGolden: Bool, reuse: Reuse? = nil) throws -> Result {
         let pages = site.pages
+        let keys = OutputKeys(site: site, templates: templates, assets: assets, contexts: contexts, templateName: templateName(for:)).keys
         let slots = ResultSlots<Swift.Result<PageOutput, BuildFailure>>(count: pages.count)
         DispatchQueue.concurrentPerform(iterations: pages.count) { index in
-            slots[index] = renderPage(index, writer: writer)
+            if let reused = reusePage(index, key: keys[index], reuse: reuse, writer: writer) {
+                slots[index] = .success(reused)
+            } else {
+                slots[index] = renderPage(index, writer: writer)
+            }
         }
         var errors = ErrorCollector()
         var outputs: [PageOutput] = []
@@ -94,7 +113,19 @@ struct SiteRenderer: @unchecked Sendable {
             errors.add(error)
         }
         try errors.throwIfAny()
-        return Result(pageCount: pages.count, links: checkedLinks)
+        var keyMap: [String: UInt64] = [:]
+        for (index, page) in pages.enumerated() { keyMap[page.sitePath] = keys[index] }
+        return Result(pageCount: pages.count, renderedPages: outputs.filter(\.rendered).count, links: checkedLinks, keys: keyMap)
+    }
+
+    /// The previous output of a page whose key has not changed, or nil when it must be rendered.
+    private func reusePage(_ index: Int, key: UInt64, reuse: Reuse?, writer: OutputWriter) -> PageOutput? {
+        let page = site.pages[index]
+        guard let reuse, reuse.keys[page.sitePath] == key,
+              let line = reuse.searchLines[links.final(page.sitePath)] else { return nil }
+        let aliases = page.metadata.aliases.map(SitePath.normaliseFolder)
+        guard writer.reuse(page.sitePath), aliases.allSatisfy(writer.reuse) else { return nil }
+        return PageOutput(searchLine: line, links: [], rendered: false)
     }
 
     // MARK: - Pages
@@ -104,7 +135,7 @@ struct SiteRenderer: @unchecked Sendable {
         do {
             let rendered = try renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: page.sitePath)
             var context = contexts.pageContext(index: index, rendered: rendered.markdown)
-            let template = page.metadata.template ?? (page.sitePath.isEmpty ? "home" : page.metadata.kind.rawValue)
+            let template = templateName(for: page)
             if let questionnaireContext, template == "questionnaire" || templates.closure(of: template).contains("questionnaire") {
                 context["questionnaire"] = questionnaireContext
             }
@@ -114,7 +145,10 @@ struct SiteRenderer: @unchecked Sendable {
                 let aliasPath = SitePath.normaliseFolder(alias)
                 try writer.write(aliasPath, AliasPage.html(from: aliasPath, to: page.sitePath, links: links, title: page.metadata.title))
             }
-            return .success(PageOutput(headings: rendered.markdown.headings.map(\.text), text: rendered.markdown.plainText, links: rendered.links))
+            let entry = SearchIndex.Entry(title: page.metadata.title, url: links.final(page.sitePath), kindTitle: page.metadata.kind.singularTitle,
+                                          summary: page.metadata.summary, headings: rendered.markdown.headings.map(\.text),
+                                          text: rendered.markdown.plainText)
+            return .success(PageOutput(searchLine: SearchIndex.line(entry), links: rendered.links, rendered: true))
         } catch let failure as BuildFailure {
             return .failure(failure)
         } catch let error as SiteError {
@@ -237,13 +271,8 @@ struct SiteRenderer: @unchecked Sendable {
     // MARK: - Site-wide files
 
     private func renderSiteFiles(outputs: [PageOutput], into writer: OutputWriter, emitGolden: Bool) throws {
-        var searchEntries: [SearchIndex.Entry] = []
         var feedEntries: [Feeds.Entry] = []
-        for (index, page) in site.pages.enumerated() {
-            let output = outputs.count == site.pages.count ? outputs[index] : PageOutput(headings: [], text: "", links: [])
-            searchEntries.append(SearchIndex.Entry(title: page.metadata.title, url: links.final(page.sitePath),
-                                                   kindTitle: page.metadata.kind.singularTitle, summary: page.metadata.summary,
-                                                   headings: output.headings, text: output.text))
+        for page in site.pages {
             feedEntries.append(Feeds.Entry(sitePath: page.sitePath, title: page.metadata.title, summary: page.metadata.summary,
                                            date: page.metadata.date, updated: page.metadata.updated))
         }
@@ -252,7 +281,9 @@ struct SiteRenderer: @unchecked Sendable {
                 feedEntries.append(Feeds.Entry(sitePath: path, title: contexts.sectionTitles[kind] ?? "", summary: "", date: nil, updated: nil))
             }
         }
-        try writer.write("search-index.js", SearchIndex.script(searchEntries))
+        if outputs.count == site.pages.count {
+            try writer.write("search-index.js", SearchIndex.script(lines: outputs.map(\.searchLine)))
+        }
         try writer.write("sitemap.xml", Feeds.sitemap(feedEntries, links: links))
         try writer.write("atom.xml", Feeds.atom(feedEntries.filter { !$0.sitePath.isEmpty }, config: site.config, links: links))
         try writer.write("robots.txt", Feeds.robots(links: links, hasBaseURL: site.config.baseURL != nil))

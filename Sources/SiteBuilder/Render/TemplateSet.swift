@@ -13,6 +13,8 @@ public struct TemplateSet: Sendable {
     public let combinedHash: UInt64
     /// For each template, the names of the templates it pulls in (partials and parents), transitively.
     let dependencies: [String: Set<String>]
+    /// Hash of each template's text.
+    let textHashes: [String: UInt64]
 
     public static func load(from folder: URL) throws -> TemplateSet {
         var errors = ErrorCollector()
@@ -65,7 +67,8 @@ public struct TemplateSet: Sendable {
             dependencies[name] = seen
         }
         let combined = texts.keys.sorted().map { "\($0)\u{0}\(texts[$0] ?? "")" }.joined(separator: "\u{1}")
-        return TemplateSet(folder: folder, library: library, names: names, combinedHash: StableHash.of(combined), dependencies: dependencies)
+        return TemplateSet(folder: folder, library: library, names: names, combinedHash: StableHash.of(combined),
+                           dependencies: dependencies, textHashes: texts.mapValues { StableHash.of($0) })
     }
 
     /// Renders `name` with `context`; a missing template is an error naming the file it expected.
@@ -79,6 +82,11 @@ public struct TemplateSet: Sendable {
 
     /// Templates a page rendered with `name` depends on, itself included.
     public func closure(of name: String) -> Set<String> { (dependencies[name] ?? []).union([name]) }
+
+    /// Changes whenever `name` or any template it pulls in changes: what a page's cache key needs.
+    public func closureHash(of name: String) -> UInt64 {
+        StableHash.of(closure(of: name).sorted().map { "\($0)=\(textHashes[$0] ?? 0)" }.joined(separator: ";"))
+    }
 
     private static func templateFiles(in folder: URL) -> [String] {
         guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { return [] }

@@ -3,14 +3,40 @@ import Foundation
 
 /// Writes a build into a staging folder beside the output, then swaps it into place in one step,
 /// so a failed or killed build leaves the previous site untouched and no reader ever sees a mix.
+///
+/// In place mode (the preview server's) writes straight into the output instead, only the files
+/// whose bytes changed, and removes the files the previous build wrote and this one did not.
 final class OutputWriter: @unchecked Sendable {
     let output: URL
     let staging: URL
+    /// Output of the previous build, whose unchanged files are hard-linked instead of rewritten.
+    let previous: URL?
+    let inPlace: Bool
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     private(set) var fileCount = 0
+    /// Every file this build produced (written or reused), relative to the output.
+    private(set) var producedFiles: Set<String> = []
+    /// Files whose bytes changed (in place mode only).
+    private(set) var changedFiles: [String] = []
 
-    init(output: URL) throws {
+    /// Writes into `output` directly; for previews, where nobody publishes the folder.
+    init(inPlace output: URL) throws {
+        self.output = output.standardizedFileURL
+        staging = self.output
+        previous = nil
+        inPlace = true
+        do {
+            try FileManager.default.createDirectory(at: self.output, withIntermediateDirectories: true)
+        } catch {
+            throw BuildFailure([SiteError(file: self.output.path, message: "cannot create the output folder (\(Self.reason(error)))",
+                                          fix: "choose a writable output folder")])
+        }
+    }
+
+    init(output: URL, previous: URL? = nil) throws {
+        self.previous = previous
+        inPlace = false
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -42,8 +68,16 @@ final class OutputWriter: @unchecked Sendable {
         lock.lock()
         let needsFolder = createdFolders.insert(folder).inserted
         fileCount += 1
+        producedFiles.insert(relative)
         lock.unlock()
         do {
+            if inPlace {
+                if FileManager.default.contents(atPath: url.path) == data { return }
+                if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+                try data.write(to: url, options: .atomic)
+                lock.withLock { changedFiles.append(relative) }
+                return
+            }
             if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             try data.write(to: url)
         } catch {
@@ -54,8 +88,39 @@ final class OutputWriter: @unchecked Sendable {
 
     func write(_ sitePath: String, _ text: String) throws { try write(sitePath, Data(text.utf8)) }
 
+    /// Keeps the previous build's file for `sitePath` (hard link in staging mode, nothing to do in
+    /// place). Returns false when there is no such file, and the caller renders it instead.
+    func reuse(_ sitePath: String) -> Bool {
+        let relative = SitePath.outputFile(for: sitePath)
+        if inPlace {
+            guard FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path) else { return false }
+        } else {
+            guard let previous else { return false }
+            let target = staging.appendingPathComponent(relative)
+            let folder = target.deletingLastPathComponent().path
+            let needsFolder = lock.withLock { createdFolders.insert(folder).inserted }
+            if needsFolder { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            guard link(previous.appendingPathComponent(relative).path, target.path) == 0 else { return false }
+        }
+        lock.withLock {
+            fileCount += 1
+            producedFiles.insert(relative)
+        }
+        return true
+    }
+
+    /// In place mode: deletes what an earlier build wrote that this one no longer produces.
+    func removeStale(previouslyProduced: Set<String>) {
+        guard inPlace else { return }
+        for relative in previouslyProduced.subtracting(producedFiles).sorted() {
+            try? FileManager.default.removeItem(at: output.appendingPathComponent(relative))
+            changedFiles.append(relative)
+        }
+    }
+
     /// Replaces the output with the staging folder.
     func commit() throws {
+        if inPlace { return }
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: output.path) {
             if cfileswap_exchange(staging.path, output.path) == 0 {
@@ -82,7 +147,9 @@ final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    func abandon() { try? FileManager.default.removeItem(at: staging) }
+    func abandon() {
+        if !inPlace { try? FileManager.default.removeItem(at: staging) }
+    }
 
     static func reason(_ error: any Error) -> String {
         let nsError = error as NSError

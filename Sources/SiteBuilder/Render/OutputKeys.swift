@@ -1,0 +1,52 @@
+/// Cache keys for rendered pages: a page whose key is unchanged since the last build renders to
+/// the same bytes, so incremental and cached builds can reuse its output. A key covers everything
+/// the page's output reads: its own file, its template and partials, the theme's assets, the
+/// site settings, the summaries of the pages it links to in lists (neighbours, read-next, and on
+/// the home page every page), and the data files and questionnaire when the page may use them.
+struct OutputKeys {
+    let keys: [UInt64]
+
+    init(site: Site, templates: TemplateSet, assets: Assets, contexts: ContextBuilder, templateName: (Page) -> String) {
+        let summaries = site.pages.map(Self.summaryHash)
+        var global = "\(assets.combinedHash);\(Self.configHash(site.config))"
+        for kind in PageKind.allCases {
+            global += ";\(kind.rawValue)=\(contexts.sectionTitles[kind] ?? "")|\(contexts.sectionPath(kind) ?? "-")"
+        }
+        let globalHash = StableHash.of(global)
+        var dataText = site.questionnaireFile ?? ""
+        for name in site.dataFiles.keys.sorted() { dataText += "\u{0}\(name)\u{0}\(site.dataFiles[name]?.text ?? "")" }
+        if let questionnaire = site.questionnaire { dataText += "\u{0}\(questionnaire)" }
+        let dataHash = StableHash.of(dataText)
+        let everySummary = StableHash.of(summaries.map(String.init).joined(separator: ","))
+
+        var keys: [UInt64] = []
+        keys.reserveCapacity(site.pages.count)
+        for (index, page) in site.pages.enumerated() {
+            let template = templateName(page)
+            var parts: [UInt64] = [page.sourceHash, templates.closureHash(of: template), globalHash]
+            let siblings = contexts.kindOrder[page.metadata.kind] ?? []
+            let position = contexts.positionInKind[index]
+            if position > 0 { parts.append(summaries[siblings[position - 1]]) }
+            if position + 1 < siblings.count { parts.append(summaries[siblings[position + 1]]) }
+            parts.append(contentsOf: contexts.readNext(for: index).map { summaries[$0] })
+            let usesData = page.body.contains("```") || page.body.contains("~~~") || page.body.contains("{{") || template == "questionnaire"
+            if usesData { parts.append(dataHash) }
+            if page.sitePath.isEmpty || template == "questionnaire" { parts.append(everySummary) }
+            keys.append(StableHash.of(parts.map(String.init).joined(separator: ",")))
+        }
+        self.keys = keys
+    }
+
+    /// Everything about a page that other pages print about it.
+    static func summaryHash(_ page: Page) -> UInt64 {
+        let metadata = page.metadata
+        return StableHash.of([page.sitePath, page.contentPath, metadata.title, metadata.summary, metadata.kind.rawValue,
+                              metadata.date ?? "", metadata.tags.joined(separator: "\u{1}"), String(metadata.weight)].joined(separator: "\u{0}"))
+    }
+
+    static func configHash(_ config: SiteConfig) -> UInt64 {
+        StableHash.of([config.title, config.description, config.baseURL ?? "", config.language, config.author,
+                       String(config.relativeURLs), String(config.unsafeHTML),
+                       config.nav.map { "\($0.title)=\($0.path)" }.joined(separator: ";")].joined(separator: "\u{0}"))
+    }
+}

@@ -46,5 +46,18 @@ check: deps
 	$(SWIFT) build --product crossroads
 	$(DEBUG_BIN) check --source .
 
+## Benchmark (issue 7, never a test): Crossroads vs Hugo vs the cmark-gfm floor at 1,000 and
+## 10,000 generated pages, plus one-page edits; prints a table and writes docs/performance.md.
+bench: deps
+	@if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; missing=""; \
+	command -v hugo >/dev/null 2>&1 || missing="$$missing hugo"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
+	command -v cc >/dev/null 2>&1 || missing="$$missing gcc"; \
+	command -v python3 >/dev/null 2>&1 || missing="$$missing python3"; \
+	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; fi
+	$(SWIFT) build -c release --scratch-path .build-bench --product crossroads
+	bench/run.sh
+
 clean:
 	rm -rf .build public .crossroads-cache

@@ -1,0 +1,118 @@
+#!/usr/bin/env bash
+# The Crossroads benchmark (issue 7): full builds of generated corpora by Crossroads, Hugo and the
+# cmark-gfm floor, alternating and repeated; a one-page edit through a cached `crossroads build`
+# and through the serve path's IncrementalBuilder; peak memory of each. Prints a table and writes
+# docs/performance.md. Expects a release build in .build-bench (see `make bench`).
+#
+#   bench/run.sh [--sizes "1000 10000"] [--runs 5] [--no-doc]
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+SIZES="1000 10000"
+RUNS=5
+WRITE_DOC=1
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --sizes) SIZES=$2; shift 2 ;;
+        --runs) RUNS=$2; shift 2 ;;
+        --no-doc) WRITE_DOC=0; shift ;;
+        *) echo "unknown argument $1" >&2; exit 2 ;;
+    esac
+done
+
+SCRATCH=${SCRATCH:-$REPO/.build-bench}
+CROSSROADS=$SCRATCH/release/crossroads
+WORK=${BENCH_WORK:-/dev/shm/crossroads-bench}
+RESULTS=$WORK/results.tsv
+[ -x "$CROSSROADS" ] || { echo "no release binary at $CROSSROADS (run make bench)" >&2; exit 1; }
+command -v hugo >/dev/null || { echo "hugo is missing (apt-get install hugo)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "/usr/bin/time is missing (apt-get install time)" >&2; exit 1; }
+
+rm -rf "$WORK"
+mkdir -p "$WORK"
+: > "$RESULTS"
+
+now() { date +%s.%N; }
+elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.4f}')" "$1" "$2"; }
+record() { printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" >> "$RESULTS"; }
+
+echo "== compiling the cmark-gfm floor"
+cc -O2 -o "$WORK/cmark-floor" "$REPO/bench/cmark-floor.c" -lcmark-gfm -lcmark-gfm-extensions
+
+echo "== compiling the serve-path harness against the release SiteBuilder"
+HARNESS=$WORK/rebuild-harness
+if ! "$REPO/bench/build-harness.sh" "$SCRATCH/release" "$HARNESS" > "$WORK/harness-build.log" 2>&1; then
+    echo "   (harness did not compile; serve figures skipped — see $WORK/harness-build.log)"
+    HARNESS=""
+fi
+
+# time_run N TOOL OUTPUT_TO_CLEAN COMMAND...: wall seconds and peak RSS of one run.
+time_run() {
+    local size=$1 tool=$2 clean=$3; shift 3
+    rm -rf "$clean"
+    sync
+    local start end
+    start=$(now)
+    /usr/bin/time -f %M -o "$WORK/rss" "$@" > "$WORK/last.out" 2> "$WORK/last.err" || {
+        echo "$tool failed:" >&2; cat "$WORK/last.err" >&2; exit 1; }
+    end=$(now)
+    local seconds
+    if [ "$tool" = floor ]; then seconds=$(head -1 "$WORK/last.out"); else seconds=$(elapsed "$start" "$end"); fi
+    record "$size" "$tool" seconds "$seconds"
+    record "$size" "$tool" rss_kb "$(tail -1 "$WORK/rss")"
+    printf '   %-10s %6s pages  %8.3f s  %8d MB\n' "$tool" "$size" "$seconds" "$(( $(tail -1 "$WORK/rss") / 1024 ))"
+}
+
+for size in $SIZES; do
+    corpus=$WORK/$size
+    echo "== corpus of $size pages"
+    python3 "$REPO/bench/corpus.py" --pages "$size" --repo "$REPO" --out "$corpus"
+    # Warm the page cache and check each tool works before timing.
+    "$CROSSROADS" build --no-cache --source "$corpus/site" --output "$corpus/out-crossroads" > /dev/null
+    hugo --quiet --source "$corpus/hugo" --destination "$corpus/out-hugo" > /dev/null
+    echo "== full builds, $RUNS alternating runs"
+    for run in $(seq "$RUNS"); do
+        time_run "$size" crossroads "$corpus/out-crossroads" "$CROSSROADS" build --no-cache --source "$corpus/site" --output "$corpus/out-crossroads"
+        time_run "$size" hugo "$corpus/out-hugo" hugo --quiet --source "$corpus/hugo" --destination "$corpus/out-hugo"
+        time_run "$size" floor "$corpus/none" "$WORK/cmark-floor" "$corpus/floor"
+    done
+
+    # One page in the middle of the corpus, edited by appending a word to its last body line.
+    edited=$(ls "$corpus"/site/content/pitfalls/*.md | grep -v _index | sort | sed -n "$(( size / 10 ))p")
+    [ -n "$edited" ] || edited=$(ls "$corpus"/site/content/pitfalls/*.md | grep -v _index | head -1)
+    cp "$edited" "$WORK/original.md"
+    echo "== one-page edit through a cached crossroads build ($edited)"
+    rm -rf "$corpus/out-cached" "$corpus/site/.crossroads-cache"
+    "$CROSSROADS" build --source "$corpus/site" --output "$corpus/out-cached" > /dev/null
+    for run in $(seq "$RUNS"); do
+        cp "$WORK/original.md" "$edited"
+        sed -i "\$ s/\$/ benchword$run/" "$edited"
+        start=$(now)
+        "$CROSSROADS" build --source "$corpus/site" --output "$corpus/out-cached" > "$WORK/last.out"
+        end=$(now)
+        seconds=$(elapsed "$start" "$end")
+        record "$size" cached-edit seconds "$seconds"
+        printf '   cached     %6s pages  %8.3f s  %s\n' "$size" "$seconds" "$(cat "$WORK/last.out" | sed 's/ -> .*//')"
+    done
+    cp "$WORK/original.md" "$edited"
+
+    if [ -n "$HARNESS" ]; then
+        echo "== one-page edit through IncrementalBuilder (the serve path)"
+        rm -rf "$corpus/out-serve"
+        "$HARNESS" "$corpus/site" "$corpus/out-serve" "$edited" "$RUNS" > "$WORK/harness.out"
+        while read -r label seconds rendered changed; do
+            [ "$label" = edit ] || continue
+            record "$size" serve-edit seconds "$seconds"
+            printf '   serve      %6s pages  %8.3f s  (%s pages rendered, %s files changed)\n' "$size" "$seconds" "$rendered" "$changed"
+        done < "$WORK/harness.out"
+        cp "$WORK/original.md" "$edited"
+    fi
+    rm -rf "$corpus/out-crossroads" "$corpus/out-hugo" "$corpus/out-cached" "$corpus/out-serve"
+done
+
+COMMAND="make bench  (bench/run.sh --sizes \"$SIZES\" --runs $RUNS)"
+if [ "$WRITE_DOC" = 1 ]; then
+    python3 "$REPO/bench/report.py" "$RESULTS" --command "$COMMAND" --markdown "$REPO/docs/performance.md"
+else
+    python3 "$REPO/bench/report.py" "$RESULTS" --command "$COMMAND"
+fi

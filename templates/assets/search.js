@@ -18,7 +18,7 @@
     var index = window.crossroadsSearchIndex;
     if (!index || !index.pages) return null;
     docs = index.pages.map(function (p) {
-      return { p: p, f: [words(p.t), words((p.h || []).join(" ")), words(p.s), words(p.x)] };
+      return { p: p, f: [words(p.t), words((p.h || []).concat(p.k || "").join(" ")), words(p.s), words(p.x)] };
     });
     return docs;
   }
@@ -57,13 +57,13 @@
     return { s: s, map: map };
   }
 
-  // Ranges [start, end) in text where a token starts with one of the query words.
+  // Ranges [start, end, word] in text where a token starts with one of the query words.
   function ranges(text, q) {
     var f = folded(text), found = [];
-    q.forEach(function (w) {
+    q.forEach(function (w, n) {
       var at = 0;
       while ((at = f.s.indexOf(w, at)) !== -1) {
-        if (at === 0 || splitter.test(f.s[at - 1])) found.push([f.map[at], f.map[at + w.length]]);
+        if (at === 0 || splitter.test(f.s[at - 1])) found.push([f.map[at], f.map[at + w.length], n]);
         at += w.length;
       }
     });
@@ -84,9 +84,15 @@
     return el;
   }
 
-  // About 160 characters of body text around the first match, cut at spaces.
+  // About 160 characters of body text around the match that has most query words near it.
   function snippet(p, q) {
-    var text = p.x || "", r = ranges(text, q)[0];
+    var text = p.x || "", all = ranges(text, q), r = all[0], best = 0;
+    all.slice(0, 200).forEach(function (a) {
+      var seen = {};
+      all.forEach(function (b) { if (b[0] >= a[0] && b[0] < a[0] + 100) seen[b[2]] = 1; });
+      var n = Object.keys(seen).length;
+      if (n > best) { best = n; r = a; }
+    });
     if (!r) return p.s || text.slice(0, 160);
     var start = Math.max(0, r[0] - 60), end = Math.min(text.length, start + 160);
     var space = text.indexOf(" ", start) + 1;

@@ -1,0 +1,60 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Modification time, size and inode of every source file the site is built from: cheap to take
+/// (one `stat` per file, no reads), and any save changes at least one of the three.
+struct SourceSnapshot: Equatable, Sendable {
+    struct Stamp: Equatable, Sendable {
+        var modifiedSeconds: Int
+        var modifiedNanoseconds: Int
+        var size: Int64
+        var inode: UInt64
+    }
+
+    /// Site-relative path ("content/x.md") -> stamp.
+    private(set) var stamps: [String: Stamp] = [:]
+
+    /// The folders and files a build reads (templates/assets lives inside templates/).
+    static let watchedRoots = ["content", "templates", "site.yml"]
+
+    static func take(of site: URL) -> SourceSnapshot {
+        var snapshot = SourceSnapshot()
+        for root in watchedRoots {
+            snapshot.add(relative: root, under: site.path, depth: 0)
+        }
+        return snapshot
+    }
+
+    /// Paths added, removed or changed between two snapshots.
+    func changes(since earlier: SourceSnapshot) -> Set<String> {
+        var changed: Set<String> = []
+        for (path, stamp) in stamps where earlier.stamps[path] != stamp { changed.insert(path) }
+        for path in earlier.stamps.keys where stamps[path] == nil { changed.insert(path) }
+        return changed
+    }
+
+    private mutating func add(relative: String, under sitePath: String, depth: Int) {
+        // Deep enough for any real site, shallow enough that a symbolic-link loop cannot run away.
+        guard depth < 32 else { return }
+        let absolute = sitePath + "/" + relative
+        var info = stat()
+        guard stat(absolute, &info) == 0 else { return }
+        if (info.st_mode & S_IFMT) == S_IFDIR {
+            guard let entries = try? FileManager.default.contentsOfDirectory(atPath: absolute) else { return }
+            for entry in entries where !Self.isEditorScratch(entry) {
+                add(relative: relative + "/" + entry, under: sitePath, depth: depth + 1)
+            }
+        } else if !Self.isEditorScratch((relative as NSString).lastPathComponent) {
+            stamps[relative] = Stamp(modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec),
+                                     size: Int64(info.st_size), inode: UInt64(info.st_ino))
+        }
+    }
+
+    /// Files editors write beside the real one while saving; a build never reads them.
+    private static func isEditorScratch(_ name: String) -> Bool {
+        name.hasPrefix(".#") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
+            || name.hasSuffix(".tmp") || name == "4913" || name == ".DS_Store"
+    }
+}

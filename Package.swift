@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // Debian's libcmark-gfm and its extensions, found through pkg-config.
@@ -51,6 +52,11 @@ let package = Package(
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder"]),
         // Drives the built `crossroads` binary, node and headless Chromium against whole sites.
         .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Scoring", "Markdown"]),
+        // Bad input, hostile content, killed builds and property-based fuzzing (issue 8).
+        .testTarget(name: "HardeningTests", dependencies: [
+            "SiteBuilder", "Scoring", "Markdown",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,169 @@
+import Foundation
+import XCTest
+
+/// Where this repository lives (Tests/HardeningTests/HardeningSupport.swift -> the package root).
+enum Repository {
+    static var root: URL {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    }
+
+    static var badInput: URL { root.appendingPathComponent("Tests/Fixtures/bad-input") }
+}
+
+/// How a run of the CLI ended: an exit status or a signal (a trap or crash shows as a signal).
+struct CommandResult: Sendable {
+    var exitStatus: Int32?
+    var signal: Int32?
+    var stdout: String
+    var stderr: String
+
+    var summary: String { "exit \(exitStatus.map(String.init) ?? "-") signal \(signal.map(String.init) ?? "-")\nstderr:\n\(stderr)\nstdout:\n\(stdout)" }
+}
+
+struct HardeningError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The built `crossroads` executable: `$CROSSROADS_BINARY`, else next to the test bundle (same
+/// scratch path), else `.build/debug/crossroads`.
+enum CrossroadsCLI {
+    static func url() throws -> URL {
+        if let override = ProcessInfo.processInfo.environment["CROSSROADS_BINARY"], !override.isEmpty {
+            return URL(fileURLWithPath: override)
+        }
+        var candidates: [URL] = []
+        for base in [Bundle.main.executableURL, Bundle(for: Marker.self).bundleURL].compactMap({ $0 }) {
+            var folder = base.deletingLastPathComponent()
+            for _ in 0..<3 {
+                candidates.append(folder.appendingPathComponent("crossroads"))
+                folder = folder.deletingLastPathComponent()
+            }
+        }
+        candidates.append(Repository.root.appendingPathComponent(".build/debug/crossroads"))
+        var isFolder: ObjCBool = false
+        if let found = candidates.first(where: {
+            FileManager.default.isExecutableFile(atPath: $0.path)
+                && FileManager.default.fileExists(atPath: $0.path, isDirectory: &isFolder) && !isFolder.boolValue
+        }) {
+            return found
+        }
+        throw HardeningError("cannot find the crossroads executable; build it with `swift build --build-tests` (looked at \(candidates.map(\.path)))")
+    }
+
+    /// Runs `crossroads` to completion. Output goes to files, not pipes, so it can never block.
+    static func run(_ arguments: [String]) throws -> CommandResult {
+        let process = try start(arguments)
+        process.process.waitUntilExit()
+        return process.finish()
+    }
+
+    static func start(_ arguments: [String]) throws -> RunningCommand {
+        try RunningCommand(executable: url(), arguments: arguments)
+    }
+
+    private final class Marker {}
+}
+
+/// A started process whose output is captured in files.
+final class RunningCommand {
+    let process = Process()
+    private let scratch: URL
+
+    init(executable: URL, arguments: [String]) throws {
+        scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hardening-run-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
+        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
+        process.executableURL = executable
+        process.arguments = arguments
+        process.standardOutput = try FileHandle(forWritingTo: out)
+        process.standardError = try FileHandle(forWritingTo: err)
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+    }
+
+    func finish() -> CommandResult {
+        process.waitUntilExit()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let stdout = (try? String(contentsOf: scratch.appendingPathComponent("stdout"), encoding: .utf8)) ?? ""
+        let stderr = (try? String(contentsOf: scratch.appendingPathComponent("stderr"), encoding: .utf8)) ?? ""
+        if process.terminationReason == .uncaughtSignal {
+            return CommandResult(exitStatus: nil, signal: process.terminationStatus, stdout: stdout, stderr: stderr)
+        }
+        return CommandResult(exitStatus: process.terminationStatus, signal: nil, stdout: stdout, stderr: stderr)
+    }
+}
+
+/// A scratch folder under the system temporary folder.
+final class ScratchFolder {
+    let url: URL
+
+    init(_ label: String) throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-hardening-\(label)-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func remove() {
+        // Give back any permission a test took away, so the folder can be deleted.
+        _ = try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    func write(_ relativePath: String, _ text: String) throws {
+        try write(relativePath, Data(text.utf8))
+    }
+
+    func write(_ relativePath: String, _ data: Data) throws {
+        let file = url.appendingPathComponent(relativePath)
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try data.write(to: file)
+    }
+}
+
+/// Every regular file under a folder with its bytes, to prove a folder did not change.
+struct FolderSnapshot: Equatable {
+    var files: [String: Data]
+
+    init(_ folder: URL) {
+        var files: [String: Data] = [:]
+        if let enumerator = FileManager.default.enumerator(atPath: folder.path) {
+            for case let relative as String in enumerator {
+                let path = folder.appendingPathComponent(relative).path
+                var isFolder: ObjCBool = false
+                if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue {
+                    files[relative] = FileManager.default.contents(atPath: path) ?? Data()
+                }
+            }
+        }
+        self.files = files
+    }
+
+    /// A short account of how two snapshots differ, for failure messages.
+    func difference(from other: FolderSnapshot) -> String {
+        let mine = Set(files.keys), theirs = Set(other.files.keys)
+        let changed = mine.intersection(theirs).filter { files[$0] != other.files[$0] }.sorted()
+        return "only here: \(mine.subtracting(theirs).sorted().prefix(5)), only there: \(theirs.subtracting(mine).sorted().prefix(5)), changed: \(changed.prefix(5))"
+    }
+}
+
+/// Copies folders, overlaying later ones on earlier ones (files replace files of the same path).
+enum Overlay {
+    static func copy(_ source: URL, into destination: URL, skipping skipped: Set<String> = []) throws {
+        let manager = FileManager.default
+        guard let enumerator = manager.enumerator(atPath: source.path) else { return }
+        for case let relative as String in enumerator where !skipped.contains(relative) {
+            let from = source.appendingPathComponent(relative), to = destination.appendingPathComponent(relative)
+            var isFolder: ObjCBool = false
+            _ = manager.fileExists(atPath: from.path, isDirectory: &isFolder)
+            if isFolder.boolValue {
+                try manager.createDirectory(at: to, withIntermediateDirectories: true)
+            } else {
+                try manager.createDirectory(at: to.deletingLastPathComponent(), withIntermediateDirectories: true)
+                if manager.fileExists(atPath: to.path) { try manager.removeItem(at: to) }
+                try manager.copyItem(at: from, to: to)
+            }
+        }
+    }
+}

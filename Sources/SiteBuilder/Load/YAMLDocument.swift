@@ -21,10 +21,25 @@ struct YAMLDocument {
             let root = try Yams.compose(yaml: text)
             return .success(YAMLDocument(file: file, lineOffset: lineOffset, root: root))
         } catch let error as YamlError {
-            return .failure(Self.siteError(from: error, file: file, lineOffset: lineOffset))
+            return .failure(Self.siteError(from: error, text: text, file: file, lineOffset: lineOffset))
         } catch {
             return .failure(SiteError(file: file, message: "could not read YAML: \(error)"))
         }
+    }
+
+    /// The 1-based line after `first` where `key` is written again at the same column, if any.
+    private static func lineRepeating(key: String, of first: Mark, in text: String) -> Int? {
+        let indent = first.column - 1
+        var lineNumber = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            lineNumber += 1
+            guard lineNumber > first.line, line.count > indent, line.prefix(indent).allSatisfy({ $0 == " " }) else { continue }
+            let rest = line.dropFirst(indent)
+            for spelling in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(spelling) {
+                if rest.dropFirst(spelling.count).drop(while: { $0 == " " }).hasPrefix(":") { return lineNumber }
+            }
+        }
+        return nil
     }
 
     private static func lineIndentedWithTab(_ text: String) -> Int? {
@@ -39,7 +54,7 @@ struct YAMLDocument {
         return nil
     }
 
-    private static func siteError(from error: YamlError, file: String, lineOffset: Int) -> SiteError {
+    private static func siteError(from error: YamlError, text: String, file: String, lineOffset: Int) -> SiteError {
         func located(_ mark: Mark, _ problem: String, _ context: YamlError.Context?) -> SiteError {
             var message = "YAML syntax error: \(problem)"
             if let context { message += " (\(context.text) at line \(context.mark.line + lineOffset))" }
@@ -52,8 +67,11 @@ struct YAMLDocument {
         case let .composer(context, problem, mark, _): return located(mark, problem, context)
         case let .duplicatedKeysInMapping(duplicates, context):
             let keys = duplicates.sorted().map { "'\($0)'" }.joined(separator: ", ")
-            return SiteError(file: file, line: context.mark.line + lineOffset, column: context.mark.column,
-                             message: "duplicate key \(keys) in the same mapping",
+            // Yams marks the key's first occurrence; the mistake is usually the later one.
+            let first = context.mark
+            let repeated = duplicates.sorted().first.flatMap { Self.lineRepeating(key: $0, of: first, in: text) }
+            return SiteError(file: file, line: (repeated ?? first.line) + lineOffset, column: first.column,
+                             message: "duplicate key \(keys) in the same mapping (first written on line \(first.line + lineOffset))",
                              fix: "keep one of the keys and delete the other")
         case let .reader(problem, _, _, _):
             return SiteError(file: file, message: "YAML could not be read: \(problem)", fix: "save the file as UTF-8 text")

@@ -18,7 +18,9 @@ public struct FrontMatter: Sendable, Equatable {
     public static func split(_ text: String) -> Result<FrontMatter, SplitError> {
         var source = Substring(text)
         if source.hasPrefix("\u{FEFF}") { source = source.dropFirst() }
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        // "\r\n" is a single Character in Swift, so splitting on "\n" alone would see a file
+        // saved with Windows line endings as one long line.
+        let lines = source.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         guard let first = lines.first, first.trimmingTrailingWhitespace == "---" else {
             return .success(FrontMatter(yaml: "", body: String(source), bodyFirstLine: 1, yamlFirstLine: 1))
         }

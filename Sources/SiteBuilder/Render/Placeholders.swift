@@ -23,7 +23,7 @@ public enum Placeholders {
             }
             if character == "{", text[index...].hasPrefix("{{"),
                let close = text[index...].range(of: "}}"),
-               !text[index..<close.lowerBound].contains("\n") {
+               !text[index..<close.lowerBound].contains(where: \.isNewline) {
                 let name = text[text.index(index, offsetBy: 2)..<close.lowerBound].trimmingCharacters(in: .whitespaces)
                 if let value = values[name] {
                     output += value
@@ -34,7 +34,8 @@ public enum Placeholders {
                 index = close.upperBound
                 continue
             }
-            if character == "\n" { line += 1 }
+            // "\r\n" is one Character, so test for it too, or Windows files count lines wrong.
+            if character == "\n" || character == "\r\n" { line += 1 }
             output.append(character)
             index = text.index(after: index)
         }

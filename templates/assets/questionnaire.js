@@ -185,6 +185,7 @@
         '. This result covers totals from ' + r.band.min + ' to ' + r.band.max + '.';
       var texts = result.querySelectorAll('.qn-band-text');
       for (var i = 0; i < texts.length; i++) texts[i].hidden = texts[i].getAttribute('data-band') !== r.band.id;
+      result.hidden = false; // before drawing: the spectrum measures its box
       drawSpectrum(r);
       var edge = [];
       if (r.pointsBelowBand !== null) edge.push(r.pointsBelowBand + ' points fewer would give “' + r.bands[r.bandIndex - 1].label + '”');
@@ -228,28 +229,41 @@
     }
 
     /* The whole range of totals as one bar, a segment per band, each edge numbered, and a marker
-       at the total. Geometry comes from the table's edges alone. */
+       at the total. Geometry comes from the table's edges alone. Drawn at the box's own width so
+       text keeps its size; band names that do not fit under their segment become a legend. */
     function drawSpectrum(r) {
-      var width = 640, left = 20, span = width - 2 * left, lo = table.totals.min, hi = table.totals.max;
-      var size = hi - lo + 1;
+      var box = $('qn-spectrum');
+      box.textContent = '';
+      var width = Math.max(280, Math.min(640, box.clientWidth || 640)), left = 16, span = width - 2 * left;
+      var lo = table.totals.min, hi = table.totals.max, size = hi - lo + 1, height = 96;
       function x(value) { return left + span * (value - lo) / size; }
-      var chart = svg('svg', { viewBox: '0 0 ' + width + ' 96', role: 'img', 'class': 'qn-spectrum-svg' });
+      var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'class': 'qn-spectrum-svg' });
       chart.setAttribute('aria-label', 'Your total ' + r.total + ' on the range ' + lo + ' to ' + hi + ': ' +
         r.bands.map(function (b) { return b.label + ' ' + b.min + ' to ' + b.max; }).join(', '));
-      r.bands.forEach(function (b, i) {
-        chart.appendChild(svg('rect', { x: x(b.min), y: 34, width: x(b.max + 1) - x(b.min), height: 22,
-          'class': 'qn-seg qn-seg-' + (i % 4) + (i === r.bandIndex ? ' qn-seg-current' : '') }));
-        chart.appendChild(svg('text', { x: (x(b.min) + x(b.max + 1)) / 2, y: 86, 'class': 'qn-seg-label' }, b.label));
+      box.appendChild(chart);
+      var names = r.bands.map(function (b, i) {
+        var current = i === r.bandIndex ? ' qn-seg-current' : '';
+        chart.appendChild(svg('rect', { x: x(b.min), y: 34, width: x(b.max + 1) - x(b.min), height: 22, 'class': 'qn-seg qn-seg-' + (i % 2) + current }));
         chart.appendChild(svg('text', { x: x(b.min), y: 72, 'class': 'qn-edge-label' }, String(b.min)));
+        return chart.appendChild(svg('text', { x: (x(b.min) + x(b.max + 1)) / 2, y: 88, 'class': 'qn-seg-label' + current }, b.label));
       });
       chart.appendChild(svg('text', { x: x(hi + 1), y: 72, 'class': 'qn-edge-label' }, String(hi)));
+      var fits = names.every(function (t, i) { return t.getComputedTextLength() <= x(r.bands[i].max + 1) - x(r.bands[i].min) - 4; });
+      if (!fits) {
+        names.forEach(function (t, i) {
+          var b = r.bands[i];
+          t.setAttribute('x', left);
+          t.setAttribute('y', 90 + 20 * i);
+          t.classList.add('qn-legend-row');
+          t.textContent = b.min + '–' + b.max + ': ' + b.label;
+        });
+        height = 96 + 20 * (names.length - 1);
+        chart.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
+      }
       var mx = x(r.total) + span / size / 2;
       chart.appendChild(svg('path', { d: 'M' + (mx - 7) + ' 16 L' + (mx + 7) + ' 16 L' + mx + ' 30 Z', 'class': 'qn-marker' }));
       chart.appendChild(svg('line', { x1: mx, x2: mx, y1: 30, y2: 60, 'class': 'qn-marker-line' }));
       chart.appendChild(svg('text', { x: Math.max(left + 10, Math.min(width - left - 10, mx)), y: 12, 'class': 'qn-marker-label' }, String(r.total)));
-      var box = $('qn-spectrum');
-      box.textContent = '';
-      box.appendChild(chart);
     }
 
     function restart() {

@@ -124,7 +124,8 @@ struct SiteRenderer: @unchecked Sendable {
         guard let reuse, reuse.keys[page.sitePath] == key,
               let line = reuse.searchLines[links.final(page.sitePath)] else { return nil }
         let aliases = page.metadata.aliases.map(SitePath.normaliseFolder)
-        guard writer.reuse(page.sitePath), aliases.allSatisfy(writer.reuse) else { return nil }
+        guard writer.reuse(page.sitePath), aliases.allSatisfy(writer.reuse),
+              variantPaths(ofPage: index).allSatisfy(writer.reuse) else { return nil }
         return PageOutput(searchLine: line, links: [], rendered: false)
     }
 
@@ -141,6 +142,7 @@ struct SiteRenderer: @unchecked Sendable {
             }
             let html = try templates.render(template, context: context, forFile: page.file)
             try writer.write(page.sitePath, html)
+            try writeVariants(ofPage: index, template: template, into: writer)
             for alias in page.metadata.aliases {
                 let aliasPath = SitePath.normaliseFolder(alias)
                 try writer.write(aliasPath, AliasPage.html(from: aliasPath, to: page.sitePath, links: links, title: page.metadata.title))

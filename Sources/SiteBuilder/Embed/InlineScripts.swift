@@ -1,0 +1,58 @@
+import Foundation
+
+/// Finds the inline `<script>` elements of a finished HTML document and builds the
+/// Content-Security-Policy that allows exactly those scripts by hash and nothing from elsewhere.
+public enum InlineScripts {
+    /// Text a self-contained template prints where the policy goes; replaced after rendering,
+    /// because the hashes can only be taken from the final script text.
+    public static let policyMarker = "crossroads-content-security-policy"
+
+    /// The text of every `<script>` without a `src` attribute, in document order, exactly as the
+    /// browser hashes it (everything between `>` and `</script>`).
+    public static func bodies(in html: String) -> [String] {
+        var bodies: [String] = []
+        var rest = html[...]
+        while let open = rest.range(of: "<script", options: .caseInsensitive) {
+            guard let tagEnd = rest[open.upperBound...].firstIndex(of: ">") else { break }
+            let attributes = rest[open.upperBound..<tagEnd]
+            let contentStart = rest.index(after: tagEnd)
+            guard let close = rest[contentStart...].range(of: "</script", options: .caseInsensitive) else { break }
+            if !hasSourceAttribute(attributes) { bodies.append(String(rest[contentStart..<close.lowerBound])) }
+            rest = rest[close.upperBound...]
+        }
+        return bodies
+    }
+
+    /// Every executable resource must be one of the inline scripts; styles may only be inline;
+    /// images only `data:`; no connections, frames, fonts, forms or `<base>` to anywhere.
+    public static func policy(for html: String) -> String {
+        let hashes = Set(bodies(in: html).map(SHA256.cspSource)).sorted()
+        let scripts = hashes.isEmpty ? "'none'" : hashes.joined(separator: " ")
+        return "default-src 'none'; script-src \(scripts); style-src 'unsafe-inline'; img-src data:; "
+            + "base-uri 'none'; form-action 'none'"
+    }
+
+    /// Replaces the marker with the policy computed from the document itself.
+    public static func applyPolicy(to html: String) -> String {
+        html.replacingOccurrences(of: policyMarker, with: policy(for: html))
+    }
+
+    /// Makes text safe to place inside `<script>`: `</` cannot end the element early.
+    public static func scriptSafe(_ text: String) -> String {
+        text.replacingOccurrences(of: "</", with: "<\\/")
+    }
+
+    private static func hasSourceAttribute(_ attributes: Substring) -> Bool {
+        var previous: Character = " "
+        var index = attributes.startIndex
+        while index < attributes.endIndex {
+            if previous.isWhitespace, attributes[index...].lowercased().hasPrefix("src") {
+                let after = attributes[attributes.index(index, offsetBy: 3)...].drop(while: \.isWhitespace)
+                if after.first == "=" { return true }
+            }
+            previous = attributes[index]
+            index = attributes.index(after: index)
+        }
+        return false
+    }
+}

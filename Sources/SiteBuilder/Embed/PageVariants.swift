@@ -1,0 +1,100 @@
+import Foundation
+
+/// The other outputs of a page, for hosts that cannot show the full site:
+///
+/// - `embed/<page path>` — the page without site chrome, for an iframe (`templates/embed/`).
+/// - `standalone/<page path>.html` — one self-contained file per guide (`templates/standalone/page`).
+/// - `questionnaire.standalone.html` — the questionnaire as one self-contained file
+///   (`templates/standalone/questionnaire`).
+///
+/// Each variant is rendered with the same page context as the full page, but with its Markdown
+/// links and `root` computed from where the variant is written, so every link reaches the full
+/// page it names (never another embed or standalone file). A theme without these templates
+/// simply gets no variants. See docs/embedding.md.
+extension SiteRenderer {
+    static let embedFolder = "embed/"
+    static let standaloneFolder = "standalone/"
+    static let questionnaireStandaloneFile = "questionnaire.standalone.html"
+
+    /// Writes every variant the theme has templates for; called once per page after the page itself.
+    func writeVariants(ofPage index: Int, template: String, into writer: OutputWriter) throws {
+        let page = site.pages[index]
+        let isQuestionnaire = template == "questionnaire"
+        let embedTemplate = templates.names.contains("embed/\(template)") ? "embed/\(template)" : "embed/page"
+        if templates.names.contains(embedTemplate) {
+            let path = Self.embedFolder + page.sitePath
+            var context = try variantContext(index: index, writtenAt: path, withQuestionnaire: isQuestionnaire)
+            context["embed"] = [
+                "path": page.sitePath,
+                "full_url": links.final(page.sitePath),
+                "script": assets.urls["embed_js"] ?? "",
+            ] as [String: Any]
+            let html = try templates.render(embedTemplate, context: context, forFile: page.file)
+            try writer.write(path, NewTabLinks.apply(to: html))
+        }
+        if isQuestionnaire, templates.names.contains("standalone/questionnaire") {
+            try writeStandalone(index: index, template: "standalone/questionnaire", at: Self.questionnaireStandaloneFile,
+                                withQuestionnaire: true, into: writer)
+        } else if !page.sitePath.isEmpty, templates.names.contains("standalone/page") {
+            let file = Self.standaloneFolder + String(page.sitePath.dropLast()) + ".html"
+            try writeStandalone(index: index, template: "standalone/page", at: file, withQuestionnaire: false, into: writer)
+        }
+    }
+
+    /// A self-contained file: stylesheets and scripts printed inline, a CSP allowing exactly the
+    /// inline scripts, and links absolute under the base URL when the site has one.
+    private func writeStandalone(index: Int, template: String, at file: String, withQuestionnaire: Bool, into writer: OutputWriter) throws {
+        let page = site.pages[index]
+        let renderer = absoluteRenderer ?? self
+        var context = try renderer.variantContext(index: index, writtenAt: file, withQuestionnaire: withQuestionnaire)
+        let css = ["site_css", "questionnaire_css"].compactMap { assets.text(forKey: $0) }.joined(separator: "\n")
+        context["standalone"] = [
+            "css": css.replacingOccurrences(of: "</style", with: "<\\/style"),
+            "questionnaire_js": withQuestionnaire ? InlineScripts.scriptSafe(assets.text(forKey: "questionnaire_js") ?? "") : "",
+            "csp": InlineScripts.policyMarker,
+            "full_url": renderer.links.root(from: file) + renderer.links.final(page.sitePath),
+        ] as [String: Any]
+        if withQuestionnaire, var questionnaire = context["questionnaire"] as? [String: Any],
+           let table = questionnaire["table_json"] as? String {
+            questionnaire["table_json"] = InlineScripts.scriptSafe(table)
+            context["questionnaire"] = questionnaire
+        }
+        let html = try templates.render(template, context: context, forFile: page.file)
+        try writer.write(file, InlineScripts.applyPolicy(to: html))
+    }
+
+    /// The same renderer with absolute URLs under the base URL, or nil when the site has none.
+    private var absoluteRenderer: SiteRenderer? {
+        guard site.config.baseURL != nil else { return nil }
+        var absoluteSite = site
+        absoluteSite.config.relativeURLs = false
+        return SiteRenderer(site: absoluteSite, templates: templates, assets: assets)
+    }
+
+    /// The page context for a copy of the page written at `path` instead of the page's own place.
+    func variantContext(index: Int, writtenAt path: String, withQuestionnaire: Bool) throws -> [String: Any] {
+        let page = site.pages[index]
+        let rendered = try renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: path)
+        var context = contexts.pageContext(index: index, rendered: rendered.markdown)
+        context["root"] = links.root(from: path)
+        if withQuestionnaire, let questionnaireContext { context["questionnaire"] = questionnaireContext }
+        return context
+    }
+}
+
+extension SiteRenderer {
+    /// Site paths of the variants `writeVariants` writes for a page, so an incremental build that
+    /// reuses the page keeps them too.
+    func variantPaths(ofPage index: Int) -> [String] {
+        let page = site.pages[index]
+        let template = templateName(for: page)
+        var paths: [String] = []
+        if templates.names.contains("embed/\(template)") || templates.names.contains("embed/page") { paths.append(Self.embedFolder + page.sitePath) }
+        if template == "questionnaire" {
+            if templates.names.contains("standalone/questionnaire") { paths.append(Self.questionnaireStandaloneFile) }
+        } else if !page.sitePath.isEmpty, templates.names.contains("standalone/page") {
+            paths.append(Self.standaloneFolder + String(page.sitePath.dropLast()) + ".html")
+        }
+        return paths
+    }
+}

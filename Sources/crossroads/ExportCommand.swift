@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import SiteBuilder
+
+extension ExportFormat: ExpressibleByArgument {}
+
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the guides as plain GFM Markdown (for wikis) or as a TechDocs/MkDocs project.",
+        discussion: """
+        markdown: every guide as a .md file, fenced blocks as tables, lists and SVG chart images, \
+        links between the exported files, plus the questionnaire on paper.
+        techdocs: the same files under DIR/docs/ and DIR/mkdocs.yml with the site's navigation.
+        """
+    )
+
+    @OptionGroup var site: SiteOptions
+
+    @Option(name: .long, help: "markdown or techdocs.")
+    var format: ExportFormat = .markdown
+
+    @Option(name: .long, help: "Folder to write the export into (created if missing).")
+    var output: String
+
+    @Option(name: .customLong("base-url"), help: "Where the full site is published; links to pages that are not exported (tags, search) point there.")
+    var baseURL: String?
+
+    func run() throws {
+        let options = ExportOptions(source: site.sourceURL, output: URL(fileURLWithPath: output, isDirectory: true),
+                                    format: format, baseURL: baseURL)
+        do {
+            let report = try SiteExport.export(options)
+            print(report.summaryLine + " -> \(options.output.path)")
+        } catch let failure as BuildFailure {
+            FileHandleOutput.standardError(failure.description)
+            throw ExitCode(1)
+        }
+    }
+}

@@ -12,6 +12,10 @@ struct OutputKeys {
         for kind in PageKind.allCases {
             global += ";\(kind.rawValue)=\(contexts.sectionTitles[kind] ?? "")|\(contexts.sectionPath(kind) ?? "-")"
         }
+        // Embed and standalone variants are written with every page, so their templates count too.
+        for name in templates.names.sorted() where name.hasPrefix("embed/") || name.hasPrefix("standalone/") {
+            global += ";\(name)=\(templates.closureHash(of: name))"
+        }
         let globalHash = StableHash.of(global)
         var dataText = site.questionnaireFile ?? ""
         for name in site.dataFiles.keys.sorted() { dataText += "\u{0}\(name)\u{0}\(site.dataFiles[name]?.text ?? "")" }
@@ -21,15 +25,20 @@ struct OutputKeys {
 
         var keys: [UInt64] = []
         keys.reserveCapacity(site.pages.count)
+        var templateHashes: [String: UInt64] = [:]
         for (index, page) in site.pages.enumerated() {
             let template = templateName(page)
-            var parts: [UInt64] = [page.sourceHash, templates.closureHash(of: template), globalHash]
+            let templateHash = templateHashes[template] ?? templates.closureHash(of: template)
+            templateHashes[template] = templateHash
+            var parts: [UInt64] = [page.sourceHash, templateHash, globalHash]
             let siblings = contexts.kindOrder[page.metadata.kind] ?? []
             let position = contexts.positionInKind[index]
             if position > 0 { parts.append(summaries[siblings[position - 1]]) }
             if position + 1 < siblings.count { parts.append(summaries[siblings[position + 1]]) }
             parts.append(contentsOf: contexts.readNext(for: index).map { summaries[$0] })
-            let usesData = page.body.contains("```") || page.body.contains("~~~") || page.body.contains("{{") || template == "questionnaire"
+            // Byte search: Foundation's `contains` on whole bodies was most of this loop's time.
+            let body = page.body.utf8
+            let usesData = body.contains("```".utf8) || body.contains("~~~".utf8) || body.contains("{{".utf8) || template == "questionnaire"
             if usesData { parts.append(dataHash) }
             if page.sitePath.isEmpty || template == "questionnaire" { parts.append(everySummary) }
             keys.append(StableHash.of(parts.map(String.init).joined(separator: ",")))

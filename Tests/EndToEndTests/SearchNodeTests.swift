@@ -1,0 +1,103 @@
+import XCTest
+
+/// The built search index and the built search script, run in Node: a word from one page's
+/// body finds that page.
+final class SearchNodeTests: XCTestCase {
+    /// Loads search-index.js into a `window`, then runs the built search script's search page
+    /// against a minimal stand-in DOM (the script only builds elements and sets textContent),
+    /// once per query. Prints JSON: per query, the result links in order and the index pages
+    /// whose `x` text holds the word.
+    static let script = #"""
+    const fs = require("fs"), vm = require("vm");
+    const [indexFile, searchFile, queriesJSON] = process.argv.slice(2);
+    const indexSource = fs.readFileSync(indexFile, "utf8"), searchSource = fs.readFileSync(searchFile, "utf8");
+
+    function element(tag) {
+      return {
+        tagName: tag.toUpperCase(), children: [], attributes: {}, className: "", href: "", own: "",
+        set textContent(v) { this.own = String(v); this.children = []; },
+        get textContent() { return this.own + this.children.map(c => c.textContent).join(""); },
+        appendChild(c) { this.children.push(c); return c; },
+        setAttribute(k, v) { this.attributes[k] = String(v); }, removeAttribute(k) { delete this.attributes[k]; },
+        addEventListener() {},
+      };
+    }
+
+    function runSearchPage(query) {
+      const list = element("ol"), status = element("p"), input = element("input");
+      input.value = ""; input.form = element("form");
+      const document = {
+        readyState: "complete",
+        documentElement: { getAttribute: name => name === "data-root" ? "../" : null },
+        getElementById: id => ({ "search-results": list, "search-status": status, "search-page-input": input })[id] || null,
+        createElement: element, createTextNode: text => ({ textContent: String(text) }), addEventListener() {},
+      };
+      const sandbox = { document, URLSearchParams, console,
+        location: { search: "?q=" + encodeURIComponent(query), pathname: "/search/index.html" },
+        history: { replaceState() {} }, addEventListener() {} };
+      sandbox.window = sandbox;
+      vm.createContext(sandbox);
+      vm.runInContext(indexSource, sandbox, { filename: "search-index.js" });
+      vm.runInContext(searchSource, sandbox, { filename: "search.js" });
+      const hits = list.children.map(li => li.children[0]);
+      return { links: hits.map(a => a.href), titles: hits.map(a => a.children[0].textContent), status: status.textContent,
+               index: sandbox.window.crossroadsSearchIndex };
+    }
+
+    const out = JSON.parse(queriesJSON).map(word => {
+      const run = runSearchPage(word);
+      const pages = run.index.pages.filter(p => p.x.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word)).map(p => p.u);
+      return { word, links: run.links, titles: run.titles, status: run.status, bodyPages: pages, pageCount: run.index.pages.length };
+    });
+    process.stdout.write(JSON.stringify(out));
+    """#
+
+    struct Outcome: Decodable {
+        let word: String
+        let links: [String]
+        let titles: [String]
+        let status: String
+        let bodyPages: [String]
+        let pageCount: Int
+    }
+
+    func testAWordFromOnePagesBodyFindsThatPageInTheIndexAndThroughTheSearchScript() throws {
+        let built = try BuiltDefaultSite()
+        let probes = SearchWords.uniqueBodyWords(in: built.guides, otherTexts: try SearchWords.otherTexts(of: built.site))
+        XCTAssertGreaterThanOrEqual(probes.count, 10, "too few pages with a word of their own: \(probes)")
+        let searchScript = try BuiltSite.asset("search", ext: "js", in: built.output)
+        let queries = String(decoding: try JSONSerialization.data(withJSONObject: probes.map(\.word)), as: UTF8.self)
+        let result = try Node.run(script: Self.script, arguments: [
+            built.output.appendingPathComponent("search-index.js").path, searchScript.path, queries,
+        ])
+        XCTAssertEqual(result.exitCode, 0, result.stderr)
+        let outcomes = try JSONDecoder().decode([Outcome].self, from: Data(result.stdout.utf8))
+        XCTAssertEqual(outcomes.count, probes.count)
+
+        for (probe, outcome) in zip(probes, outcomes) {
+            XCTAssertGreaterThanOrEqual(outcome.pageCount, built.pages.count, "the index does not hold every page")
+            // The index: only that page's body text holds the word.
+            XCTAssertEqual(outcome.bodyPages, [probe.page], "\"\(probe.word)\" in the index bodies")
+            // The script: the search page lists exactly that page, linked from search/ to it.
+            XCTAssertEqual(outcome.links, ["../" + probe.page], "search for \"\(probe.word)\"")
+            XCTAssertEqual(outcome.status, "1 result for \u{201C}\(probe.word)\u{201D}")
+        }
+    }
+
+    func testSearchNeedsEveryWordAndFindsTitlesByPrefix() throws {
+        let built = try BuiltDefaultSite()
+        let searchScript = try BuiltSite.asset("search", ext: "js", in: built.output)
+        let pitfall = try XCTUnwrap(built.pages.first { $0.kind == "pitfall" })
+        let titleWords = pitfall.title.lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 5 }
+        let prefix = String(try XCTUnwrap(titleWords.first).prefix(4))
+        let queries = [prefix, "feedback zzqqxx"]
+        let result = try Node.run(script: Self.script, arguments: [
+            built.output.appendingPathComponent("search-index.js").path, searchScript.path,
+            String(decoding: try JSONSerialization.data(withJSONObject: queries), as: UTF8.self),
+        ])
+        XCTAssertEqual(result.exitCode, 0, result.stderr)
+        let outcomes = try JSONDecoder().decode([Outcome].self, from: Data(result.stdout.utf8))
+        XCTAssertTrue(outcomes[0].links.contains("../" + pitfall.outputPath), "prefix \"\(prefix)\" does not find \(pitfall.title)")
+        XCTAssertEqual(outcomes[1].links, [], "a word no page has must empty the results")
+    }
+}

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var emitGolden = false
     /// Reuse unchanged pages of the previous build, recorded in `.crossroads-cache/` in the site.
     public var useCache = false
+    /// Render pages one after another instead of in parallel: the same bytes, slower. For tests
+    /// that prove parallel rendering changes nothing, and for profiling.
+    public var renderSerially = false
 
     public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, emitGolden: Bool = false,
                 useCache: Bool = false) {
@@ -62,7 +65,7 @@ public enum SiteBuild {
         let writer = try OutputWriter(output: options.output, previous: reuse == nil ? nil : options.output)
         do {
             let renderer = SiteRenderer(site: site, templates: templates, assets: assets)
-            let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: reuse)
+            let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: reuse, serially: options.renderSerially)
             cache?.invalidate()
             try writer.commit()
             cache?.save(keys: result.keys)

@@ -81,16 +81,21 @@ struct SiteRenderer: @unchecked Sendable {
         page.metadata.template ?? (page.sitePath.isEmpty ? "home" : page.metadata.kind.rawValue)
     }
 
-    func renderAll(into writer: OutputWriter, emitGolden: Bool, reuse: Reuse? = nil) throws -> Result {
+    func renderAll(into writer: OutputWriter, emitGolden: Bool, reuse: Reuse? = nil, serially: Bool = false) throws -> Result {
         let pages = site.pages
         let keys = OutputKeys(site: site, templates: templates, assets: assets, contexts: contexts, templateName: templateName(for:)).keys
         let slots = ResultSlots<Swift.Result<PageOutput, BuildFailure>>(count: pages.count)
-        DispatchQueue.concurrentPerform(iterations: pages.count) { index in
+        let produce: @Sendable (Int) -> Void = { index in
             if let reused = reusePage(index, key: keys[index], reuse: reuse, writer: writer) {
                 slots[index] = .success(reused)
             } else {
                 slots[index] = renderPage(index, writer: writer)
             }
+        }
+        if serially {
+            for index in pages.indices { produce(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: pages.count, execute: produce)
         }
         var errors = ErrorCollector()
         var outputs: [PageOutput] = []

@@ -1,0 +1,87 @@
+import Foundation
+import SiteBuilder
+import XCTest
+
+/// A build that reuses the persisted cache after an edit writes exactly what a clean build of the
+/// edited sources writes, whatever was edited: a page, a template, a data file, the questionnaire.
+final class CachedBuildTests: XCTestCase {
+    func testCachedRebuildAfterPageEditEqualsCleanBuildAndRendersOnlyThatPage() throws {
+        let report = try assertCachedRebuildEqualsCleanBuild(
+            editing: "content/pitfalls/no-training.md",
+            { $0 + "\nA sentence added by the cache test.\n" },
+            expect: "A sentence added by the cache test.", in: "pitfalls/no-training/index.html")
+        XCTAssertLessThan(report.renderedPages, report.pages, "a one-page edit re-rendered every page")
+        XCTAssertGreaterThan(report.renderedPages, 0, "the edited page was not rendered again")
+    }
+
+    func testCachedRebuildAfterTemplateEditEqualsCleanBuild() throws {
+        let report = try assertCachedRebuildEqualsCleanBuild(
+            editing: "templates/partials/footer.mustache",
+            { $0 + "<p class=\"cache-test\">Footer changed by the cache test.</p>\n" },
+            expect: "Footer changed by the cache test.", in: "pitfalls/no-training/index.html")
+        XCTAssertEqual(report.renderedPages, report.pages, "every page prints the footer, so every page must render again")
+    }
+
+    func testCachedRebuildAfterDataFileEditEqualsCleanBuild() throws {
+        try assertCachedRebuildEqualsCleanBuild(
+            editing: "content/data/ladders.yml",
+            { try Self.replacing("Senior engineer", with: "Senior engineer (edited by the cache test)", in: $0) },
+            expect: "Senior engineer (edited by the cache test)", in: "comparisons/ladders/index.html")
+    }
+
+    func testCachedRebuildAfterQuestionnaireEditEqualsCleanBuild() throws {
+        try assertCachedRebuildEqualsCleanBuild(
+            editing: "content/questionnaire.yml",
+            { try Self.replacing("Pulled both ways", with: "Pulled both ways (edited by the cache test)", in: $0) },
+            expect: "Pulled both ways (edited by the cache test)", in: "questionnaire/index.html")
+    }
+
+    // MARK: - Support
+
+    /// Copies the default site, builds it with the cache, edits one file, rebuilds with the cache
+    /// into the same output and compares every file with a clean build of the edited site.
+    @discardableResult
+    private func assertCachedRebuildEqualsCleanBuild(editing path: String, _ edit: (String) throws -> String,
+                                                     expect marker: String, in outputFile: String,
+                                                     file: StaticString = #filePath, line: UInt = #line) throws -> BuildReport {
+        let folder = try TemporaryFolder("cached")
+        defer { folder.remove() }
+        try DefaultSite.copy(into: folder.url)
+        let cachedOutput = folder.url.appendingPathComponent("public")
+        let cleanOutput = folder.url.appendingPathComponent("clean")
+
+        let first = try SiteBuild.build(BuildOptions(source: folder.url, output: cachedOutput, useCache: true))
+        XCTAssertEqual(first.renderedPages, first.pages, "the first build has no cache to reuse", file: file, line: line)
+
+        let source = folder.url.appendingPathComponent(path)
+        let original = try String(contentsOf: source, encoding: .utf8)
+        let edited = try edit(original)
+        XCTAssertNotEqual(edited, original, "the edit changed nothing", file: file, line: line)
+        try Data(edited.utf8).write(to: source)
+
+        let report = try SiteBuild.build(BuildOptions(source: folder.url, output: cachedOutput, useCache: true))
+        try SiteBuild.build(BuildOptions(source: folder.url, output: cleanOutput, useCache: false))
+
+        let cached = BuiltSite(folder: cachedOutput)
+        let clean = BuiltSite(folder: cleanOutput)
+        XCTAssertTrue(cached.text(outputFile, file: file, line: line).contains(marker),
+                      "the cached rebuild does not show the edit in \(outputFile)", file: file, line: line)
+        let cachedFiles = cached.snapshot
+        let cleanFiles = clean.snapshot
+        XCTAssertEqual(cachedFiles.keys.sorted(), cleanFiles.keys.sorted(), "the cached and the clean build wrote different files",
+                       file: file, line: line)
+        let differing = cleanFiles.keys.sorted().filter { cachedFiles[$0] != cleanFiles[$0] }
+        XCTAssertEqual(differing, [], "files that differ between the cached rebuild and a clean build", file: file, line: line)
+        XCTAssertGreaterThan(cleanFiles.count, 20, file: file, line: line)
+        return report
+    }
+
+    private struct MissingText: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    private static func replacing(_ old: String, with new: String, in text: String) throws -> String {
+        guard text.contains(old) else { throw MissingText(description: "the default site no longer contains \"\(old)\"") }
+        return text.replacingOccurrences(of: old, with: new)
+    }
+}

@@ -90,8 +90,9 @@ extension SiteRenderer {
         let template = templateName(for: page)
         var paths: [String] = []
         if templates.names.contains("embed/\(template)") || templates.names.contains("embed/page") { paths.append(Self.embedFolder + page.sitePath) }
-        if template == "questionnaire" {
-            if templates.names.contains("standalone/questionnaire") { paths.append(Self.questionnaireStandaloneFile) }
+        // Mirrors the choice in writeVariants.
+        if template == "questionnaire", templates.names.contains("standalone/questionnaire") {
+            paths.append(Self.questionnaireStandaloneFile)
         } else if !page.sitePath.isEmpty, templates.names.contains("standalone/page") {
             paths.append(Self.standaloneFolder + String(page.sitePath.dropLast()) + ".html")
         }

@@ -19,7 +19,7 @@ struct OutputKeys {
         let globalHash = StableHash.of(global)
         var dataText = site.questionnaireFile ?? ""
         for name in site.dataFiles.keys.sorted() { dataText += "\u{0}\(name)\u{0}\(site.dataFiles[name]?.text ?? "")" }
-        if let questionnaire = site.questionnaire { dataText += "\u{0}\(questionnaire)" }
+        if let questionnaire = site.questionnaire { dataText += "\u{0}" + questionnaire.compile().canonicalJSON() }
         let dataHash = StableHash.of(dataText)
         let everySummary = StableHash.of(summaries.map(String.init).joined(separator: ","))
 

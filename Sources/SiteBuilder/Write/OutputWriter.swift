@@ -14,7 +14,8 @@ final class OutputWriter: @unchecked Sendable {
     let inPlace: Bool
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
-    private(set) var fileCount = 0
+    /// Files this build produced so far.
+    var fileCount: Int { lock.withLock { producedFiles.count } }
     /// Every file this build produced (written or reused), relative to the output.
     private(set) var producedFiles: Set<String> = []
     /// Files whose bytes changed (in place mode only).
@@ -65,21 +66,21 @@ final class OutputWriter: @unchecked Sendable {
         let relative = SitePath.outputFile(for: sitePath)
         let url = staging.appendingPathComponent(relative)
         let folder = url.deletingLastPathComponent().path
-        lock.lock()
-        let needsFolder = createdFolders.insert(folder).inserted
-        fileCount += 1
-        producedFiles.insert(relative)
-        lock.unlock()
+        let needsFolder = lock.withLock {
+            producedFiles.insert(relative)
+            return createdFolders.insert(folder).inserted
+        }
         do {
-            if inPlace {
-                if FileManager.default.contents(atPath: url.path) == data { return }
-                if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-                try data.write(to: url, options: .atomic)
-                lock.withLock { changedFiles.append(relative) }
-                return
-            }
+            if inPlace, FileManager.default.contents(atPath: url.path) == data { return }
             if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
-            try data.write(to: url)
+            do {
+                try data.write(to: url, options: inPlace ? .atomic : [])
+            } catch {
+                // Another page's thread may still be creating this folder: make sure it exists, then retry once.
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                try data.write(to: url, options: inPlace ? .atomic : [])
+            }
+            if inPlace { lock.withLock { changedFiles.append(relative) } }
         } catch {
             throw SiteError(file: output.appendingPathComponent(relative).path, message: "cannot write output file (\(Self.reason(error)))",
                             fix: "check free disk space and permissions of the output folder")
@@ -87,6 +88,16 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     func write(_ sitePath: String, _ text: String) throws { try write(sitePath, Data(text.utf8)) }
+
+    /// Creates `folder` once. The lock is held until the folder exists: marking it first and
+    /// creating it after let a parallel writer to the same folder write before it existed.
+    private func ensureFolder(_ folder: String) throws {
+        try lock.withLock {
+            guard !createdFolders.contains(folder) else { return }
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            createdFolders.insert(folder)
+        }
+    }
 
     /// Keeps the previous build's file for `sitePath` (hard link in staging mode, nothing to do in
     /// place). Returns false when there is no such file, and the caller renders it instead.
@@ -98,14 +109,10 @@ final class OutputWriter: @unchecked Sendable {
             guard let previous else { return false }
             let target = staging.appendingPathComponent(relative)
             let folder = target.deletingLastPathComponent().path
-            let needsFolder = lock.withLock { createdFolders.insert(folder).inserted }
-            if needsFolder { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            try? ensureFolder(folder)
             guard link(previous.appendingPathComponent(relative).path, target.path) == 0 else { return false }
         }
-        lock.withLock {
-            fileCount += 1
-            producedFiles.insert(relative)
-        }
+        lock.withLock { _ = producedFiles.insert(relative) }
         return true
     }
 

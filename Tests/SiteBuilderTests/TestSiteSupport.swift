@@ -291,6 +291,7 @@ final class SharedDefaultBuild: @unchecked Sendable {
     private let lock = NSLock()
     private var result: Result<BuiltSite, any Error>?
     private var folder: TemporaryFolder?
+    nonisolated(unsafe) static var folderToRemove: String?
 
     func site() throws -> BuiltSite {
         try lock.withLock {
@@ -298,6 +299,9 @@ final class SharedDefaultBuild: @unchecked Sendable {
             let made = Result<BuiltSite, any Error> {
                 let folder = try TemporaryFolder("default")
                 self.folder = folder
+                Self.folderToRemove = folder.url.path
+                // Shared by many test cases, so removed when the test process exits.
+                atexit { if let path = SharedDefaultBuild.folderToRemove { try? FileManager.default.removeItem(atPath: path) } }
                 try DefaultSite.copy(into: folder.url)
                 _ = try SiteBuild.build(BuildOptions(source: folder.url, output: folder.url.appendingPathComponent("public")))
                 return BuiltSite(folder: folder.url.appendingPathComponent("public"))

@@ -3,8 +3,8 @@
 
     corpus.py --pages N --seed S --repo REPO --out DIR
 
-DIR/site   a Crossroads site: REPO's site.yml, templates/, content/questionnaire.yml,
-           content/questionnaire.md and content/data/, plus the generated pages
+DIR/site   a Crossroads site: REPO's site.yml, templates/, content/questionnaire.yml and
+           content/data/, a questionnaire page, plus the generated pages
 DIR/hugo   the same pages as a Hugo site (layouts copied from REPO/bench/hugo-theme)
 DIR/floor  the bare Markdown bodies, one file per page, for the cmark-gfm floor program
 
@@ -109,7 +109,7 @@ def paragraph(rng, page, pages, links, features):
 
 def body(rng, page, pages, links):
     """The Markdown body of one page, 600-1,450 words."""
-    target = rng.randint(600, 1450)
+    target = rng.randint(560, 1250)
     features = {"strike": rng.random() < 0.85, "autolink": rng.random() < 0.8}
     out, words = [], 0
 
@@ -200,8 +200,10 @@ def main():
     shutil.copy(os.path.join(args.repo, "site.yml"), os.path.join(makedirs(site), "site.yml"))
     shutil.copytree(os.path.join(args.repo, "templates"), os.path.join(site, "templates"))
     shutil.copytree(os.path.join(args.repo, "content", "data"), os.path.join(site, "content", "data"))
-    for name in ("questionnaire.yml", "questionnaire.md"):
-        shutil.copy(os.path.join(args.repo, "content", name), os.path.join(site, "content", name))
+    shutil.copy(os.path.join(args.repo, "content", "questionnaire.yml"), os.path.join(site, "content", "questionnaire.yml"))
+    write(os.path.join(site, "content", "questionnaire.md"),
+          '---\ntitle: "Which path fits you?"\nkind: page\ntemplate: questionnaire\nsummary: "A self-assessment."\n---\n'
+          "Rate {{scoring.items.count}} statements; totals run from {{scoring.total.min}} to {{scoring.total.max}}.\n")
     shutil.copytree(os.path.join(args.repo, "bench", "hugo-theme", "layouts"), os.path.join(hugo, "layouts"))
     nav = "\n".join(f'  [[menu.main]]\n    name = "{title}"\n    url = "/{folder}/"\n    weight = {i}'
                     for i, (folder, _, title) in enumerate(SECTIONS))
@@ -216,6 +218,8 @@ def main():
     hugo_link = lambda other: f"/{other.folder}/{other.slug}/"
     for folder, kind, title in SECTIONS:
         intro, _ = sentence(rng, 12, 20)
+        if kind == "page":
+            continue  # plain pages have no index in Crossroads; Hugo lists them anyway
         write(os.path.join(site, "content", folder, "_index.md"), f'---\ntitle: "{title}"\nsummary: "{intro}"\n---\n{intro}\n')
         write(os.path.join(hugo, "content", folder, "_index.md"), f'---\ntitle: "{title}"\nsummary: "{intro}"\n---\n{intro}\n')
     write(os.path.join(site, "content", "index.md"),

@@ -22,8 +22,9 @@ let builder = IncrementalBuilder(options: BuildOptions(source: source, output: o
 do {
     let first = try builder.build()
     print(String(format: "initial %.4f %d %d", first.seconds, first.renderedPages, first.changedFiles.count))
+    guard runs > 0 else { exit(0) }
     let original = try String(contentsOf: edited, encoding: .utf8)
-    for run in 1...runs {
+    for run in 0..<runs {
         // A different word each run, in the body (after the front matter), so every rebuild has real work.
         let marker = "benchword\(run)"
         guard let bodyStart = original.range(of: "\n---\n")?.upperBound else { exit(3) }

@@ -2,6 +2,8 @@
 /// element because `<`, `>`, `&` and the JavaScript line separators are escaped.
 enum JSONText {
     static func string(_ text: String) -> String {
+        // Most text needs no escape at all: one pass over the bytes instead of scalar by scalar.
+        if !needsEscaping(text) { return "\"" + text + "\"" }
         var out = "\""
         out.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {
@@ -26,6 +28,19 @@ enum JSONText {
             }
         }
         return out + "\""
+    }
+
+    /// Whether any byte of `text` is one that `string` rewrites (U+2028 and U+2029 are E2 80 A8/A9).
+    private static func needsEscaping(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): return true
+            case 0xA8, 0xA9 where previous == (0xE2, 0x80): return true
+            default: previous = (previous.1, byte)
+            }
+        }
+        return false
     }
 
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }

@@ -1,6 +1,6 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
+#if canImport(Glibc)
+import Glibc
 #endif
 
 /// An element reference handed out by the browser.
@@ -8,7 +8,8 @@ struct WebElement: Sendable, Hashable {
     let id: String
 }
 
-/// A small W3C WebDriver client for headless Chromium through Debian's `chromedriver`.
+/// A small W3C WebDriver client for headless Chromium through Debian's `chromedriver`, over
+/// `LocalHTTP` (see there for why not URLSession).
 ///
 /// Use `WebDriver.withSession { driver in … }`: it starts chromedriver on a free port, opens a
 /// headless session, runs the body, and always ends the session and stops chromedriver, even
@@ -19,8 +20,11 @@ final class WebDriver {
     /// The W3C key that marks an element reference in JSON.
     private static let elementKey = "element-6066-11e4-a52e-4f735466cecf"
 
+    /// CROSSROADS_WEBDRIVER_TRACE=1 prints every command and answer to stderr.
+    private static let tracing = ProcessInfo.processInfo.environment["CROSSROADS_WEBDRIVER_TRACE"] == "1"
+
     private let process: Process
-    private let base: URL
+    private let port: Int
     private var sessionID: String = ""
 
     /// Fails, never skips, when the browser is missing, so a machine without it cannot pass quietly.
@@ -43,9 +47,9 @@ final class WebDriver {
         }
     }
 
-    private init(process: Process, base: URL) {
+    private init(process: Process, port: Int) {
         self.process = process
-        self.base = base
+        self.port = port
     }
 
     /// Starts chromedriver and a headless session; call `quit()` when done (or use `withSession`).
@@ -58,8 +62,7 @@ final class WebDriver {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        guard let base = URL(string: "http://127.0.0.1:\(port)") else { throw SupportError("bad port \(port)") }
-        let driver = WebDriver(process: process, base: base)
+        let driver = WebDriver(process: process, port: port)
         do {
             try await driver.waitUntilReady()
             let created = try await driver.send("POST", "session", [
@@ -68,7 +71,10 @@ final class WebDriver {
                     "goog:chromeOptions": [
                         "binary": chromiumPath,
                         "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=\(width),\(height)",
-                                 "--allow-file-access-from-files", "--no-first-run", "--no-default-browser-check"],
+                                 "--allow-file-access-from-files", "--no-first-run", "--no-default-browser-check",
+                                 // The theme scrolls smoothly unless motion is reduced; a click
+                                 // aimed mid-animation lands on the wrong spot.
+                                 "--force-prefers-reduced-motion"],
                     ] as [String: Any],
                     "goog:loggingPrefs": ["performance": "ALL"],
                 ] as [String: Any]],
@@ -91,7 +97,7 @@ final class WebDriver {
             guard process.isRunning else { throw SupportError("chromedriver exited with status \(process.terminationStatus)") }
             try await Task.sleep(nanoseconds: 100_000_000)
         }
-        throw SupportError("chromedriver did not become ready on \(base)")
+        throw SupportError("chromedriver did not become ready on port \(port)")
     }
 
     /// Ends the session (closing Chromium) and stops chromedriver.
@@ -100,8 +106,14 @@ final class WebDriver {
             _ = try? await send("DELETE", "session/\(sessionID)")
             sessionID = ""
         }
+        guard process.isRunning else { return }
+        // chromedriver ignores SIGTERM here; it exits on /shutdown, and SIGKILL is the last resort.
+        _ = try? LocalHTTP.send("GET", port: port, path: "/shutdown", timeoutSeconds: 5)
+        for _ in 0..<50 where process.isRunning {
+            try? await Task.sleep(nanoseconds: 100_000_000)
+        }
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }
@@ -229,19 +241,15 @@ final class WebDriver {
     }
 
     private func send(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {
-        var request = URLRequest(url: base.appendingPathComponent(path))
-        request.httpMethod = method
-        request.timeoutInterval = 60
-        if let body {
-            request.httpBody = try JSONSerialization.data(withJSONObject: body)
-            request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
-        }
-        let (data, response) = try await URLSession.shared.data(for: request)
-        let object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) as? [String: Any]
+        let payload = try body.map { try JSONSerialization.data(withJSONObject: $0) }
+        if Self.tracing { FileHandle.standardError.write(Data("webdriver -> \(method) /\(path)\n".utf8)) }
+        let response = try LocalHTTP.send(method, port: port, path: "/" + path, body: payload)
+        if Self.tracing { FileHandle.standardError.write(Data("webdriver <- \(response.status) \(response.body.count) bytes\n".utf8)) }
+        let object = try JSONSerialization.jsonObject(with: response.body, options: [.fragmentsAllowed]) as? [String: Any]
         let value = object?["value"]
-        if let status = (response as? HTTPURLResponse)?.statusCode, status >= 400 {
+        if response.status >= 400 {
             let detail = value as? [String: Any]
-            throw SupportError("WebDriver \(method) /\(path): \(detail?["error"] as? String ?? "HTTP \(status)"): \(detail?["message"] as? String ?? "")")
+            throw SupportError("WebDriver \(method) /\(path): \(detail?["error"] as? String ?? "HTTP \(response.status)"): \(detail?["message"] as? String ?? "")")
         }
         return value
     }

@@ -114,4 +114,49 @@ final class QuestionnaireBrowserTests: XCTestCase {
             XCTAssertEqual(focused, "LEGEND long-focus")
         }
     }
+
+    /// "All statements" shows every statement at once, and the choice survives a reload.
+    func testAllAtOnceModeIsRemembered() async throws {
+        try WebDriver.requireBrowser()
+        let site = try TemporarySite()
+        let output = try site.build()
+        let page = output.appendingPathComponent("questionnaire/index.html")
+        let visibleCount = "return [...document.querySelectorAll('.qn-item')].filter(f => !f.hidden).length"
+        try await WebDriver.withSession { driver in
+            try await driver.navigate(to: page)
+            let before = try await driver.execute(visibleCount, as: Int.self)
+            XCTAssertEqual(before, 1)
+            try await driver.click(driver.findElement(css: "input[name='qn-mode'][value='all']"))
+            let all = try await driver.execute(visibleCount, as: Int.self)
+            XCTAssertEqual(all, 15)
+            try await driver.refresh()
+            let afterReload = try await driver.execute(visibleCount, as: Int.self)
+            XCTAssertEqual(afterReload, 15, "the mode is remembered")
+            let progress = try await driver.text(of: driver.findElement(css: "#qn-progress-text"))
+            XCTAssertEqual(progress, "0 of 15 answered")
+        }
+    }
+
+    /// Where localStorage throws (a sandboxed iframe, some private modes) the page keeps answers
+    /// in memory instead. Chromium is made to throw on every access before the page's scripts run.
+    func testWorksWhereStorageThrows() async throws {
+        try WebDriver.requireBrowser()
+        let site = try TemporarySite()
+        let output = try site.build()
+        try await WebDriver.withSession { driver in
+            try await driver.executeCDP("Page.addScriptToEvaluateOnNewDocument", parameters: [
+                "source": "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError') } })",
+            ])
+            try await driver.navigate(to: output.appendingPathComponent("questionnaire/index.html"))
+            let storage = try await driver.execute("try { localStorage.length; return 'usable' } catch (e) { return 'threw' }", as: String.self)
+            XCTAssertEqual(storage, "threw")
+            try await driver.click(driver.findElement(css: "label[for='q-solve-alone-7']"))
+            try await driver.click(driver.findElement(css: "#qn-next"))
+            try await driver.click(driver.findElement(css: "#qn-back"))
+            let progress = try await driver.text(of: driver.findElement(css: "#qn-progress-text"))
+            XCTAssertEqual(progress, "Statement 1 of 15 · 1 answered")
+            let kept = try await driver.property("checked", of: driver.findElement(css: "#q-solve-alone-7"), as: Bool.self)
+            XCTAssertTrue(kept)
+        }
+    }
 }

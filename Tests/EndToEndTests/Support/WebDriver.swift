@@ -140,6 +140,18 @@ final class WebDriver {
         _ = try await session("POST", "window/rect", ["width": width, "height": height])
     }
 
+    /// Sends a Chrome DevTools Protocol command through chromedriver (e.g.
+    /// `Page.addScriptToEvaluateOnNewDocument` to change the page's world before its scripts run).
+    func executeCDP(_ command: String, parameters: [String: String] = [:]) async throws {
+        _ = try await session("POST", "goog/cdp/execute", ["cmd": command, "params": parameters])
+    }
+
+    /// Moves into the given `<iframe>`, or back to the top document when `nil`.
+    func switchToFrame(_ frame: WebElement?) async throws {
+        let id: Any = frame.map { [Self.elementKey: $0.id] as [String: Any] } ?? NSNull()
+        _ = try await session("POST", "frame", ["id": id])
+    }
+
     // MARK: Elements
 
     func findElement(css selector: String) async throws -> WebElement {

@@ -49,7 +49,7 @@ final class EmbedPagesTests: XCTestCase {
         for page in site.pages where !page.sitePath.isEmpty && page.metadata.template != "questionnaire" {
             let file = output.appendingPathComponent("standalone/" + page.sitePath.dropLast() + ".html")
             let html = try ExportFixture.text(file)
-            assertSelfContained(html, file: file, output: output)
+            EmbedSelfContained.assertSelfContained(html, file: file, output: output)
             XCTAssertTrue(html.contains("<style>"))
         }
     }
@@ -64,26 +64,5 @@ final class EmbedPagesTests: XCTestCase {
         for href in hrefs where !href.hasPrefix("#") {
             XCTAssertTrue(href.hasPrefix(base) || href.hasPrefix("http"), href)
         }
-    }
-
-    /// No file is fetched: no `src`, no stylesheet link; links are in-page, absolute, or (without
-    /// a base URL) relative links to pages that exist in the built site; the CSP hashes match.
-    func assertSelfContained(_ html: String, file: URL, output: URL, line: UInt = #line) {
-        XCTAssertEqual(ExportFixture.attributeValues("src", in: html), [], file.path, line: line)
-        XCTAssertFalse(html.contains("<link rel=\"stylesheet\""), file.path, line: line)
-        XCTAssertFalse(html.contains("@import"), file.path, line: line)
-        for href in ExportFixture.attributeValues("href", in: html) where !href.hasPrefix("#") && !href.hasPrefix("http://") && !href.hasPrefix("https://") {
-            XCTAssertTrue(FileManager.default.fileExists(atPath: ExportFixture.resolve(href, from: file).path), "\(file.path): \(href)", line: line)
-        }
-        guard let policyStart = html.range(of: "<meta http-equiv=\"Content-Security-Policy\" content=\""),
-              let policyEnd = html[policyStart.upperBound...].firstIndex(of: "\"") else {
-            return XCTFail("\(file.path) has no CSP meta", line: line)
-        }
-        let policy = String(html[policyStart.upperBound..<policyEnd])
-        XCTAssertTrue(policy.hasPrefix("default-src 'none'; "), policy, line: line)
-        let scriptSources = policy.components(separatedBy: "; ").first { $0.hasPrefix("script-src ") }?
-            .dropFirst("script-src ".count).split(separator: " ").map(String.init) ?? []
-        let inline = Set(InlineScripts.bodies(in: html).map(SHA256.cspSource))
-        XCTAssertEqual(Set(scriptSources), inline.isEmpty ? ["'none'"] : inline, file.path, line: line)
     }
 }

@@ -31,8 +31,11 @@ final class GuidesScreenshotTests: XCTestCase {
             try await WebDriver.withSession(width: size.width, height: size.height) { driver in
                 try await driver.setWindowSize(width: size.width, height: size.height)
                 for shot in Self.shots {
-                    let url = try XCTUnwrap(URL(string: built.output.absoluteString + shot.page))
-                    try await driver.navigate(to: url)
+                    let parts = shot.page.split(separator: "?", maxSplits: 1).map(String.init)
+                    let file = built.output.appendingPathComponent(parts[0]).absoluteString
+                    try await driver.navigate(to: file + (parts.count > 1 ? "?" + parts[1] : ""))
+                    let loaded = try await driver.execute("return !!document.querySelector('main h1')", as: Bool.self)
+                    XCTAssertTrue(loaded, "\(shot.page) did not load")
                     if let selector = shot.scrollTo {
                         let found = try await driver.execute(
                             "const e = document.querySelector(arguments[0]); if (!e) return false; e.scrollIntoView({block: 'start'}); window.scrollBy(0, -24); return true",

@@ -34,6 +34,8 @@ final class GuidesScreenshotTests: XCTestCase {
                     let parts = shot.page.split(separator: "?", maxSplits: 1).map(String.init)
                     let file = built.output.appendingPathComponent(parts[0]).absoluteString
                     try await driver.navigate(to: file + (parts.count > 1 ? "?" + parts[1] : ""))
+                    // The session has no --hide-scrollbars: hide them in the page so the shot shows the full width.
+                    try await driver.execute("const s = document.createElement('style'); s.textContent = 'html{scrollbar-width:none}'; document.head.append(s)")
                     let loaded = try await driver.execute("return !!document.querySelector('main h1')", as: Bool.self)
                     XCTAssertTrue(loaded, "\(shot.page) did not load")
                     if let selector = shot.scrollTo {

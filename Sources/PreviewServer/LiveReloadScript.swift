@@ -5,12 +5,18 @@
 /// page), `error` shows the build problems over the page. Everything is built with DOM calls and
 /// `textContent`, so nothing in an error message can become markup.
 enum LiveReloadScript {
-    static let source = #"""
+    /// The script, told which build was current when it was served: a page whose event stream
+    /// connects only after a newer build then knows it is stale.
+    static func source(server: String, build: Int) -> String {
+        template.replacingOccurrences(of: "__CROSSROADS_SEEN__", with: "\"\(server)/\(build)\"")
+    }
+
+    private static let template = #"""
     (function () {
       "use strict";
       if (!window.EventSource) { return; }
       var overlayId = "crossroads-error-overlay";
-      var lastSeen = null;
+      var lastSeen = __CROSSROADS_SEEN__;
       var events = new EventSource("/__crossroads/events");
 
       function removeOverlay() {
@@ -72,13 +78,14 @@ enum LiveReloadScript {
         var info = JSON.parse(event.data);
         var seen = info.server + "/" + info.build;
         // A reconnect after a restart or a missed build: the page on screen is stale.
-        if (lastSeen !== null && lastSeen !== seen) { window.location.reload(); }
-        lastSeen = seen;
+        if (lastSeen !== seen) { window.location.reload(); return; }
+        // Lets tests (and curious users) see that the page is listening.
+        document.documentElement.setAttribute("data-crossroads-live", "connected");
       });
       events.addEventListener("reload", function () { window.location.reload(); });
       events.addEventListener("css", function (event) {
         var info = JSON.parse(event.data);
-        if (lastSeen !== null) { lastSeen = lastSeen.split("/")[0] + "/" + info.build; }
+        lastSeen = lastSeen.split("/")[0] + "/" + info.build;
         swapStylesheets();
       });
       // EventSource also fires a plain "error" event when the connection drops; only ours carries data.

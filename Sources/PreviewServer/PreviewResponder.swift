@@ -18,7 +18,8 @@ struct PreviewResponder: HTTPResponder {
         }
         let target = request.head.path ?? "/"
         let response = switch target.split(separator: "?", maxSplits: 1).first.map(String.init) ?? "" {
-        case LiveReloadInjection.scriptPath: body(Data(LiveReloadScript.source.utf8), contentType: "text/javascript; charset=utf-8")
+        case LiveReloadInjection.scriptPath:
+            body(Data(LiveReloadScript.source(server: status.serverID, build: status.current.build).utf8), contentType: "text/javascript; charset=utf-8")
         case "/__crossroads/status": statusResponse()
         case "/__crossroads/events": eventStream()
         default: fileResponse(for: target)

@@ -18,7 +18,7 @@ final class LiveReloadBrowserTests: XCTestCase {
             let added = "This sentence arrived through live reload."
             try await waitUntil(driver, "the page has loaded", script: "return document.title.length > 0")
             try await waitUntil(driver, "the page is connected for live reload",
-                                script: "return performance.getEntriesByType('resource').some(function (e) { return e.name.indexOf('/__crossroads/events') >= 0; })")
+                                script: "return document.documentElement.getAttribute('data-crossroads-live') === 'connected'")
             let shownBefore = try await driver.execute("return document.body.innerText.indexOf(arguments[0]) >= 0", arguments: [added], as: Bool.self)
             XCTAssertFalse(shownBefore)
 

@@ -33,9 +33,15 @@ site: release
 	$(RELEASE_BIN) build --source . --output public
 
 ## Every test: unit, end-to-end builds, Node conformance and headless Chromium.
+# Tests run in parallel; the closing "N passed, N failed" line is read from the xUnit report.
 test: deps browser-deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build --parallel --num-workers 2
+	@status=0; $(SWIFT) test --skip-build --parallel --num-workers 2 --xunit-output .build/xunit.xml || status=$$?; \
+	total=$$(grep -o 'tests="[0-9]*"' .build/xunit.xml | head -1 | tr -dc 0-9); \
+	failed=$$(grep -o 'failures="[0-9]*"' .build/xunit.xml | head -1 | tr -dc 0-9); \
+	if [ -z "$$total" ]; then echo "no test report was written"; exit 1; fi; \
+	echo "$$((total - failed)) passed, $$failed failed"; \
+	exit $$status
 
 ## Preview with live reload on http://127.0.0.1:1313/
 serve: deps

@@ -51,7 +51,7 @@ let package = Package(
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder"]),
         // Drives the built `crossroads` binary, node and headless Chromium against whole sites.
-        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Scoring", "Markdown"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Scoring", "Markdown", .product(name: "Yams", package: "Yams")]),
         // Bad input, hostile content, killed builds and property-based fuzzing (issue 8).
         .testTarget(name: "HardeningTests", dependencies: [
             "SiteBuilder", "Scoring", "Markdown",

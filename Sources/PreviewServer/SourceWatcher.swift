@@ -1,7 +1,8 @@
 import Foundation
 
-/// Scans the sources every `pollInterval` and reports changes once they have been quiet for
-/// `quietPeriod`, so a burst of saves (an editor writing several files, a git checkout) is one rebuild.
+/// Scans the sources every `pollInterval`; after a change it looks again every `quietPeriod` and
+/// reports everything changed so far once a scan finds nothing new, so a burst of saves (an editor
+/// writing several files, a git checkout) becomes one rebuild.
 struct SourceWatcher: Sendable {
     let site: URL
     let pollInterval: Duration

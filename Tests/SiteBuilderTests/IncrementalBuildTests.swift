@@ -1,0 +1,84 @@
+import Foundation
+import SiteBuilder
+import XCTest
+
+/// The preview server's incremental path (`IncrementalBuilder`, updating its folder in place)
+/// must leave exactly what a full build of the same sources writes, after every kind of edit.
+final class IncrementalBuildTests: XCTestCase {
+    func testIncrementalRebuildsEqualFullBuildsAfterEachEdit() throws {
+        let folder = try TemporaryFolder("incremental")
+        defer { folder.remove() }
+        try DefaultSite.copy(into: folder.url)
+        let live = folder.url.appendingPathComponent("live")
+        let builder = IncrementalBuilder(options: BuildOptions(source: folder.url, output: live))
+        let first = try builder.build()
+        XCTAssertEqual(first.renderedPages, first.pages)
+
+        let edits: [(path: String, edit: (String) -> String, marker: String, outputFile: String)] = [
+            ("content/pitfalls/no-training.md", { $0 + "\nA sentence added by the incremental test.\n" },
+             "A sentence added by the incremental test.", "pitfalls/no-training/index.html"),
+            ("content/pendulum/going-back.md", { $0.replacingOccurrences(of: "title: ", with: "title: Renamed · ") },
+             "Renamed · ", "pendulum/index.html"),
+            ("templates/partials/footer.mustache", { $0 + "<p>Footer changed by the incremental test.</p>\n" },
+             "Footer changed by the incremental test.", "mastery/master/index.html"),
+            ("content/data/dimensions.yml", { $0.replacingOccurrences(of: "Impact", with: "Reach (incremental test)") },
+             "Reach (incremental test)", "comparisons/five-dimensions/index.html"),
+        ]
+        for (index, step) in edits.enumerated() {
+            let source = folder.url.appendingPathComponent(step.path)
+            let original = try String(contentsOf: source, encoding: .utf8)
+            let edited = step.edit(original)
+            XCTAssertNotEqual(edited, original, "edit \(index) changed nothing")
+            try Data(edited.utf8).write(to: source)
+
+            let report = try builder.build()
+            XCTAssertFalse(report.changedFiles.isEmpty, "edit \(index) changed no output file")
+            let full = folder.url.appendingPathComponent("full-\(index)")
+            try SiteBuild.build(BuildOptions(source: folder.url, output: full))
+
+            let incremental = BuiltSite(folder: live)
+            XCTAssertTrue(incremental.text(step.outputFile).contains(step.marker), "edit \(index) is not in \(step.outputFile)")
+            let incrementalFiles = incremental.snapshot
+            let fullFiles = BuiltSite(folder: full).snapshot
+            XCTAssertEqual(incrementalFiles.keys.sorted(), fullFiles.keys.sorted(), "edit \(index): different file sets")
+            let differing = fullFiles.keys.sorted().filter { incrementalFiles[$0] != fullFiles[$0] }
+            XCTAssertEqual(differing, [], "edit \(index): files that differ from a full build")
+        }
+    }
+
+    func testRemovedPageDisappearsFromTheIncrementalOutput() throws {
+        let folder = try TemporaryFolder("incremental-remove")
+        defer { folder.remove() }
+        try DefaultSite.copy(into: folder.url)
+        let live = folder.url.appendingPathComponent("live")
+        let builder = IncrementalBuilder(options: BuildOptions(source: folder.url, output: live))
+        try builder.build()
+        XCTAssertTrue(FileManager.default.fileExists(atPath: live.appendingPathComponent("pitfalls/forced-ladder/index.html").path))
+        // Other pages link to it; drop those links too so the site still builds.
+        try FileManager.default.removeItem(at: folder.url.appendingPathComponent("content/pitfalls/forced-ladder.md"))
+        try Self.unlink("pitfalls/forced-ladder.md", in: folder.url.appendingPathComponent("content"))
+        let report = try builder.build()
+        XCTAssertTrue(report.changedFiles.contains("pitfalls/forced-ladder/index.html"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: live.appendingPathComponent("pitfalls/forced-ladder/index.html").path))
+        let full = folder.url.appendingPathComponent("full")
+        try SiteBuild.build(BuildOptions(source: folder.url, output: full))
+        XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)
+    }
+
+    /// Replaces links and read-next entries naming `target` with plain text / nothing.
+    private static func unlink(_ target: String, in content: URL) throws {
+        let files = FileManager.default.enumerator(atPath: content.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        for file in files {
+            let url = content.appendingPathComponent(file)
+            var text = try String(contentsOf: url, encoding: .utf8)
+            let before = text
+            text = text.replacingOccurrences(of: ", \(target)", with: "").replacingOccurrences(of: "\(target), ", with: "")
+                .replacingOccurrences(of: "[\(target)]", with: "[]")
+            while let range = text.range(of: "(@/\(target)") {
+                guard let close = text[range.upperBound...].firstIndex(of: ")") else { break }
+                text.replaceSubrange(range.lowerBound...close, with: "(@/pitfalls/no-training.md)")
+            }
+            if text != before { try Data(text.utf8).write(to: url) }
+        }
+    }
+}

@@ -19,10 +19,8 @@ final class EmbedBrowserTests: XCTestCase {
         document.addEventListener('securitypolicyviolation', function (e) { window.__errors.push('csp: ' + e.violatedDirective + ' ' + e.blockedURI); });
         """
 
-    /// A host page as docs/embedding.md describes it, sandboxed without allow-same-origin, that
-    /// keeps every height message in `window.heights` and sizes the frame from it. `allow-forms`
-    /// is needed: without it the browser drops the form's submit event, and the questionnaire
-    /// script shows the result on submit (see docs/embedding.md).
+    /// A host page sandboxing the frame with `allow-scripts` only (no same origin, no forms), that
+    /// keeps every height message in `window.heights` and sizes the frame from it.
     static let hostPage = """
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><title>Host</title></head>
@@ -38,7 +36,7 @@ final class EmbedBrowserTests: XCTestCase {
           if (frame.contentWindow === event.source) frame.style.height = data.height + 'px';
         });
         </script>
-        <iframe id="guide" title="Questionnaire" sandbox="allow-scripts allow-forms" src="embed/questionnaire/index.html" style="width: 100%; border: 0" height="500"></iframe>
+        <iframe id="guide" title="Questionnaire" sandbox="allow-scripts" src="embed/questionnaire/index.html" style="width: 100%; border: 0" height="500"></iframe>
         </body></html>
         """
 

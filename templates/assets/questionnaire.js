@@ -326,6 +326,8 @@
       if (state.mode === 'one' && state.current < count - 1) go(state.current + 1); else showResult(true);
     });
     form.addEventListener('submit', function (event) { event.preventDefault(); showResult(true); });
+    // A frame sandboxed without allow-forms never fires submit: handle the button's click too.
+    $('qn-submit').addEventListener('click', function (event) { event.preventDefault(); showResult(true); });
     $('qn-next').addEventListener('click', function () { go(state.current + 1); });
     $('qn-back').addEventListener('click', function () { go(state.current - 1); });
     $('qn-restart').addEventListener('click', restart);

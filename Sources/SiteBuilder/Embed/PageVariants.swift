@@ -17,13 +17,14 @@ extension SiteRenderer {
     static let questionnaireStandaloneFile = "questionnaire.standalone.html"
 
     /// Writes every variant the theme has templates for; called once per page after the page itself.
-    func writeVariants(ofPage index: Int, template: String, into writer: OutputWriter) throws {
+    /// `body` is the page's Markdown as `renderMarkdown(sharedAcrossDepths: true)` left it.
+    func writeVariants(ofPage index: Int, template: String, body: RenderedBody, into writer: OutputWriter) throws {
         let page = site.pages[index]
         let isQuestionnaire = template == "questionnaire"
         let embedTemplate = templates.names.contains("embed/\(template)") ? "embed/\(template)" : "embed/page"
         if templates.names.contains(embedTemplate) {
             let path = Self.embedFolder + page.sitePath
-            var context = try variantContext(index: index, writtenAt: path, withQuestionnaire: isQuestionnaire)
+            var context = try variantContext(index: index, writtenAt: path, withQuestionnaire: isQuestionnaire, body: body)
             context["embed"] = [
                 "path": page.sitePath,
                 "full_url": links.final(page.sitePath),
@@ -34,19 +35,22 @@ extension SiteRenderer {
         }
         if isQuestionnaire, templates.names.contains("standalone/questionnaire") {
             try writeStandalone(index: index, template: "standalone/questionnaire", at: Self.questionnaireStandaloneFile,
-                                withQuestionnaire: true, into: writer)
+                                withQuestionnaire: true, body: body, into: writer)
         } else if !page.sitePath.isEmpty, templates.names.contains("standalone/page") {
             let file = Self.standaloneFolder + String(page.sitePath.dropLast()) + ".html"
-            try writeStandalone(index: index, template: "standalone/page", at: file, withQuestionnaire: false, into: writer)
+            try writeStandalone(index: index, template: "standalone/page", at: file, withQuestionnaire: false, body: body, into: writer)
         }
     }
 
     /// A self-contained file: stylesheets and scripts printed inline, a CSP allowing exactly the
     /// inline scripts, and links absolute under the base URL when the site has one.
-    private func writeStandalone(index: Int, template: String, at file: String, withQuestionnaire: Bool, into writer: OutputWriter) throws {
+    private func writeStandalone(index: Int, template: String, at file: String, withQuestionnaire: Bool, body: RenderedBody,
+                                 into writer: OutputWriter) throws {
         let page = site.pages[index]
         let renderer = absoluteRenderer ?? self
-        var context = try renderer.variantContext(index: index, writtenAt: file, withQuestionnaire: withQuestionnaire)
+        // The shared body's links end in this renderer's `final` paths; another link style renders again.
+        let shared = renderer.links.relative == links.relative ? body : nil
+        var context = try renderer.variantContext(index: index, writtenAt: file, withQuestionnaire: withQuestionnaire, body: shared)
         let css = ["site_css", "questionnaire_css"].compactMap { assets.text(forKey: $0) }.joined(separator: "\n")
         context["standalone"] = [
             "css": css.replacingOccurrences(of: "</style", with: "<\\/style"),
@@ -71,10 +75,12 @@ extension SiteRenderer {
         return SiteRenderer(site: absoluteSite, templates: templates, assets: assets)
     }
 
-    /// The page context for a copy of the page written at `path` instead of the page's own place.
-    func variantContext(index: Int, writtenAt path: String, withQuestionnaire: Bool) throws -> [String: Any] {
+    /// The page context for a copy of the page written at `path` instead of the page's own place;
+    /// the Markdown comes from `body` when given, else is rendered for `path`.
+    func variantContext(index: Int, writtenAt path: String, withQuestionnaire: Bool, body: RenderedBody?) throws -> [String: Any] {
         let page = site.pages[index]
-        let rendered = try renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: path)
+        let rendered = try body?.atDepth(of: path, renderer: self, page: page)
+            ?? renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: path)
         var context = contexts.pageContext(index: index, rendered: rendered.markdown)
         context["root"] = links.root(from: path)
         if withQuestionnaire, let questionnaireContext { context["questionnaire"] = questionnaireContext }

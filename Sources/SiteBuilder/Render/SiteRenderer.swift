@@ -139,7 +139,10 @@ struct SiteRenderer: @unchecked Sendable {
     private func renderPage(_ index: Int, writer: OutputWriter) -> Swift.Result<PageOutput, BuildFailure> {
         let page = site.pages[index]
         do {
-            let rendered = try renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: page.sitePath)
+            // Rendered once for the page and its variants; see RootPlaceholder.
+            let body = try renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: page.sitePath,
+                                          sharedAcrossDepths: true)
+            let rendered = try body.atDepth(of: page.sitePath, renderer: self, page: page)
             var context = contexts.pageContext(index: index, rendered: rendered.markdown)
             let template = templateName(for: page)
             if let questionnaireContext, template == "questionnaire" || templates.closure(of: template).contains("questionnaire") {
@@ -147,7 +150,7 @@ struct SiteRenderer: @unchecked Sendable {
             }
             let html = try templates.render(template, context: context, forFile: page.file)
             try writer.write(page.sitePath, html)
-            try writeVariants(ofPage: index, template: template, into: writer)
+            try writeVariants(ofPage: index, template: template, body: body, into: writer)
             for alias in page.metadata.aliases {
                 let aliasPath = SitePath.normaliseFolder(alias)
                 try writer.write(aliasPath, AliasPage.html(from: aliasPath, to: page.sitePath, links: links, title: page.metadata.title))
@@ -167,11 +170,38 @@ struct SiteRenderer: @unchecked Sendable {
 
     struct RenderedBody {
         var markdown: RenderedMarkdown
+        /// Links as printed on the page at the rendered site path (with the real root prefix).
         var links: [CheckedLink]
+        /// Whether the HTML holds `RootPlaceholder.text` where rewritten links start.
+        var rootIsPlaceholder = false
+
+        /// The body as printed in a file written at `sitePath`: the placeholder replaced by that
+        /// file's root when it can stand in for it, else the Markdown rendered again for there.
+        func atDepth(of sitePath: String, renderer: SiteRenderer, page: Page) throws -> RenderedBody {
+            guard rootIsPlaceholder else { return self }
+            let root = renderer.links.root(from: sitePath)
+            guard RootPlaceholder.canStandIn(for: root) else {
+                return try renderer.renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: sitePath)
+            }
+            var resolved = self
+            resolved.rootIsPlaceholder = false
+            resolved.markdown.html = RootPlaceholder.resolve(markdown.html, root: root)
+            resolved.markdown.links = markdown.links.map { link in
+                var link = link
+                if link.destination.hasPrefix(RootPlaceholder.text) {
+                    link.destination = root + link.destination.dropFirst(RootPlaceholder.text.count)
+                }
+                return link
+            }
+            return resolved
+        }
     }
 
     /// Placeholders, then Markdown with fenced blocks and link rewriting; errors carry file lines.
-    func renderMarkdown(_ body: String, file: String, firstLine: Int, sitePath: String) throws -> RenderedBody {
+    /// With `sharedAcrossDepths`, rewritten links start with `RootPlaceholder.text` in the HTML
+    /// (resolve with `RenderedBody.atDepth`); `links` always hold the real hrefs from `sitePath`.
+    func renderMarkdown(_ body: String, file: String, firstLine: Int, sitePath: String,
+                        sharedAcrossDepths: Bool = false) throws -> RenderedBody {
         let expanded = Placeholders.expand(body, values: placeholderValues)
         var errors = expanded.unknown.map { unknown in
             SiteError(file: file, line: unknown.line + firstLine - 1,
@@ -182,16 +212,20 @@ struct SiteRenderer: @unchecked Sendable {
         }
         let targets = contentTargets
         let links = self.links
+        let pageRoot = links.root(from: sitePath)
+        let root = sharedAcrossDepths ? RootPlaceholder.text : pageRoot
         let rewrite: LinkRewriter = { destination, _ in
-            try Self.rewrite(destination, from: sitePath, targets: targets, links: links)
+            try Self.rewrite(destination, root: root, targets: targets, links: links)
         }
         do {
             let rendered = try markdown.render(expanded.text, rewriteLink: rewrite)
             try ErrorCollector.throwing(errors)
-            let checked = rendered.links.map {
-                CheckedLink(file: file, line: $0.line + firstLine - 1, fromSitePath: sitePath, destination: $0.destination)
+            let checked = rendered.links.map { link in
+                let destination = sharedAcrossDepths && link.destination.hasPrefix(root)
+                    ? pageRoot + link.destination.dropFirst(root.count) : link.destination
+                return CheckedLink(file: file, line: link.line + firstLine - 1, fromSitePath: sitePath, destination: destination)
             }
-            return RenderedBody(markdown: rendered, links: checked)
+            return RenderedBody(markdown: rendered, links: checked, rootIsPlaceholder: sharedAcrossDepths)
         } catch let failure as MarkdownErrors {
             errors += failure.errors.map { SiteError(file: file, line: $0.line + firstLine - 1, message: $0.message) }
         } catch let error as MarkdownError {
@@ -204,14 +238,14 @@ struct SiteRenderer: @unchecked Sendable {
         var description: String
     }
 
-    /// `@/path.md#id` -> relative URL of that page; `/path/` -> relative; everything else unchanged.
-    static func rewrite(_ destination: String, from sitePath: String, targets: [String: String], links: LinkBuilder) throws -> String {
+    /// `@/path.md#id` -> URL of that page after `root`; `/path/` -> the same; everything else unchanged.
+    static func rewrite(_ destination: String, root: String, targets: [String: String], links: LinkBuilder) throws -> String {
         if destination.hasPrefix(ContentLink.prefix) {
             let path = ContentLink.contentPath(destination)
             guard let target = targets[path] else {
                 throw LinkProblem(description: "link to \(destination), but content/\(path) does not exist (check the path, or link to a page under content/)")
             }
-            return links.href(from: sitePath, to: target, fragment: ContentLink.fragment(destination))
+            return root + links.final(target) + (ContentLink.fragment(destination).map { "#" + $0 } ?? "")
         }
         if destination.hasPrefix("/") && !destination.hasPrefix("//") {
             var path = Substring(destination.dropFirst())
@@ -221,7 +255,7 @@ struct SiteRenderer: @unchecked Sendable {
                 path = path[..<hash]
             }
             let sitePathTarget = path.contains(".") ? String(path) : SitePath.normaliseFolder(String(path))
-            return links.href(from: sitePath, to: sitePathTarget, fragment: fragment)
+            return root + links.final(sitePathTarget) + (fragment.map { "#" + $0 } ?? "")
         }
         return destination
     }

@@ -227,11 +227,27 @@ struct SiteRenderer: @unchecked Sendable {
             }
             return RenderedBody(markdown: rendered, links: checked, rootIsPlaceholder: sharedAcrossDepths)
         } catch let failure as MarkdownErrors {
-            errors += failure.errors.map { SiteError(file: file, line: $0.line + firstLine - 1, message: $0.message) }
+            errors += failure.errors.map { Self.located($0, file: file, firstLine: firstLine) }
         } catch let error as MarkdownError {
-            errors.append(SiteError(file: file, line: error.line + firstLine - 1, message: error.message))
+            errors.append(Self.located(error, file: file, firstLine: firstLine))
         }
         throw BuildFailure(errors)
+    }
+
+    /// A Markdown, link or fenced-block problem at its file line, with the way to fix it.
+    static func located(_ error: MarkdownError, file: String, firstLine: Int) -> SiteError {
+        let message = error.message
+        let fix: String
+        if message.contains("link to @/") || message.hasPrefix("link to") {
+            fix = "link to an existing page as @/folder/page.md (paths are relative to content/)"
+        } else if message.contains("data file") {
+            fix = "create the data file in content/data/, or name an existing one with `data:` in the block"
+        } else if ["chart", "ladder", "compare", "bands"].contains(where: { message.hasPrefix($0) }) {
+            fix = "correct the fenced block on this line; docs/writing-guides.md shows each block's format"
+        } else {
+            fix = "shorten or simplify the Markdown on this line"
+        }
+        return SiteError(file: file, line: error.line + firstLine - 1, message: message, fix: fix)
     }
 
     struct LinkProblem: Error, CustomStringConvertible {

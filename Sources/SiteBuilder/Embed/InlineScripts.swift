@@ -12,11 +12,11 @@ public enum InlineScripts {
     public static func bodies(in html: String) -> [String] {
         var bodies: [String] = []
         var rest = html[...]
-        while let open = rest.range(of: "<script", options: .caseInsensitive) {
+        while let open = ByteSearch.range(of: "<script", in: rest, ignoringASCIICase: true) {
             guard let tagEnd = rest[open.upperBound...].firstIndex(of: ">") else { break }
             let attributes = rest[open.upperBound..<tagEnd]
             let contentStart = rest.index(after: tagEnd)
-            guard let close = rest[contentStart...].range(of: "</script", options: .caseInsensitive) else { break }
+            guard let close = ByteSearch.range(of: "</script", in: rest[contentStart...], ignoringASCIICase: true) else { break }
             if !hasSourceAttribute(attributes) { bodies.append(String(rest[contentStart..<close.lowerBound])) }
             rest = rest[close.upperBound...]
         }
@@ -34,12 +34,12 @@ public enum InlineScripts {
 
     /// Replaces the marker with the policy computed from the document itself.
     public static func applyPolicy(to html: String) -> String {
-        html.replacingOccurrences(of: policyMarker, with: policy(for: html))
+        ByteSearch.replacing(policyMarker, with: policy(for: html), in: html)
     }
 
     /// Makes text safe to place inside `<script>`: `</` cannot end the element early.
     public static func scriptSafe(_ text: String) -> String {
-        text.replacingOccurrences(of: "</", with: "<\\/")
+        ByteSearch.replacing("</", with: "<\\/", in: text)
     }
 
     private static func hasSourceAttribute(_ attributes: Substring) -> Bool {

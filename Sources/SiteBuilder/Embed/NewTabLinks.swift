@@ -11,7 +11,7 @@ enum NewTabLinks {
         var output = ""
         output.reserveCapacity(html.utf8.count + 1024)
         var rest = html[...]
-        while let start = rest.range(of: "<a ") {
+        while let start = ByteSearch.range(of: "<a ", in: rest) {
             output += rest[..<start.lowerBound]
             guard let end = rest[start.lowerBound...].firstIndex(of: ">") else {
                 rest = rest[start.lowerBound...]

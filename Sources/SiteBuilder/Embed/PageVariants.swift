@@ -53,7 +53,7 @@ extension SiteRenderer {
         var context = try renderer.variantContext(index: index, writtenAt: file, withQuestionnaire: withQuestionnaire, body: shared)
         let css = ["site_css", "questionnaire_css"].compactMap { assets.text(forKey: $0) }.joined(separator: "\n")
         context["standalone"] = [
-            "css": css.replacingOccurrences(of: "</style", with: "<\\/style"),
+            "css": ByteSearch.replacing("</style", with: "<\\/style", in: css),
             "questionnaire_js": withQuestionnaire ? InlineScripts.scriptSafe(assets.text(forKey: "questionnaire_js") ?? "") : "",
             "csp": InlineScripts.policyMarker,
             "full_url": renderer.links.root(from: file) + renderer.links.final(page.sitePath),

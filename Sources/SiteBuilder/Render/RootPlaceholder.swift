@@ -21,7 +21,7 @@ enum RootPlaceholder {
 
     /// `text` replaced by `root` wherever it occurs.
     static func resolve(_ rendered: String, root: String) -> String {
-        rendered.replacingOccurrences(of: text, with: root)
+        ByteSearch.replacing(text, with: root, in: rendered)
     }
 
     /// Characters cmark's URL escaping prints as they are (`&` and `'` become entities, the rest

@@ -1,0 +1,83 @@
+import Foundation
+
+/// Finding and replacing ASCII markers in generated HTML by comparing UTF-8 bytes.
+///
+/// Foundation's `range(of:)` and `replacingOccurrences(of:with:)` convert a Swift string to
+/// UTF-16 on every call, which made searching every page's HTML a large part of a build. The
+/// needles used here are ASCII, so a byte match always starts and ends on a character boundary
+/// of the UTF-8 text.
+enum ByteSearch {
+    /// The first occurrence of `needle` in `text`; with `ignoringASCIICase`, letters A-Z and a-z
+    /// match either case.
+    static func range(of needle: String, in text: Substring, ignoringASCIICase: Bool = false) -> Range<String.Index>? {
+        let needleBytes = Array(needle.utf8)
+        guard !needleBytes.isEmpty else { return nil }
+        let offset = withBytes(of: text) { haystack in
+            firstOffset(of: needleBytes, in: haystack, ignoringASCIICase: ignoringASCIICase)
+        }
+        guard let offset else { return nil }
+        let utf8 = text.utf8
+        let start = utf8.index(utf8.startIndex, offsetBy: offset)
+        return start..<utf8.index(start, offsetBy: needleBytes.count)
+    }
+
+    /// `text` with every occurrence of `needle` replaced by `replacement`, left to right.
+    static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+        let needleBytes = Array(needle.utf8)
+        guard !needleBytes.isEmpty else { return text }
+        return withBytes(of: text[...]) { haystack -> String in
+            guard var match = firstOffset(of: needleBytes, in: haystack, ignoringASCIICase: false) else { return text }
+            var output: [UInt8] = []
+            output.reserveCapacity(haystack.count + 256)
+            var copied = 0
+            while true {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: haystack[copied..<match]))
+                output.append(contentsOf: replacement.utf8)
+                copied = match + needleBytes.count
+                let rest = UnsafeBufferPointer(rebasing: haystack[copied...])
+                guard let next = firstOffset(of: needleBytes, in: rest, ignoringASCIICase: false) else { break }
+                match = copied + next
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: haystack[copied...]))
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
+    private static func withBytes<Result>(of text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        if let result = text.utf8.withContiguousStorageIfAvailable(body) { return result }
+        var copy = String(text)
+        copy.makeContiguousUTF8()
+        return copy.utf8.withContiguousStorageIfAvailable(body) ?? Array(copy.utf8).withUnsafeBufferPointer(body)
+    }
+
+    private static func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool) -> Int? {
+        guard haystack.count >= needle.count, let first = needle.first else { return nil }
+        let folded = ignoringASCIICase ? needle.map(lowercasedASCII) : needle
+        let firstFolded = folded[0]
+        let firstUpper = ignoringASCIICase && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(firstFolded) ? firstFolded - 32 : first
+        let lastStart = haystack.count - needle.count
+        var start = 0
+        while start <= lastStart {
+            let byte = haystack[start]
+            if byte == firstFolded || byte == firstUpper {
+                var matched = true
+                var index = 1
+                while index < folded.count {
+                    let candidate = haystack[start + index]
+                    if (ignoringASCIICase ? lowercasedASCII(candidate) : candidate) != folded[index] {
+                        matched = false
+                        break
+                    }
+                    index += 1
+                }
+                if matched { return start }
+            }
+            start += 1
+        }
+        return nil
+    }
+
+    private static func lowercasedASCII(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+}

@@ -34,6 +34,8 @@ public final class IncrementalBuilder {
         let renderer = SiteRenderer(site: site, templates: templates, assets: assets)
         let reuse = hasBuilt ? SiteRenderer.Reuse(keys: keys, searchLines: searchLines) : nil
         let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: reuse)
+        // Only now, with every page rendered, does the output change.
+        try writer.commit()
         writer.removeStale(previouslyProduced: produced)
         keys = result.keys
         produced = writer.producedFiles

@@ -4,8 +4,10 @@ import Foundation
 /// Writes a build into a staging folder beside the output, then swaps it into place in one step,
 /// so a failed or killed build leaves the previous site untouched and no reader ever sees a mix.
 ///
-/// In place mode (the preview server's) writes straight into the output instead, only the files
-/// whose bytes changed, and removes the files the previous build wrote and this one did not.
+/// In place mode (the preview server's) writes into the output itself instead, only the files
+/// whose bytes changed, and removes the files the previous build wrote and this one did not. The
+/// changed files are held in memory until `commit()`, so a build that fails part way (one page
+/// that cannot render) writes nothing and the preview keeps serving the last good site.
 final class OutputWriter: @unchecked Sendable {
     let output: URL
     let staging: URL
@@ -20,6 +22,8 @@ final class OutputWriter: @unchecked Sendable {
     private(set) var producedFiles: Set<String> = []
     /// Files whose bytes changed (in place mode only).
     private(set) var changedFiles: [String] = []
+    /// In place mode: changed files waiting for `commit()`, by path relative to the output.
+    private var pendingFiles: [String: Data] = [:]
 
     /// Writes into `output` directly; for previews, where nobody publishes the folder.
     init(inPlace output: URL) throws {
@@ -70,17 +74,20 @@ final class OutputWriter: @unchecked Sendable {
             producedFiles.insert(relative)
             return createdFolders.insert(folder).inserted
         }
+        if inPlace {
+            guard FileManager.default.contents(atPath: url.path) != data else { return }
+            lock.withLock { pendingFiles[relative] = data }
+            return
+        }
         do {
-            if inPlace, FileManager.default.contents(atPath: url.path) == data { return }
             if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             do {
-                try data.write(to: url, options: inPlace ? .atomic : [])
+                try data.write(to: url)
             } catch {
                 // Another page's thread may still be creating this folder: make sure it exists, then retry once.
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-                try data.write(to: url, options: inPlace ? .atomic : [])
+                try data.write(to: url)
             }
-            if inPlace { lock.withLock { changedFiles.append(relative) } }
         } catch {
             throw SiteError(file: output.appendingPathComponent(relative).path, message: "cannot write output file (\(Self.reason(error)))",
                             fix: "check free disk space and permissions of the output folder")
@@ -125,9 +132,12 @@ final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    /// Replaces the output with the staging folder.
+    /// Replaces the output with the staging folder (in place mode: writes the changed files).
     func commit() throws {
-        if inPlace { return }
+        if inPlace {
+            try writePendingFiles()
+            return
+        }
         let fileManager = FileManager.default
         if fileManager.fileExists(atPath: output.path) {
             if cfileswap_exchange(staging.path, output.path) == 0 {
@@ -151,6 +161,25 @@ final class OutputWriter: @unchecked Sendable {
                 throw BuildFailure([SiteError(file: output.path, message: "cannot move the new site into place (\(Self.reason(error)))",
                                               fix: "check the permissions of \(output.deletingLastPathComponent().path)")])
             }
+        }
+    }
+
+    /// Writes each held file atomically, so a reader sees a whole old or a whole new file.
+    private func writePendingFiles() throws {
+        let pending = lock.withLock { () -> [String: Data] in
+            defer { pendingFiles = [:] }
+            return pendingFiles
+        }
+        for (relative, data) in pending.sorted(by: { $0.key < $1.key }) {
+            let url = output.appendingPathComponent(relative)
+            do {
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try data.write(to: url, options: .atomic)
+            } catch {
+                throw SiteError(file: url.path, message: "cannot write output file (\(Self.reason(error)))",
+                                fix: "check free disk space and permissions of the output folder")
+            }
+            lock.withLock { changedFiles.append(relative) }
         }
     }
 

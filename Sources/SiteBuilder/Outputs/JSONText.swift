@@ -36,7 +36,7 @@ enum JSONText {
         for byte in text.utf8 {
             switch byte {
             case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): return true
-            case 0xA8, 0xA9 where previous == (0xE2, 0x80): return true
+            case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80): return true
             default: previous = (previous.1, byte)
             }
         }

@@ -70,9 +70,7 @@ extension SiteRenderer {
     /// The same renderer with absolute URLs under the base URL, or nil when the site has none.
     private var absoluteRenderer: SiteRenderer? {
         guard site.config.baseURL != nil else { return nil }
-        var absoluteSite = site
-        absoluteSite.config.relativeURLs = false
-        return SiteRenderer(site: absoluteSite, templates: templates, assets: assets)
+        return absoluteURLs?.renderer ?? self
     }
 
     /// The page context for a copy of the page written at `path` instead of the page's own place;
@@ -103,5 +101,21 @@ extension SiteRenderer {
             paths.append(Self.standaloneFolder + String(page.sitePath.dropLast()) + ".html")
         }
         return paths
+    }
+}
+
+/// A renderer for a site with a base URL and relative URLs, switched to absolute URLs; built once
+/// per build, because building a renderer walks every page.
+///
+/// `@unchecked Sendable`: immutable after `init`, like the `SiteRenderer` it holds.
+final class AbsoluteURLRenderer: @unchecked Sendable {
+    let renderer: SiteRenderer
+
+    /// Nil when the site has no base URL, or already prints absolute URLs (the renderer itself serves).
+    init?(for site: Site, templates: TemplateSet, assets: Assets) {
+        guard site.config.baseURL != nil, site.config.relativeURLs else { return nil }
+        var absoluteSite = site
+        absoluteSite.config.relativeURLs = false
+        renderer = SiteRenderer(site: absoluteSite, templates: templates, assets: assets)
     }
 }

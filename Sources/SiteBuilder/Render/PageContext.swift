@@ -14,6 +14,8 @@ struct ContextBuilder {
     let kindOrder: [PageKind: [Int]]
     let positionInKind: [Int]
     let tagSlugs: [String: String]
+    /// `summary(of:)` of every page, built once: read-next, prev/next and list pages repeat them.
+    private let summaries: [[String: Any]]
 
     init(site: Site, links: LinkBuilder, assets: Assets) {
         self.site = site
@@ -39,6 +41,9 @@ struct ContextBuilder {
         kindOrder = order
         positionInKind = position
         tagSlugs = slugs
+        summaries = site.pages.indices.map { [site, links, slugs] index in
+            Self.summaryValues(of: site.pages[index], links: links, tagSlugs: slugs)
+        }
     }
 
     func sectionPath(_ kind: PageKind) -> String? {
@@ -46,7 +51,11 @@ struct ContextBuilder {
         return path
     }
 
-    func tagPath(_ tag: String) -> String { "tags/\(tagSlugs[tag] ?? SitePath.slugify(tag))/" }
+    func tagPath(_ tag: String) -> String { Self.tagPath(tag, tagSlugs: tagSlugs) }
+
+    private static func tagPath(_ tag: String, tagSlugs: [String: String]) -> String {
+        "tags/\(tagSlugs[tag] ?? SitePath.slugify(tag))/"
+    }
 
     /// Context shared by every output, for the page published at `sitePath`.
     func base(for sitePath: String) -> [String: Any] {
@@ -75,18 +84,21 @@ struct ContextBuilder {
         ]
     }
 
-    func summary(of index: Int) -> [String: Any] {
-        let page = site.pages[index]
-        return [
+    func summary(of index: Int) -> [String: Any] { summaries[index] }
+
+    private static func summaryValues(of page: Page, links: LinkBuilder, tagSlugs: [String: String]) -> [String: Any] {
+        [
             "title": page.metadata.title, "url": links.final(page.sitePath), "summary": page.metadata.summary,
             "kind": page.metadata.kind.rawValue, "kind_title": page.metadata.kind.singularTitle,
             "date": page.metadata.date.map(DateText.readable) ?? "", "date_iso": page.metadata.date ?? "",
-            "tags": tagList(page.metadata.tags),
+            "tags": tagList(page.metadata.tags, links: links, tagSlugs: tagSlugs),
         ]
     }
 
-    func tagList(_ tags: [String]) -> [[String: Any]] {
-        tags.map { ["name": $0, "url": links.final(tagPath($0))] }
+    func tagList(_ tags: [String]) -> [[String: Any]] { Self.tagList(tags, links: links, tagSlugs: tagSlugs) }
+
+    private static func tagList(_ tags: [String], links: LinkBuilder, tagSlugs: [String: String]) -> [[String: Any]] {
+        tags.map { ["name": $0, "url": links.final(tagPath($0, tagSlugs: tagSlugs))] }
     }
 
     func pageContext(index: Int, rendered: RenderedMarkdown) -> [String: Any] {

@@ -20,6 +20,8 @@ struct SiteRenderer: @unchecked Sendable {
     /// Content paths (`pitfalls/x.md`, `pitfalls/_index.md`) -> site paths.
     let contentTargets: [String: String]
     let questionnaireContext: [String: Any]?
+    /// The renderer standalone files use when its URLs differ from this one's (see `PageVariants`).
+    let absoluteURLs: AbsoluteURLRenderer?
 
     struct Result {
         var pageCount: Int
@@ -75,6 +77,7 @@ struct SiteRenderer: @unchecked Sendable {
                 return nil
             }
         }
+        absoluteURLs = AbsoluteURLRenderer(for: site, templates: templates, assets: assets)
     }
 
     func templateName(for page: Page) -> String {

@@ -1,6 +1,6 @@
 /// Escapes text for both element content and quoted attribute values, so any label, title or name
 /// taken from content comes out as inert text.
-func escapeHTML(_ text: String) -> String {
+public func escapeHTML(_ text: String) -> String {
     var escaped = ""
     escaped.reserveCapacity(text.utf8.count)
     for character in text {

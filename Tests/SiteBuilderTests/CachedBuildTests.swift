@@ -60,7 +60,7 @@ final class CachedBuildTests: XCTestCase {
         try Data(edited.utf8).write(to: source)
 
         let report = try SiteBuild.build(BuildOptions(source: folder.url, output: cachedOutput, useCache: true))
-        try SiteBuild.build(BuildOptions(source: folder.url, output: cleanOutput, useCache: false))
+        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: cleanOutput, useCache: false))
 
         let cached = BuiltSite(folder: cachedOutput)
         let clean = BuiltSite(folder: cleanOutput)

@@ -103,7 +103,7 @@ public struct SiteLoader: Sendable {
         do {
             data = try Data(contentsOf: url)
         } catch {
-            errors.add(SiteError(file: display, message: "cannot read the file (\(Self.reason(error)))",
+            errors.add(SiteError(file: display, message: "cannot read the file (\(OutputWriter.reason(error)))",
                                  fix: "check that the file exists and that you have permission to read it (chmod a+r)"))
             return nil
         }
@@ -121,14 +121,6 @@ public struct SiteLoader: Sendable {
         return text
     }
 
-    private static func reason(_ error: any Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain,
-           let message = strerror(Int32(underlying.code)) {
-            return String(cString: message)
-        }
-        return nsError.localizedDescription
-    }
 
     private static func firstInvalidUTF8Line(_ data: Data) -> Int {
         var line = 1

@@ -1,3 +1,5 @@
+import Blocks
+
 /// Minimal JSON writing for the search index: deterministic, and safe inside a `<script>`
 /// element because `<`, `>`, `&` and the JavaScript line separators are escaped.
 enum JSONText {
@@ -46,21 +48,8 @@ enum JSONText {
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 }
 
-/// HTML text and attribute escaping for the few pages the builder writes without templates.
+/// HTML text and attribute escaping for the few pages the builder writes without templates:
+/// the same escaping the fenced blocks use.
 enum HTMLText {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
-    }
+    static func escape(_ text: String) -> String { escapeHTML(text) }
 }

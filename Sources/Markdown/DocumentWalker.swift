@@ -29,7 +29,8 @@ struct DocumentWalker {
             headingText? += text
         }
         func endBlock() {
-            if let last = result.plainText.last, last != "\n" { result.plainText += "\n" }
+            // The last byte, not the last Character: grapheme breaking backwards was a measurable cost.
+            if let last = result.plainText.utf8.last, last != UInt8(ascii: "\n") { result.plainText += "\n" }
         }
 
         guard let iterator = cmark_iter_new(root) else { return result }
@@ -74,7 +75,7 @@ struct DocumentWalker {
                 if !entering && Self.isBlock(type) { endBlock() }
             }
         }
-        result.plainText = result.plainText.trimmingCharacters(in: .whitespacesAndNewlines)
+        result.plainText = Self.trimmingWhitespace(result.plainText)
         return result
     }
 
@@ -148,6 +149,31 @@ struct DocumentWalker {
     /// (CMARK_NODE_TYPE_MASK / CMARK_NODE_TYPE_BLOCK); extension node types follow the same rule.
     private static func isBlock(_ type: cmark_node_type) -> Bool {
         type.rawValue & 0xC000 == 0x8000
+    }
+
+    /// The text without leading and trailing white space, as `trimmingCharacters(in:
+    /// .whitespacesAndNewlines)` would trim it, but without bridging the whole page to NSString
+    /// (profiled: 8% of a 10,000-page build).
+    static func trimmingWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.firstIndex(where: { !isWhitespaceOrNewline($0) }),
+              let last = scalars.lastIndex(where: { !isWhitespaceOrNewline($0) }) else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
+    }
+
+    /// Membership in `CharacterSet.whitespacesAndNewlines`: Unicode general categories Zs, Zl and
+    /// Zp, plus U+0009–U+000D and U+0085.
+    static func isWhitespaceOrNewline(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
+        case 0..<0x80: return false
+        default:
+            switch scalar.properties.generalCategory {
+            case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+            default: return false
+            }
+        }
     }
 
     private static func collapsingWhitespace(_ text: String) -> String {

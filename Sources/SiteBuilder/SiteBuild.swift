@@ -37,10 +37,43 @@ public struct BuildReport: Sendable {
     public var seconds: Double
     /// Every Markdown link of every page, resolved against the output, for `crossroads check`.
     public var links: [CheckedLink]
+    /// Wall time of each step, in order (`crossroads build --timings`).
+    public var steps: [BuildStep] = []
+
+    /// One line per step, for `--timings`.
+    public var timingLines: [String] {
+        steps.map { step in
+            let name = step.name.count < 26 ? step.name + String(repeating: " ", count: 26 - step.name.count) : step.name
+            return name + String(format: "%9.1f ms", step.seconds * 1000)
+        }
+    }
 
     public var summaryLine: String {
         let reused = pages - renderedPages
         return String(format: "Built %d pages, %d files in %.2f s", pages, files, seconds) + (reused > 0 ? " (\(reused) pages unchanged, reused from the cache)" : "")
+    }
+}
+
+/// One named step of a build and how long it took.
+public struct BuildStep: Sendable, Equatable {
+    public var name: String
+    public var seconds: Double
+}
+
+/// Measures consecutive steps of a build.
+struct StepClock {
+    private(set) var steps: [BuildStep] = []
+    private var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap(_ name: String) {
+        let now = DispatchTime.now().uptimeNanoseconds
+        steps.append(BuildStep(name: name, seconds: Double(now - last) / 1e9))
+        last = now
+    }
+
+    mutating func append(_ more: [BuildStep]) {
+        steps += more
+        last = DispatchTime.now().uptimeNanoseconds
     }
 }
 
@@ -56,21 +89,29 @@ public struct CheckedLink: Sendable, Equatable {
 public enum SiteBuild {
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let started = Date()
+        var clock = StepClock()
         try OutputLocation.validate(output: options.output, source: options.source)
         let site = try SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts).load(baseURLOverride: options.baseURL)
+        clock.lap("load content")
         let templates = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
         let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
+        clock.lap("load templates")
         let cache = options.useCache ? BuildCache(source: options.source, output: options.output, options: options) : nil
         let reuse = cache?.load()
         let writer = try OutputWriter(output: options.output, previous: reuse == nil ? nil : options.output)
+        clock.lap("read cache")
         do {
             let renderer = SiteRenderer(site: site, templates: templates, assets: assets)
+            clock.lap("model")
             let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: reuse, serially: options.renderSerially)
+            clock.append(result.steps)
             cache?.invalidate()
             try writer.commit()
+            clock.lap("swap output")
             cache?.save(keys: result.keys)
+            clock.lap("save cache")
             return BuildReport(pages: result.pageCount, renderedPages: result.renderedPages, files: writer.fileCount,
-                               seconds: Date().timeIntervalSince(started), links: result.links)
+                               seconds: Date().timeIntervalSince(started), links: result.links, steps: clock.steps)
         } catch {
             writer.abandon()
             throw error

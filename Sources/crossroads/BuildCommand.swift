@@ -30,6 +30,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Render every page, ignoring the build cache in .crossroads-cache/.")
     var noCache = false
 
+    @Flag(name: .long, help: "Print how long each step of the build took.")
+    var timings = false
+
     @Flag(name: .customLong("emit-golden"), help: "Also write golden-vectors.json (answers and the scores the scoring module gives them).")
     var emitGolden = false
 
@@ -39,6 +42,7 @@ struct BuildCommand: ParsableCommand {
         do {
             let report = try SiteBuild.build(options)
             print(report.summaryLine + " -> \(options.output.path)")
+            if timings { report.timingLines.forEach { print($0) } }
         } catch let failure as BuildFailure {
             FileHandleOutput.standardError(failure.description)
             throw ExitCode(1)

@@ -51,7 +51,9 @@ extension SiteRenderer {
         // The shared body's links end in this renderer's `final` paths; another link style renders again.
         let shared = renderer.links.relative == links.relative ? body : nil
         var context = try renderer.variantContext(index: index, writtenAt: file, withQuestionnaire: withQuestionnaire, body: shared)
-        let css = ["site_css", "questionnaire_css"].compactMap { assets.text(forKey: $0) }.joined(separator: "\n")
+        // Guides have no questionnaire markup, so their copies carry the site's stylesheet alone.
+        let css = (withQuestionnaire ? ["site_css", "questionnaire_css"] : ["site_css"])
+            .compactMap { assets.text(forKey: $0) }.joined(separator: "\n")
         context["standalone"] = [
             "css": ByteSearch.replacing("</style", with: "<\\/style", in: css),
             "questionnaire_js": withQuestionnaire ? InlineScripts.scriptSafe(assets.text(forKey: "questionnaire_js") ?? "") : "",

@@ -3,7 +3,7 @@ import Foundation
 /// Lists the files under `content/` in a stable order, skipping hidden files and refusing to
 /// follow symbolic links out of the folder or around in a loop.
 enum ContentWalker {
-    struct File {
+    struct File: Sendable {
         var url: URL
         /// Relative to the content folder, with `/`.
         var relativePath: String

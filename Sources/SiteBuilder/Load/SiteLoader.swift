@@ -41,6 +41,7 @@ public struct SiteLoader: Sendable {
             throw BuildFailure(errors.errors)
         }
 
+        var markdownFiles: [ContentWalker.File] = []
         for file in ContentWalker.files(in: contentFolder, errors: &errors) {
             let relative = file.relativePath
             let display = "content/" + relative
@@ -60,15 +61,17 @@ public struct SiteLoader: Sendable {
                 questionnaireFile = display
                 questionnaire = QuestionnaireLoader.load(text, file: display, errors: &errors)
             } else if relative.hasSuffix(".md") {
-                guard let text = readText(file.url, display: display, errors: &errors) else { continue }
-                let name = (relative as NSString).lastPathComponent
-                if name == "_index.md" {
-                    if let intro = loadSectionIntro(text, relative: relative, display: display, errors: &errors) {
-                        sections[intro.kind] = intro
-                    }
-                } else if let page = loadPage(text, relative: relative, display: display, errors: &errors) {
-                    if !page.metadata.draft || includeDrafts { pages.append(page) }
-                }
+                markdownFiles.append(file)
+            }
+        }
+        // Reading, splitting and decoding pages is independent per file: done in parallel, then
+        // gathered in file order so pages and errors come out the same as a serial load.
+        for loaded in loadMarkdown(markdownFiles) {
+            errors.add(contentsOf: loaded.errors)
+            switch loaded.content {
+            case .page(let page): if !page.metadata.draft || includeDrafts { pages.append(page) }
+            case .sectionIntro(let intro): sections[intro.kind] = intro
+            case .nothing: break
             }
         }
         checkUniqueOutputs(pages, &errors)
@@ -80,6 +83,41 @@ public struct SiteLoader: Sendable {
         }
         return Site(config: config, pages: pages, sections: sections, dataFiles: dataFiles, templateData: templateData,
                     questionnaire: questionnaire, questionnaireFile: questionnaireFile)
+    }
+
+    /// What one Markdown file under `content/` holds, with the problems found in it.
+    struct LoadedMarkdown: Sendable {
+        enum Content: Sendable {
+            case page(Page)
+            case sectionIntro(SectionIntro)
+            case nothing
+        }
+        var content: Content
+        var errors: [SiteError]
+    }
+
+    func loadMarkdown(_ files: [ContentWalker.File]) -> [LoadedMarkdown] {
+        let slots = ResultSlots<LoadedMarkdown>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { index in
+            slots[index] = loadMarkdown(files[index])
+        }
+        return slots.values.map { $0 ?? LoadedMarkdown(content: .nothing, errors: []) }
+    }
+
+    func loadMarkdown(_ file: ContentWalker.File) -> LoadedMarkdown {
+        var errors = ErrorCollector()
+        let relative = file.relativePath
+        let display = "content/" + relative
+        guard let text = readText(file.url, display: display, errors: &errors) else {
+            return LoadedMarkdown(content: .nothing, errors: errors.errors)
+        }
+        let content: LoadedMarkdown.Content
+        if (relative as NSString).lastPathComponent == "_index.md" {
+            content = loadSectionIntro(text, relative: relative, display: display, errors: &errors).map { .sectionIntro($0) } ?? .nothing
+        } else {
+            content = loadPage(text, relative: relative, display: display, errors: &errors).map { .page($0) } ?? .nothing
+        }
+        return LoadedMarkdown(content: content, errors: errors.errors)
     }
 
     private func loadConfig(_ errors: inout ErrorCollector) -> SiteConfig {

@@ -17,7 +17,8 @@ enum SearchIndex {
     static let suffix = "\n]};\n"
 
     static func line(_ entry: Entry) -> String {
-        let text = String(collapse(entry.text, atLeast: maxTextCharacters + 64).prefix(maxTextCharacters))
+        let text = collapsedASCII(entry.text, limit: maxTextCharacters)
+            ?? String(collapse(entry.text, atLeast: maxTextCharacters + 64).prefix(maxTextCharacters))
         return "{\"t\":\(JSONText.string(entry.title)),\"u\":\(JSONText.string(entry.url)),\"k\":\(JSONText.string(entry.kindTitle)),"
             + "\"s\":\(JSONText.string(entry.summary)),\"h\":\(JSONText.array(entry.headings.map(JSONText.string))),"
             + "\"x\":\(JSONText.string(text))}"
@@ -39,6 +40,62 @@ enum SearchIndex {
             result[String(line[start..<end])] = String(line)
         }
         return result
+    }
+
+    /// `collapse` followed by `prefix(limit)` for text that is all ASCII, byte by byte (Character
+    /// by Character was 15% of a 10,000-page build); nil for text with other characters, which
+    /// takes the Character path. For ASCII, each byte is one Character, so both give the same text.
+    static func collapsedASCII(_ text: String, limit: Int) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(min(bytes.count, limit) + 8)
+            var count = 0
+            var pendingSpace = false
+            var pendingBreak = false
+            var last: UInt8 = UInt8(ascii: " ")
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                switch byte {
+                case 0x0A...0x0D:
+                    pendingSpace = count > 0
+                    pendingBreak = count > 0
+                    continue
+                case 0x09, 0x20:
+                    pendingSpace = count > 0
+                    continue
+                default: break
+                }
+                if count >= limit { break }
+                if pendingSpace {
+                    let breaksBlock = pendingBreak && !Self.endsSentence(last)
+                    if breaksBlock {
+                        // " · ", Character by Character, as far as the limit allows.
+                        out.append(UInt8(ascii: " "))
+                        count += 1
+                        if count < limit { out.append(contentsOf: [0xC2, 0xB7]); count += 1 }
+                        if count < limit { out.append(UInt8(ascii: " ")); count += 1 }
+                    } else {
+                        out.append(UInt8(ascii: " "))
+                        count += 1
+                    }
+                    pendingSpace = false
+                    pendingBreak = false
+                    if count >= limit { break }
+                }
+                out.append(byte)
+                last = byte
+                count += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private static func endsSentence(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","): return true
+        default: return false
+        }
     }
 
     /// Runs of whitespace as one space, no leading or trailing whitespace; stops once `atLeast`

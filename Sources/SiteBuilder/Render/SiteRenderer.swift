@@ -29,6 +29,7 @@ struct SiteRenderer: @unchecked Sendable {
         var links: [CheckedLink]
         /// Page keys by site path, for the next incremental build.
         var keys: [String: UInt64]
+        var steps: [BuildStep] = []
     }
 
     /// What the previous build left that this one may reuse.
@@ -85,6 +86,7 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     func renderAll(into writer: OutputWriter, emitGolden: Bool, reuse: Reuse? = nil, serially: Bool = false) throws -> Result {
+        var clock = StepClock()
         let pages = site.pages
         let keys = OutputKeys(site: site, templates: templates, assets: assets, contexts: contexts, templateName: templateName(for:)).keys
         let slots = ResultSlots<Swift.Result<PageOutput, BuildFailure>>(count: pages.count)
@@ -95,11 +97,13 @@ struct SiteRenderer: @unchecked Sendable {
                 slots[index] = renderPage(index, writer: writer)
             }
         }
+        clock.lap("page keys")
         if serially {
             for index in pages.indices { produce(index) }
         } else {
             DispatchQueue.concurrentPerform(iterations: pages.count, execute: produce)
         }
+        clock.lap("render pages")
         var errors = ErrorCollector()
         var outputs: [PageOutput] = []
         outputs.reserveCapacity(pages.count)
@@ -111,19 +115,39 @@ struct SiteRenderer: @unchecked Sendable {
             }
         }
         var checkedLinks = outputs.flatMap(\.links)
-        do {
-            checkedLinks += try renderSections(into: writer)
-            try renderTags(into: writer)
-            try renderSiteFiles(outputs: outputs, into: writer, emitGolden: emitGolden)
-        } catch let failure as BuildFailure {
-            errors.add(contentsOf: failure.errors)
-        } catch let error as SiteError {
-            errors.add(error)
+        clock.lap("collect pages")
+        // Section indexes, tag pages and site-wide files do not depend on one another: one job each, in parallel.
+        let jobs = sectionJobs() + tagJobs() + siteFileJobs(outputs: outputs, emitGolden: emitGolden)
+        let jobResults = ResultSlots<Swift.Result<[CheckedLink], BuildFailure>>(count: jobs.count)
+        let runJob: @Sendable (Int) -> Void = { index in
+            do {
+                jobResults[index] = .success(try jobs[index](writer))
+            } catch let failure as BuildFailure {
+                jobResults[index] = .failure(failure)
+            } catch let error as SiteError {
+                jobResults[index] = .failure(BuildFailure([error]))
+            } catch {
+                jobResults[index] = .failure(BuildFailure([SiteError(file: "templates/", message: "\(error)")]))
+            }
         }
+        if serially {
+            for index in jobs.indices { runJob(index) }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: jobs.count, execute: runJob)
+        }
+        for result in jobResults.values {
+            switch result {
+            case .success(let links): checkedLinks += links
+            case .failure(let failure): errors.add(contentsOf: failure.errors)
+            case nil: break
+            }
+        }
+        clock.lap("lists and site-wide files")
         try errors.throwIfAny()
         var keyMap: [String: UInt64] = [:]
         for (index, page) in pages.enumerated() { keyMap[page.sitePath] = keys[index] }
-        return Result(pageCount: pages.count, renderedPages: outputs.filter(\.rendered).count, links: checkedLinks, keys: keyMap)
+        return Result(pageCount: pages.count, renderedPages: outputs.filter(\.rendered).count, links: checkedLinks, keys: keyMap,
+                      steps: clock.steps)
     }
 
     /// The previous output of a page whose key has not changed, or nil when it must be rendered.
@@ -281,56 +305,63 @@ struct SiteRenderer: @unchecked Sendable {
 
     // MARK: - Indexes
 
-    private func renderSections(into writer: OutputWriter) throws -> [CheckedLink] {
-        var checked: [CheckedLink] = []
-        var errors = ErrorCollector()
-        for kind in PageKind.allCases {
-            guard let path = contexts.sectionPath(kind) else { continue }
-            let intro = site.sections[kind]
-            var html = ""
-            if let intro {
-                do {
+    /// Writes one output and returns the links it checked.
+    typealias OutputJob = @Sendable (OutputWriter) throws -> [CheckedLink]
+
+    private func sectionJobs() -> [OutputJob] {
+        PageKind.allCases.compactMap { kind -> OutputJob? in
+            guard let path = contexts.sectionPath(kind) else { return nil }
+            return { writer in
+                let intro = site.sections[kind]
+                var html = ""
+                var checked: [CheckedLink] = []
+                if let intro {
                     let rendered = try renderMarkdown(intro.body, file: intro.file, firstLine: intro.bodyFirstLine, sitePath: path)
                     html = rendered.markdown.html
-                    checked += rendered.links
-                } catch let failure as BuildFailure {
-                    errors.add(contentsOf: failure.errors)
-                    continue
+                    checked = rendered.links
                 }
+                let context = contexts.listContext(sitePath: path, title: contexts.sectionTitles[kind] ?? "", summary: intro?.summary ?? "",
+                                                   contentHTML: html, pages: contexts.kindOrder[kind] ?? [])
+                try writer.write(path, try templates.render("list", context: context, forFile: intro?.file ?? "content/\(path)_index.md"))
+                return checked
             }
-            let context = contexts.listContext(sitePath: path, title: contexts.sectionTitles[kind] ?? "", summary: intro?.summary ?? "",
-                                               contentHTML: html, pages: contexts.kindOrder[kind] ?? [])
-            try writer.write(path, try templates.render("list", context: context, forFile: intro?.file ?? "content/\(path)_index.md"))
         }
-        try errors.throwIfAny()
-        return checked
     }
 
-    private func renderTags(into writer: OutputWriter) throws {
+    private func tagJobs() -> [OutputJob] {
         var pagesByTag: [String: [Int]] = [:]
         for (index, page) in site.pages.enumerated() {
             for tag in page.metadata.tags { pagesByTag[contexts.tagSlugs[tag] ?? tag, default: []].append(index) }
         }
-        guard !pagesByTag.isEmpty else { return }
+        guard !pagesByTag.isEmpty else { return [] }
         var names: [String: String] = [:]
         for (tag, slug) in contexts.tagSlugs where names[slug] == nil || tag < (names[slug] ?? "") { names[slug] = tag }
         var all: [[String: Any]] = []
+        var jobs: [OutputJob] = []
         for slug in pagesByTag.keys.sorted() {
             let indexes = pagesByTag[slug] ?? []
             let name = names[slug] ?? slug
             let path = "tags/\(slug)/"
             all.append(["name": name, "url": links.final(path), "count": indexes.count])
-            let context = contexts.listContext(sitePath: path, title: "Tagged “\(name)”", summary: "", contentHTML: "", pages: indexes)
-            try writer.write(path, try templates.render("tag", context: context, forFile: "templates/tag.mustache"))
+            jobs.append { writer in
+                let context = contexts.listContext(sitePath: path, title: "Tagged “\(name)”", summary: "", contentHTML: "", pages: indexes)
+                try writer.write(path, try templates.render("tag", context: context, forFile: "templates/tag.mustache"))
+                return []
+            }
         }
-        var context = contexts.listContext(sitePath: "tags/", title: "Tags", summary: "", contentHTML: "", pages: [])
-        context["tags"] = all
-        try writer.write("tags/", try templates.render("tags", context: context, forFile: "templates/tags.mustache"))
+        let tagList = TemplateList(all)
+        jobs.append { writer in
+            var context = contexts.listContext(sitePath: "tags/", title: "Tags", summary: "", contentHTML: "", pages: [])
+            context["tags"] = tagList.items
+            try writer.write("tags/", try templates.render("tags", context: context, forFile: "templates/tags.mustache"))
+            return []
+        }
+        return jobs
     }
 
     // MARK: - Site-wide files
 
-    private func renderSiteFiles(outputs: [PageOutput], into writer: OutputWriter, emitGolden: Bool) throws {
+    private func siteFileJobs(outputs: [PageOutput], emitGolden: Bool) -> [OutputJob] {
         var feedEntries: [Feeds.Entry] = []
         for page in site.pages {
             feedEntries.append(Feeds.Entry(sitePath: page.sitePath, title: page.metadata.title, summary: page.metadata.summary,
@@ -341,33 +372,49 @@ struct SiteRenderer: @unchecked Sendable {
                 feedEntries.append(Feeds.Entry(sitePath: path, title: contexts.sectionTitles[kind] ?? "", summary: "", date: nil, updated: nil))
             }
         }
-        if outputs.count == site.pages.count {
-            try writer.write("search-index.js", SearchIndex.script(lines: outputs.map(\.searchLine)))
+        let entries = feedEntries
+        let searchLines = outputs.count == site.pages.count ? outputs.map(\.searchLine) : nil
+        var jobs: [OutputJob] = []
+        jobs.append { writer in
+            if let searchLines { try writer.write("search-index.js", SearchIndex.script(lines: searchLines)) }
+            return []
         }
-        try writer.write("sitemap.xml", Feeds.sitemap(feedEntries, links: links))
-        try writer.write("atom.xml", Feeds.atom(feedEntries.filter { !$0.sitePath.isEmpty }, config: site.config, links: links))
-        try writer.write("robots.txt", Feeds.robots(links: links, hasBaseURL: site.config.baseURL != nil))
+        jobs.append { writer in
+            try writer.write("sitemap.xml", Feeds.sitemap(entries, links: links))
+            try writer.write("atom.xml", Feeds.atom(entries.filter { !$0.sitePath.isEmpty }, config: site.config, links: links))
+            try writer.write("robots.txt", Feeds.robots(links: links, hasBaseURL: site.config.baseURL != nil))
+            return []
+        }
+        jobs.append { writer in
+            let searchContext = contexts.listContext(sitePath: "search/", title: "Search", summary: "", contentHTML: "", pages: [])
+            try writer.write("search/", try templates.render("search", context: searchContext, forFile: "templates/search.mustache"))
 
-        let searchContext = contexts.listContext(sitePath: "search/", title: "Search", summary: "", contentHTML: "", pages: [])
-        try writer.write("search/", try templates.render("search", context: searchContext, forFile: "templates/search.mustache"))
+            // Hosts serve 404.html at any depth, so its links must not depend on where it is shown.
+            let notFoundLinks = LinkBuilder(relative: site.config.baseURL == nil, baseURL: site.config.baseURL)
+            var notFound = ContextBuilder(site: site, links: notFoundLinks, assets: assets).listContext(
+                sitePath: "", title: "Page not found", summary: "", contentHTML: "", pages: [])
+            notFound["is_404"] = true
+            try writer.write("404.html", try templates.render("404", context: notFound, forFile: "templates/404.mustache"))
 
-        // Hosts serve 404.html at any depth, so its links must not depend on where it is shown.
-        let notFoundLinks = LinkBuilder(relative: site.config.baseURL == nil, baseURL: site.config.baseURL)
-        var notFound = ContextBuilder(site: site, links: notFoundLinks, assets: assets).listContext(
-            sitePath: "", title: "Page not found", summary: "", contentHTML: "", pages: [])
-        notFound["is_404"] = true
-        try writer.write("404.html", try templates.render("404", context: notFound, forFile: "templates/404.mustache"))
+            for file in assets.files { try writer.write(file.sitePath, file.data) }
 
-        for file in assets.files { try writer.write(file.sitePath, file.data) }
-
-        if let questionnaire = site.questionnaire {
-            try writer.write("scoring-table.json", questionnaire.compile().canonicalJSON() + "\n")
-            if emitGolden {
-                let vectors = GoldenVectors.generate(for: questionnaire, randomCount: 2_000, seed: 20_261_125)
-                try writer.write("golden-vectors.json", GoldenVectors.json(vectors) + "\n")
+            if let questionnaire = site.questionnaire {
+                try writer.write("scoring-table.json", questionnaire.compile().canonicalJSON() + "\n")
+                if emitGolden {
+                    let vectors = GoldenVectors.generate(for: questionnaire, randomCount: 2_000, seed: 20_261_125)
+                    try writer.write("golden-vectors.json", GoldenVectors.json(vectors) + "\n")
+                }
             }
+            return []
         }
+        return jobs
     }
+}
+
+/// A list of template values captured by a job that runs on another thread; plain values only.
+struct TemplateList: @unchecked Sendable {
+    let items: [[String: Any]]
+    init(_ items: [[String: Any]]) { self.items = items }
 }
 
 extension ErrorCollector {

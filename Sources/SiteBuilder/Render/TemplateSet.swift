@@ -1,3 +1,4 @@
+import Blocks
 import Foundation
 import Mustache
 
@@ -36,13 +37,13 @@ public struct TemplateSet: Sendable {
                 continue
             }
             do {
-                let template = try MustacheTemplate(string: text)
+                let template = try MustacheTemplate(string: FastHTMLContent.pragmaLine + text)
                 library.register(template, named: name)
                 names.insert(name)
                 texts[name] = text
                 references[name] = Self.references(in: text)
             } catch let error as MustacheTemplate.ParserError {
-                errors.add(SiteError(file: display, line: error.context.lineNumber, column: error.context.columnNumber,
+                errors.add(SiteError(file: display, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber,
                                      message: "template syntax error: \(Self.explain(error.error))",
                                      fix: "check that every {{#section}} / {{$block}} / {{<parent}} is closed with a matching {{/name}}"))
             } catch {
@@ -86,6 +87,21 @@ public struct TemplateSet: Sendable {
     /// Changes whenever `name` or any template it pulls in changes: what a page's cache key needs.
     public func closureHash(of name: String) -> UInt64 {
         StableHash.of(closure(of: name).sorted().map { "\($0)=\(textHashes[$0] ?? 0)" }.joined(separator: ";"))
+    }
+
+    /// swift-mustache escapes Character by Character through a dictionary; every template
+    /// starts with a pragma line that switches to the same escaping done on UTF-8 bytes (the
+    /// line is standalone, so it prints nothing; parser lines are one more than the file's).
+    enum FastHTMLContent {
+        static let name = "CROSSROADS_HTML"
+        static let pragmaLine: String = {
+            MustacheContentTypes.register(Escaper(), named: name)
+            return "{{%CONTENT_TYPE:\(name)}}\n"
+        }()
+
+        struct Escaper: MustacheContentType {
+            func escapeText(_ text: String) -> String { escapeHTML(text) }
+        }
     }
 
     private static func templateFiles(in folder: URL) -> [String] {

@@ -35,6 +35,9 @@ do {
         let report = try builder.build()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         print(String(format: "edit %.4f %d %d", seconds, report.renderedPages, report.changedFiles.count))
+        if ProcessInfo.processInfo.environment["REBUILD_STEPS"] != nil {
+            for step in report.steps { print(String(format: "#   %@ %.1f ms", step.name, step.seconds * 1000)) }
+        }
     }
     try original.write(to: edited, atomically: false, encoding: .utf8)
 } catch {

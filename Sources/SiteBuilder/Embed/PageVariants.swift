@@ -92,15 +92,15 @@ extension SiteRenderer {
     /// Site paths of the variants `writeVariants` writes for a page, so an incremental build that
     /// reuses the page keeps them too.
     func variantPaths(ofPage index: Int) -> [String] {
-        let page = site.pages[index]
-        let template = templateName(for: page)
+        let sitePath = site.pages[index].sitePath
+        let template = site.pages[index].metadata.template ?? (sitePath.isEmpty ? "home" : site.pages[index].metadata.kind.rawValue)
         var paths: [String] = []
-        if templates.names.contains("embed/\(template)") || templates.names.contains("embed/page") { paths.append(Self.embedFolder + page.sitePath) }
+        if templates.names.contains("embed/\(template)") || templates.names.contains("embed/page") { paths.append(Self.embedFolder + sitePath) }
         // Mirrors the choice in writeVariants.
         if template == "questionnaire", templates.names.contains("standalone/questionnaire") {
             paths.append(Self.questionnaireStandaloneFile)
-        } else if !page.sitePath.isEmpty, templates.names.contains("standalone/page") {
-            paths.append(Self.standaloneFolder + String(page.sitePath.dropLast()) + ".html")
+        } else if !sitePath.isEmpty, templates.names.contains("standalone/page") {
+            paths.append(Self.standaloneFolder + String(sitePath.dropLast()) + ".html")
         }
         return paths
     }

@@ -1,49 +1,65 @@
 import Foundation
 
 /// Lists the files under `content/` in a stable order, skipping hidden files and refusing to
-/// follow symbolic links out of the folder or around in a loop.
+/// follow symbolic links out of the folder or around in a loop. Reads each folder with
+/// `readdir` and each entry with one `stat` (following links), whose size, time and inode the
+/// preview's loader compares to skip unchanged files (Foundation's per-entry calls were a
+/// tenth of a preview rebuild at 10,000 pages).
 enum ContentWalker {
     struct File: Sendable {
         var url: URL
         /// Relative to the content folder, with `/`.
         var relativePath: String
+        /// The file as `stat` saw it while listing.
+        var stamp: MarkdownLoadCache.Stamp?
     }
 
     static func files(in folder: URL, errors: inout ErrorCollector) -> [File] {
         var result: [File] = []
         var visited: Set<String> = []
-        walk(folder, prefix: "", visited: &visited, result: &result, errors: &errors)
+        walk(folder.path, prefix: "", visited: &visited, result: &result, errors: &errors)
         return result.sorted { $0.relativePath < $1.relativePath }
     }
 
-    private static func walk(_ folder: URL, prefix: String, visited: inout Set<String>, result: inout [File], errors: inout ErrorCollector) {
-        let real = folder.resolvingSymlinksInPath().path
+    private static func walk(_ folder: String, prefix: String, visited: inout Set<String>, result: inout [File], errors: inout ErrorCollector) {
+        let real = URL(fileURLWithPath: folder).resolvingSymlinksInPath().path
         guard visited.insert(real).inserted else {
             errors.add(SiteError(file: "content/" + prefix, message: "symbolic link loop: this folder leads back to a folder already read",
                                  fix: "remove the symbolic link that points back up the tree"))
             return
         }
-        let names: [String]
-        do {
-            names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        } catch {
+        guard let names = entries(of: folder) else {
             errors.add(SiteError(file: "content/" + prefix, message: "cannot list this folder",
                                  fix: "check that it exists and that you have permission to read it"))
             return
         }
-        for name in names where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = folder + "/" + name
             let relative = prefix + name
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder) else {
+            var info = stat()
+            guard stat(path, &info) == 0 else {
                 errors.add(SiteError(file: "content/" + relative, message: "broken symbolic link", fix: "point it at an existing file or delete it"))
                 continue
             }
-            if isFolder.boolValue {
-                walk(url, prefix: relative + "/", visited: &visited, result: &result, errors: &errors)
+            if info.st_mode & S_IFMT == S_IFDIR {
+                walk(path, prefix: relative + "/", visited: &visited, result: &result, errors: &errors)
             } else {
-                result.append(File(url: url, relativePath: relative))
+                result.append(File(url: URL(fileURLWithPath: path, isDirectory: false), relativePath: relative,
+                                   stamp: MarkdownLoadCache.Stamp(info)))
             }
         }
+    }
+
+    private static func entries(of folder: String) -> [String]? {
+        guard let directory = opendir(folder) else { return nil }
+        defer { closedir(directory) }
+        var names: [String] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name != "." && name != ".." { names.append(name) }
+        }
+        return names
     }
 }

@@ -9,6 +9,8 @@ public struct SiteLoader: Sendable {
 
     public var sourceFolder: URL
     public var includeDrafts: Bool
+    /// Pages loaded by an earlier `load()` of the same process, reused while their files are unchanged.
+    public var markdownCache: MarkdownLoadCache?
 
     public init(sourceFolder: URL, includeDrafts: Bool = false) {
         self.sourceFolder = sourceFolder.standardizedFileURL
@@ -77,7 +79,7 @@ public struct SiteLoader: Sendable {
         checkUniqueOutputs(pages, &errors)
         checkReadNext(pages, &errors)
         try errors.throwIfAny()
-        pages.sort { ($0.metadata.kind, $0.metadata.weight, $0.metadata.title, $0.contentPath) < ($1.metadata.kind, $1.metadata.weight, $1.metadata.title, $1.contentPath) }
+        pages = Self.readingOrder(pages)
         if config.baseURL == nil && !config.relativeURLs {
             config.relativeURLs = true
         }
@@ -97,6 +99,7 @@ public struct SiteLoader: Sendable {
     }
 
     func loadMarkdown(_ files: [ContentWalker.File]) -> [LoadedMarkdown] {
+        markdownCache?.beginLoad(keeping: Set(files.map(\.relativePath)))
         let slots = ResultSlots<LoadedMarkdown>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { index in
             slots[index] = loadMarkdown(files[index])
@@ -105,6 +108,16 @@ public struct SiteLoader: Sendable {
     }
 
     func loadMarkdown(_ file: ContentWalker.File) -> LoadedMarkdown {
+        guard let markdownCache else { return readMarkdown(file) }
+        let path = file.relativePath
+        let stamp = file.stamp
+        if let loaded = markdownCache.loaded(path, stamp: stamp) { return loaded }
+        let loaded = readMarkdown(file)
+        markdownCache.store(loaded, for: path, stamp: stamp)
+        return loaded
+    }
+
+    private func readMarkdown(_ file: ContentWalker.File) -> LoadedMarkdown {
         var errors = ErrorCollector()
         let relative = file.relativePath
         let display = "content/" + relative
@@ -204,7 +217,7 @@ public struct SiteLoader: Sendable {
             return Page(contentPath: relative, file: display, metadata: metadata, body: frontMatter.body,
                         bodyFirstLine: frontMatter.bodyFirstLine,
                         sitePath: Self.sitePath(forContentPath: relative, slug: metadata.slug),
-                        sourceHash: StableHash.of(text))
+                        sourceHash: StableHash.keyOf(text), mayUseData: OutputKeys.mayUseData(frontMatter.body))
         }
     }
 
@@ -225,6 +238,13 @@ public struct SiteLoader: Sendable {
             return SectionIntro(kind: kind, file: display, title: metadata.title, summary: metadata.summary,
                                 body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine)
         }
+    }
+
+    /// Pages by kind, weight, title and path. The sort moves small keys, not whole pages (sorting
+    /// the pages themselves copied every page many times over).
+    static func readingOrder(_ pages: [Page]) -> [Page] {
+        let keys = pages.indices.map { (pages[$0].metadata.kind, pages[$0].metadata.weight, pages[$0].metadata.title, pages[$0].contentPath, $0) }
+        return keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.map { pages[$0.4] }
     }
 
     /// `pitfalls/no-training.md` -> `pitfalls/no-training/`; `index.md` -> ""; `guides/index.md` -> `guides/`.

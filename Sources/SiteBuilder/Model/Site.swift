@@ -15,6 +15,9 @@ public struct Page: Sendable {
     public var sitePath: String
     /// Hash of everything read from the page's file, for caches.
     public var sourceHash: UInt64
+    /// Whether the body may read data files or the questionnaire (see `OutputKeys.mayUseData`),
+    /// worked out once when the file is loaded.
+    var mayUseData: Bool = false
 }
 
 /// The intro of a kind's index page, from `content/<folder>/_index.md`.

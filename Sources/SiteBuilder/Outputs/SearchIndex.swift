@@ -1,3 +1,4 @@
+import Foundation
 /// The client-side search index, written as a script (`search-index.js`) rather than JSON so it
 /// loads from `file://` too, where browsers refuse to fetch JSON. One page per line, so an
 /// incremental build can reuse the lines of pages that did not change.
@@ -22,6 +23,19 @@ enum SearchIndex {
         return "{\"t\":\(JSONText.string(entry.title)),\"u\":\(JSONText.string(entry.url)),\"k\":\(JSONText.string(entry.kindTitle)),"
             + "\"s\":\(JSONText.string(entry.summary)),\"h\":\(JSONText.array(entry.headings.map(JSONText.string))),"
             + "\"x\":\(JSONText.string(text))}"
+    }
+
+    /// `script(lines:)` as UTF-8 bytes, appended once into one buffer.
+    static func data(lines: [String]) -> Data {
+        var data = Data()
+        data.reserveCapacity(lines.reduce(prefix.utf8.count + suffix.utf8.count) { $0 + $1.utf8.count + 2 })
+        data.append(contentsOf: prefix.utf8)
+        for (index, line) in lines.enumerated() {
+            if index > 0 { data.append(contentsOf: ",\n".utf8) }
+            data.append(contentsOf: line.utf8)
+        }
+        data.append(contentsOf: suffix.utf8)
+        return data
     }
 
     static func script(lines: [String]) -> String {

@@ -5,9 +5,16 @@
 /// the home page every page), and the data files and questionnaire when the page may use them.
 struct OutputKeys {
     let keys: [UInt64]
+    /// Site settings, theme assets, section titles, variant templates and every page's published path.
+    let globalHash: UInt64
+    /// Data files and the questionnaire.
+    let dataHash: UInt64
+    /// `summaryHash` of each page.
+    let summaries: [UInt64]
 
     init(site: Site, templates: TemplateSet, assets: Assets, contexts: ContextBuilder, templateName: (Page) -> String) {
         let summaries = site.pages.map(Self.summaryHash)
+        self.summaries = summaries
         var global = "\(assets.combinedHash);\(Self.configHash(site.config))"
         for kind in PageKind.allCases {
             global += ";\(kind.rawValue)=\(contexts.sectionTitles[kind] ?? "")|\(contexts.sectionPath(kind) ?? "-")"
@@ -16,12 +23,17 @@ struct OutputKeys {
         for name in templates.names.sorted() where name.hasPrefix("embed/") || name.hasPrefix("standalone/") {
             global += ";\(name)=\(templates.closureHash(of: name))"
         }
-        let globalHash = StableHash.of(global)
+        // Where every page and section is published: `@/` links in any page resolve through it.
+        var targets = site.pages.map { StableHash.keyOf($0.contentPath + "\u{0}" + $0.sitePath) }
+        for kind in PageKind.allCases where site.sections[kind] != nil { targets.append(StableHash.keyOf(kind.rawValue)) }
+        let globalHash = StableHash.combine([StableHash.keyOf(global), StableHash.combine(targets)])
+        self.globalHash = globalHash
         var dataText = site.questionnaireFile ?? ""
         for name in site.dataFiles.keys.sorted() { dataText += "\u{0}\(name)\u{0}\(site.dataFiles[name]?.text ?? "")" }
         if let questionnaire = site.questionnaire { dataText += "\u{0}" + questionnaire.compile().canonicalJSON() }
-        let dataHash = StableHash.of(dataText)
-        let everySummary = StableHash.of(summaries.map(String.init).joined(separator: ","))
+        let dataHash = StableHash.keyOf(dataText)
+        self.dataHash = dataHash
+        let everySummary = StableHash.combine(summaries)
 
         var keys: [UInt64] = []
         keys.reserveCapacity(site.pages.count)
@@ -36,10 +48,10 @@ struct OutputKeys {
             if position > 0 { parts.append(summaries[siblings[position - 1]]) }
             if position + 1 < siblings.count { parts.append(summaries[siblings[position + 1]]) }
             parts.append(contentsOf: contexts.readNext(for: index).map { summaries[$0] })
-            let usesData = Self.mayUseData(page.body) || template == "questionnaire"
+            let usesData = page.mayUseData || template == "questionnaire"
             if usesData { parts.append(dataHash) }
             if page.sitePath.isEmpty || template == "questionnaire" { parts.append(everySummary) }
-            keys.append(StableHash.of(parts.map(String.init).joined(separator: ",")))
+            keys.append(StableHash.combine(parts))
         }
         self.keys = keys
     }
@@ -62,8 +74,8 @@ struct OutputKeys {
     /// Everything about a page that other pages print about it.
     static func summaryHash(_ page: Page) -> UInt64 {
         let metadata = page.metadata
-        return StableHash.of([page.sitePath, page.contentPath, metadata.title, metadata.summary, metadata.kind.rawValue,
-                              metadata.date ?? "", metadata.tags.joined(separator: "\u{1}"), String(metadata.weight)].joined(separator: "\u{0}"))
+        return StableHash.keyOf([page.sitePath, page.contentPath, metadata.title, metadata.summary, metadata.kind.rawValue,
+                              metadata.date ?? "", metadata.updated ?? "", metadata.tags.joined(separator: "\u{1}"), String(metadata.weight)].joined(separator: "\u{0}"))
     }
 
     static func configHash(_ config: SiteConfig) -> UInt64 {

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 
 /// Builds the Mustache context for each kind of output. Every `url` is root-relative and final;
@@ -14,8 +15,10 @@ struct ContextBuilder {
     let kindOrder: [PageKind: [Int]]
     let positionInKind: [Int]
     let tagSlugs: [String: String]
-    /// `summary(of:)` of every page, built once: read-next, prev/next and list pages repeat them.
-    private let summaries: [[String: Any]]
+    private let readNextCandidates: [PageKind: [String: Int]]
+    /// `summary(of:)` of every page, built once when first asked for: read-next, prev/next and
+    /// list pages repeat them, and a preview rebuild that renders one page needs only a few.
+    private let summaries: SummaryStore
 
     init(site: Site, links: LinkBuilder, assets: Assets) {
         self.site = site
@@ -41,7 +44,8 @@ struct ContextBuilder {
         kindOrder = order
         positionInKind = position
         tagSlugs = slugs
-        summaries = site.pages.indices.map { [site, links, slugs] index in
+        readNextCandidates = Self.readNextCandidates(site: site, kindOrder: order)
+        summaries = SummaryStore(count: site.pages.count) { [site, links, slugs] index in
             Self.summaryValues(of: site.pages[index], links: links, tagSlugs: slugs)
         }
     }
@@ -84,7 +88,7 @@ struct ContextBuilder {
         ]
     }
 
-    func summary(of index: Int) -> [String: Any] { summaries[index] }
+    func summary(of index: Int) -> [String: Any] { summaries.value(at: index) }
 
     private static func summaryValues(of page: Page, links: LinkBuilder, tagSlugs: [String: String]) -> [String: Any] {
         [
@@ -147,14 +151,29 @@ struct ContextBuilder {
             return page.metadata.readNext.compactMap { pagesByContentPath[ContentLink.contentPath($0)] }
         }
         var picks: [Int] = []
-        let tags = Set(page.metadata.tags)
         for kind in PageKind.allCases where kind != page.metadata.kind && kind != .page {
             guard let candidates = kindOrder[kind], !candidates.isEmpty else { continue }
-            let sharing = candidates.prefix(64).first { !tags.isDisjoint(with: site.pages[$0].metadata.tags) }
-            picks.append(sharing ?? candidates[0])
+            // The first of the kind's first 64 pages that shares a tag: the earliest first
+            // position of any of this page's tags.
+            let firstByTag = readNextCandidates[kind] ?? [:]
+            let sharing = page.metadata.tags.compactMap { firstByTag[$0] }.min()
+            picks.append(sharing.map { candidates[$0] } ?? candidates[0])
             if picks.count == 3 { break }
         }
         return picks
+    }
+
+    /// For each kind, each tag of its first 64 pages -> the position of the first of them with it.
+    private static func readNextCandidates(site: Site, kindOrder: [PageKind: [Int]]) -> [PageKind: [String: Int]] {
+        var result: [PageKind: [String: Int]] = [:]
+        for (kind, indexes) in kindOrder {
+            var firstByTag: [String: Int] = [:]
+            for (position, index) in indexes.prefix(64).enumerated() {
+                for tag in site.pages[index].metadata.tags where firstByTag[tag] == nil { firstByTag[tag] = position }
+            }
+            result[kind] = firstByTag
+        }
+        return result
     }
 
     func sectionsFull() -> [[String: Any]] {
@@ -180,5 +199,24 @@ struct ContextBuilder {
                            "canonical": site.config.baseURL.map { $0 + sitePath } ?? "",
                            "breadcrumbs": [["title": "Home", "url": links.final("")]]] as [String: Any]
         return context
+    }
+}
+
+/// Values made on first use and kept; safe to read from parallel renders.
+final class SummaryStore: @unchecked Sendable {
+    private var values: [[String: Any]?]
+    private let make: (Int) -> [String: Any]
+    private let lock = NSLock()
+
+    init(count: Int, make: @escaping (Int) -> [String: Any]) {
+        values = Array(repeating: nil, count: count)
+        self.make = make
+    }
+
+    func value(at index: Int) -> [String: Any] {
+        if let value = lock.withLock({ values[index] }) { return value }
+        let value = make(index)
+        lock.withLock { values[index] = value }
+        return value
     }
 }

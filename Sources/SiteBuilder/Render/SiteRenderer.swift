@@ -27,8 +27,11 @@ struct SiteRenderer: @unchecked Sendable {
         var pageCount: Int
         var renderedPages: Int
         var links: [CheckedLink]
-        /// Page keys by site path, for the next incremental build.
+        /// Keys of pages (by site path) and of lists and site-wide files (`@` and the first
+        /// file's site path), for the next incremental build.
         var keys: [String: UInt64]
+        /// Search-index line of every page, by page URL.
+        var searchLines: [String: String] = [:]
         var steps: [BuildStep] = []
     }
 
@@ -88,7 +91,8 @@ struct SiteRenderer: @unchecked Sendable {
     func renderAll(into writer: OutputWriter, emitGolden: Bool, reuse: Reuse? = nil, serially: Bool = false) throws -> Result {
         var clock = StepClock()
         let pages = site.pages
-        let keys = OutputKeys(site: site, templates: templates, assets: assets, contexts: contexts, templateName: templateName(for:)).keys
+        let outputKeys = OutputKeys(site: site, templates: templates, assets: assets, contexts: contexts, templateName: templateName(for:))
+        let keys = outputKeys.keys
         let slots = ResultSlots<Swift.Result<PageOutput, BuildFailure>>(count: pages.count)
         let produce: @Sendable (Int) -> Void = { index in
             if let reused = reusePage(index, key: keys[index], reuse: reuse, writer: writer) {
@@ -117,11 +121,20 @@ struct SiteRenderer: @unchecked Sendable {
         var checkedLinks = outputs.flatMap(\.links)
         clock.lap("collect pages")
         // Section indexes, tag pages and site-wide files do not depend on one another: one job each, in parallel.
-        let jobs = sectionJobs() + tagJobs() + siteFileJobs(outputs: outputs, emitGolden: emitGolden)
+        let jobs = sectionJobs(outputKeys) + tagJobs(outputKeys) + siteFileJobs(outputs: outputs, emitGolden: emitGolden, keys: outputKeys)
         let jobResults = ResultSlots<Swift.Result<[CheckedLink], BuildFailure>>(count: jobs.count)
+        let jobKeys = ResultSlots<UInt64>(count: jobs.count)
         let runJob: @Sendable (Int) -> Void = { index in
+            let job = jobs[index]
+            let key = job.key()
+            jobKeys[index] = key
+            // Unchanged since the previous build: keep its files.
+            if let key, let reuse, reuse.keys[job.cacheName] == key, job.paths.allSatisfy(writer.reuse) {
+                jobResults[index] = .success([])
+                return
+            }
             do {
-                jobResults[index] = .success(try jobs[index](writer))
+                jobResults[index] = .success(try job.run(writer))
             } catch let failure as BuildFailure {
                 jobResults[index] = .failure(failure)
             } catch let error as SiteError {
@@ -145,18 +158,24 @@ struct SiteRenderer: @unchecked Sendable {
         clock.lap("lists and site-wide files")
         try errors.throwIfAny()
         var keyMap: [String: UInt64] = [:]
-        for (index, page) in pages.enumerated() { keyMap[page.sitePath] = keys[index] }
+        var searchLines: [String: String] = [:]
+        for (index, page) in pages.enumerated() {
+            keyMap[page.sitePath] = keys[index]
+            if index < outputs.count { searchLines[links.final(page.sitePath)] = outputs[index].searchLine }
+        }
+        for (index, job) in jobs.enumerated() { if let key = jobKeys[index] { keyMap[job.cacheName] = key } }
         return Result(pageCount: pages.count, renderedPages: outputs.filter(\.rendered).count, links: checkedLinks, keys: keyMap,
-                      steps: clock.steps)
+                      searchLines: searchLines, steps: clock.steps)
     }
 
     /// The previous output of a page whose key has not changed, or nil when it must be rendered.
     private func reusePage(_ index: Int, key: UInt64, reuse: Reuse?, writer: OutputWriter) -> PageOutput? {
-        let page = site.pages[index]
-        guard let reuse, reuse.keys[page.sitePath] == key,
-              let line = reuse.searchLines[links.final(page.sitePath)] else { return nil }
-        let aliases = page.metadata.aliases.map(SitePath.normaliseFolder)
-        guard writer.reuse(page.sitePath), aliases.allSatisfy(writer.reuse),
+        // Fields read in place: copying a whole `Page` per page was a sixth of a preview rebuild.
+        let sitePath = site.pages[index].sitePath
+        guard let reuse, reuse.keys[sitePath] == key,
+              let line = reuse.searchLines[links.final(sitePath)] else { return nil }
+        let aliases = site.pages[index].metadata.aliases.map(SitePath.normaliseFolder)
+        guard writer.reuse(sitePath), aliases.allSatisfy(writer.reuse),
               variantPaths(ofPage: index).allSatisfy(writer.reuse) else { return nil }
         return PageOutput(searchLine: line, links: [], rendered: false)
     }
@@ -305,13 +324,28 @@ struct SiteRenderer: @unchecked Sendable {
 
     // MARK: - Indexes
 
-    /// Writes one output and returns the links it checked.
-    typealias OutputJob = @Sendable (OutputWriter) throws -> [CheckedLink]
+    /// Writes one list or site-wide output (one or more files) and returns the links it checked.
+    /// With a key, an incremental build keeps the previous files while the key is unchanged.
+    struct OutputJob: Sendable {
+        var paths: [String]
+        var key: @Sendable () -> UInt64?
+        var run: @Sendable (OutputWriter) throws -> [CheckedLink]
+        var cacheName: String { "@" + (paths.first ?? "") }
+    }
 
-    private func sectionJobs() -> [OutputJob] {
+    private func sectionJobs(_ keys: OutputKeys) -> [OutputJob] {
         PageKind.allCases.compactMap { kind -> OutputJob? in
             guard let path = contexts.sectionPath(kind) else { return nil }
-            return { writer in
+            let intro = site.sections[kind]
+            let listed = contexts.kindOrder[kind] ?? []
+            var parts = [keys.globalHash, templates.closureHash(of: "list"), StableHash.keyOf(kind.rawValue)]
+            if let intro {
+                parts.append(StableHash.keyOf([intro.title, intro.summary, intro.body].joined(separator: "\u{0}")))
+                if OutputKeys.mayUseData(intro.body) { parts.append(keys.dataHash) }
+            }
+            parts += listed.map { keys.summaries[$0] }
+            let key = StableHash.combine(parts)
+            return OutputJob(paths: [path], key: { key }) { writer in
                 let intro = site.sections[kind]
                 var html = ""
                 var checked: [CheckedLink] = []
@@ -328,7 +362,7 @@ struct SiteRenderer: @unchecked Sendable {
         }
     }
 
-    private func tagJobs() -> [OutputJob] {
+    private func tagJobs(_ keys: OutputKeys) -> [OutputJob] {
         var pagesByTag: [String: [Int]] = [:]
         for (index, page) in site.pages.enumerated() {
             for tag in page.metadata.tags { pagesByTag[contexts.tagSlugs[tag] ?? tag, default: []].append(index) }
@@ -343,25 +377,28 @@ struct SiteRenderer: @unchecked Sendable {
             let name = names[slug] ?? slug
             let path = "tags/\(slug)/"
             all.append(["name": name, "url": links.final(path), "count": indexes.count])
-            jobs.append { writer in
+            let key = StableHash.combine([keys.globalHash, templates.closureHash(of: "tag"), StableHash.keyOf(name)] + indexes.map { keys.summaries[$0] })
+            jobs.append(OutputJob(paths: [path], key: { key }) { writer in
                 let context = contexts.listContext(sitePath: path, title: "Tagged “\(name)”", summary: "", contentHTML: "", pages: indexes)
                 try writer.write(path, try templates.render("tag", context: context, forFile: "templates/tag.mustache"))
                 return []
-            }
+            })
         }
         let tagList = TemplateList(all)
-        jobs.append { writer in
+        let indexKey = StableHash.combine([keys.globalHash, templates.closureHash(of: "tags")]
+                                          + pagesByTag.keys.sorted().map { StableHash.keyOf("\($0)\u{0}\(names[$0] ?? "")\u{0}\(pagesByTag[$0]?.count ?? 0)") })
+        jobs.append(OutputJob(paths: ["tags/"], key: { indexKey }) { writer in
             var context = contexts.listContext(sitePath: "tags/", title: "Tags", summary: "", contentHTML: "", pages: [])
             context["tags"] = tagList.items
             try writer.write("tags/", try templates.render("tags", context: context, forFile: "templates/tags.mustache"))
             return []
-        }
+        })
         return jobs
     }
 
     // MARK: - Site-wide files
 
-    private func siteFileJobs(outputs: [PageOutput], emitGolden: Bool) -> [OutputJob] {
+    private func siteFileJobs(outputs: [PageOutput], emitGolden: Bool, keys: OutputKeys) -> [OutputJob] {
         var feedEntries: [Feeds.Entry] = []
         for page in site.pages {
             feedEntries.append(Feeds.Entry(sitePath: page.sitePath, title: page.metadata.title, summary: page.metadata.summary,
@@ -375,17 +412,29 @@ struct SiteRenderer: @unchecked Sendable {
         let entries = feedEntries
         let searchLines = outputs.count == site.pages.count ? outputs.map(\.searchLine) : nil
         var jobs: [OutputJob] = []
-        jobs.append { writer in
-            if let searchLines { try writer.write("search-index.js", SearchIndex.script(lines: searchLines)) }
-            return []
+        if let searchLines {
+            // Every line is already made (rendered or reused): the file changes only when a line does.
+            // A page's line depends only on what its key covers, so the page keys key the whole index
+            // (hashing tens of megabytes of lines was most of a one-page preview rebuild).
+            let indexKey = StableHash.combine(keys.keys)
+            jobs.append(OutputJob(paths: ["search-index.js"], key: { indexKey }) { writer in
+                try writer.write("search-index.js", SearchIndex.data(lines: searchLines), contentKey: indexKey)
+                return []
+            })
         }
-        jobs.append { writer in
+        let feedKey = StableHash.combine([keys.globalHash] + keys.summaries)
+        jobs.append(OutputJob(paths: ["sitemap.xml", "atom.xml", "robots.txt"], key: { feedKey }) { writer in
             try writer.write("sitemap.xml", Feeds.sitemap(entries, links: links))
             try writer.write("atom.xml", Feeds.atom(entries.filter { !$0.sitePath.isEmpty }, config: site.config, links: links))
             try writer.write("robots.txt", Feeds.robots(links: links, hasBaseURL: site.config.baseURL != nil))
             return []
-        }
-        jobs.append { writer in
+        })
+        var otherPaths = ["search/", "404.html"] + assets.files.map(\.sitePath)
+        if site.questionnaire != nil { otherPaths.append("scoring-table.json") }
+        if site.questionnaire != nil && emitGolden { otherPaths.append("golden-vectors.json") }
+        let otherKey = StableHash.combine([keys.globalHash, keys.dataHash, templates.closureHash(of: "search"), templates.closureHash(of: "404"),
+                                           emitGolden ? 1 : 0])
+        jobs.append(OutputJob(paths: otherPaths, key: { otherKey }) { writer in
             let searchContext = contexts.listContext(sitePath: "search/", title: "Search", summary: "", contentHTML: "", pages: [])
             try writer.write("search/", try templates.render("search", context: searchContext, forFile: "templates/search.mustache"))
 
@@ -406,7 +455,7 @@ struct SiteRenderer: @unchecked Sendable {
                 }
             }
             return []
-        }
+        })
         return jobs
     }
 }

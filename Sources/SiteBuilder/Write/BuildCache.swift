@@ -5,7 +5,7 @@ import Foundation
 /// is unchanged is hard-linked from the previous output instead of rendered again.
 struct BuildCache {
     static let folderName = ".crossroads-cache"
-    static let format = 1
+    static let format = 2
 
     let file: URL
     let output: URL

@@ -24,9 +24,19 @@ final class OutputWriter: @unchecked Sendable {
     private(set) var changedFiles: [String] = []
     /// In place mode: changed files waiting for `commit()`, by path relative to the output.
     private var pendingFiles: [String: Data] = [:]
+    /// In place mode: a hash of every file in the output as the previous build left it, so an
+    /// unchanged file is recognised without reading it back (a large site's search index alone
+    /// is tens of megabytes). Nil: compare with the file on disk.
+    private var knownOutputHashes: [String: UInt64]
+    private let tracksHashes: Bool
+    /// The hashes after this build (in place mode with `knownHashes`), for the next build.
+    var outputHashes: [String: UInt64]? { tracksHashes ? lock.withLock { knownOutputHashes } : nil }
 
     /// Writes into `output` directly; for previews, where nobody publishes the folder.
-    init(inPlace output: URL) throws {
+    /// `knownHashes` (from the previous build's `outputHashes`) describe the output's files.
+    init(inPlace output: URL, knownHashes: [String: UInt64]? = nil) throws {
+        knownOutputHashes = knownHashes ?? [:]
+        tracksHashes = knownHashes != nil
         self.output = output.standardizedFileURL
         staging = self.output
         previous = nil
@@ -40,6 +50,8 @@ final class OutputWriter: @unchecked Sendable {
     }
 
     init(output: URL, previous: URL? = nil) throws {
+        knownOutputHashes = [:]
+        tracksHashes = false
         self.previous = previous
         inPlace = false
         self.output = output.standardizedFileURL
@@ -66,7 +78,8 @@ final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    func write(_ sitePath: String, _ data: Data) throws {
+    /// `contentKey`: a key that changes whenever these bytes do, used instead of hashing them.
+    func write(_ sitePath: String, _ data: Data, contentKey: UInt64? = nil) throws {
         let relative = SitePath.outputFile(for: sitePath)
         let url = staging.appendingPathComponent(relative)
         let folder = url.deletingLastPathComponent().path
@@ -75,7 +88,17 @@ final class OutputWriter: @unchecked Sendable {
             return createdFolders.insert(folder).inserted
         }
         if inPlace {
-            guard FileManager.default.contents(atPath: url.path) != data else { return }
+            if tracksHashes {
+                let hash = contentKey ?? data.withUnsafeBytes { StableHash.keyOf(bytes: $0) }
+                let unchanged = lock.withLock { () -> Bool in
+                    if knownOutputHashes[relative] == hash { return true }
+                    knownOutputHashes[relative] = hash
+                    return false
+                }
+                if unchanged { return }
+            } else {
+                guard FileManager.default.contents(atPath: url.path) != data else { return }
+            }
             lock.withLock { pendingFiles[relative] = data }
             return
         }
@@ -111,7 +134,11 @@ final class OutputWriter: @unchecked Sendable {
     func reuse(_ sitePath: String) -> Bool {
         let relative = SitePath.outputFile(for: sitePath)
         if inPlace {
-            guard FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path) else { return false }
+            if tracksHashes {
+                guard lock.withLock({ knownOutputHashes[relative] != nil }) else { return false }
+            } else {
+                guard FileManager.default.fileExists(atPath: output.appendingPathComponent(relative).path) else { return false }
+            }
         } else {
             guard let previous else { return false }
             let target = staging.appendingPathComponent(relative)
@@ -129,6 +156,7 @@ final class OutputWriter: @unchecked Sendable {
         for relative in previouslyProduced.subtracting(producedFiles).sorted() {
             try? FileManager.default.removeItem(at: output.appendingPathComponent(relative))
             changedFiles.append(relative)
+            knownOutputHashes[relative] = nil
         }
     }
 

@@ -55,7 +55,7 @@ let package = Package(
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "BlocksTests", dependencies: ["Blocks", "Scoring", "Markdown"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring", "Blocks"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder"]),
         // Drives the built `crossroads` binary, node and headless Chromium against whole sites.
         .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Scoring", "Markdown", .product(name: "Yams", package: "Yams")]),

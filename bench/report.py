@@ -131,6 +131,8 @@ def main():
     print(f"\n{info['cpus']} CPUs ({info['cpu']}), {info['memory']}, load at end {info['load']}; {swift}; {hugo_version}")
 
     if args.markdown:
+        notes_path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "performance-notes.md")
+        notes = open(notes_path).read().strip() if os.path.exists(notes_path) else ""
         text = f"""# Performance
 
 Latest figures from `make bench` (issue 7). Median of {runs} runs, (min–max) in brackets. Runs alternate
@@ -167,37 +169,7 @@ this file is overwritten by every run.
   the updated output on disk. The watcher's polling delay (poll interval plus quiet period) comes on top in `crossroads serve`.
 - **Peak memory**: maximum resident set size from `/usr/bin/time`.
 
-## Where the time goes (perf, release build, 1,000 pages, this machine)
-
-Profiled with `perf record -g` on `crossroads build --no-cache` of the 1,000-page corpus. Fixed so far
-(each verified with `diff -r` of the whole output before and after: identical):
-
-- `OutputKeys`: deciding whether a page reads data files searched every body three times with
-  Foundation's `contains` (then with the generic `_StringProcessing` search, which was worse: 23% of a
-  build); now one byte pass.
-- `SiteLoader`: the empty-file check trimmed a copy of every page through `NSString` (10–12%); now it
-  stops at the first visible character.
-- `SearchIndex`: collapsed the whitespace of each page's whole plain text, then kept 6,000 characters
-  (11%); now it stops once the kept prefix is complete. `JSONText.string` copies strings that need no
-  escape in one piece (5% → under 1%).
-
-Still open, largest first (not in the benchmark owner's files):
-
-- Embed and standalone variants (`SiteRenderer.writeVariants` / `writeStandalone` / `variantContext`):
-  about half of the remaining build. `variantContext` renders each page's Markdown again for the embed
-  and again for the standalone copy (links are rewritten for each location), so every body goes through
-  the serialised cmark-gfm parse three times; each copy is also rendered through Mustache, the standalone
-  one with the whole stylesheet inlined and escaped per page, and the HTML is rewritten with
-  `replacingOccurrences` through `NSString`. Rendering the body once and rebasing its relative links per
-  location would remove two thirds of the Markdown work.
-- `Markdown.WordCounter.count`: about 13%; splits the plain text into `Character`s and asks each for
-  `isWhitespace` (Unicode property lookups); a byte-level ASCII fast path would remove nearly all of it.
-- Mustache rendering over `[String: Any]` contexts: about 18%; dynamic casts and per-key dictionary
-  lookups in swift-mustache.
-- `FrontMatter.split` splits every file into lines and joins the body again (about 5%); YAML front matter
-  decoding about 3%.
-- One-page edits (cached build and `IncrementalBuilder`) still load and parse every file, compute every
-  key, and render every list, tag and site-wide output, so their cost grows with the site.
+{notes}
 
 ## Machine
 

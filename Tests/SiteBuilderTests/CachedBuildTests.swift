@@ -36,13 +36,32 @@ final class CachedBuildTests: XCTestCase {
             expect: "Pulled both ways (edited by the cache test)", in: "questionnaire/index.html")
     }
 
+    /// A page published under a new slug: every page that links to it with `@/` prints the new
+    /// address, although none of their own files changed.
+    func testCachedRebuildAfterSlugChangeRewritesLinksInOtherPages() throws {
+        let report = try assertCachedRebuildEqualsCleanBuild(
+            editing: "content/pitfalls/no-training.md",
+            { $0.replacingOccurrences(of: "\ntitle: ", with: "\nslug: renamed-by-cache-test\ntitle: ") },
+            expect: "pitfalls/renamed-by-cache-test/", in: "sources/index.html")
+        XCTAssertGreaterThan(report.renderedPages, 1, "pages linking to the moved page were not rendered again")
+    }
+
+    /// A body edit leaves every list, tag page and site-wide file but the search index as it was.
+    func testCachedRebuildAfterBodyEditKeepsListsAndFeeds() throws {
+        try assertCachedRebuildEqualsCleanBuild(
+            editing: "content/pitfalls/no-training.md",
+            { $0 + "\nAnother sentence added by the cache test.\n" },
+            expect: "Another sentence added by the cache test.", in: "pitfalls/no-training/index.html",
+            expectKept: ["pitfalls/index.html", "sitemap.xml", "atom.xml", "tags/index.html", "404.html"])
+    }
+
     // MARK: - Support
 
     /// Copies the default site, builds it with the cache, edits one file, rebuilds with the cache
     /// into the same output and compares every file with a clean build of the edited site.
     @discardableResult
     private func assertCachedRebuildEqualsCleanBuild(editing path: String, _ edit: (String) throws -> String,
-                                                     expect marker: String, in outputFile: String,
+                                                     expect marker: String, in outputFile: String, expectKept: [String] = [],
                                                      file: StaticString = #filePath, line: UInt = #line) throws -> BuildReport {
         let folder = try TemporaryFolder("cached")
         defer { folder.remove() }
@@ -59,7 +78,13 @@ final class CachedBuildTests: XCTestCase {
         XCTAssertNotEqual(edited, original, "the edit changed nothing", file: file, line: line)
         try Data(edited.utf8).write(to: source)
 
+        let inodesBefore = try expectKept.map { try Self.inode(of: cachedOutput.appendingPathComponent($0)) }
         let report = try SiteBuild.build(BuildOptions(source: folder.url, output: cachedOutput, useCache: true))
+        for (kept, before) in zip(expectKept, inodesBefore) {
+            // Kept files are hard-linked from the previous output, so they keep their inode.
+            XCTAssertEqual(try Self.inode(of: cachedOutput.appendingPathComponent(kept)), before,
+                           "\(kept) was written again although nothing it shows changed", file: file, line: line)
+        }
         _ = try SiteBuild.build(BuildOptions(source: folder.url, output: cleanOutput, useCache: false))
 
         let cached = BuiltSite(folder: cachedOutput)
@@ -83,5 +108,10 @@ final class CachedBuildTests: XCTestCase {
     private static func replacing(_ old: String, with new: String, in text: String) throws -> String {
         guard text.contains(old) else { throw MissingText(description: "the default site no longer contains \"\(old)\"") }
         return text.replacingOccurrences(of: old, with: new)
+    }
+
+    static func inode(of url: URL) throws -> UInt64 {
+        let attributes = try FileManager.default.attributesOfItem(atPath: url.path)
+        return (attributes[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
     }
 }

@@ -34,7 +34,7 @@ final class IncrementalBuildTests: XCTestCase {
             let report = try builder.build()
             XCTAssertFalse(report.changedFiles.isEmpty, "edit \(index) changed no output file")
             let full = folder.url.appendingPathComponent("full-\(index)")
-            try SiteBuild.build(BuildOptions(source: folder.url, output: full))
+            _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
 
             let incremental = BuiltSite(folder: live)
             XCTAssertTrue(incremental.text(step.outputFile).contains(step.marker), "edit \(index) is not in \(step.outputFile)")
@@ -46,13 +46,57 @@ final class IncrementalBuildTests: XCTestCase {
         }
     }
 
+    /// After a one-page body edit the preview reads one file, renders one page and writes only
+    /// that page, its copies and the search index.
+    func testOnePageEditReadsOneFileAndRewritesOnlyItsOutputs() throws {
+        let folder = try TemporaryFolder("incremental-one")
+        defer { folder.remove() }
+        try DefaultSite.copy(into: folder.url)
+        let live = folder.url.appendingPathComponent("live")
+        let builder = IncrementalBuilder(options: BuildOptions(source: folder.url, output: live))
+        let first = try builder.build()
+        XCTAssertGreaterThan(first.filesRead, 10)
+        let source = folder.url.appendingPathComponent("content/pitfalls/no-training.md")
+        try Data((try String(contentsOf: source, encoding: .utf8) + "\nOne more sentence.\n").utf8).write(to: source)
+
+        let report = try builder.build()
+        XCTAssertEqual(report.filesRead, 1, "unchanged pages were read again")
+        XCTAssertEqual(report.renderedPages, 1)
+        XCTAssertEqual(report.changedFiles, ["embed/pitfalls/no-training/index.html", "pitfalls/no-training/index.html",
+                                             "search-index.js", "standalone/pitfalls/no-training.html"])
+        let full = folder.url.appendingPathComponent("full")
+        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
+        XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)
+
+        let unchanged = try builder.build()
+        XCTAssertEqual(unchanged.filesRead, 0)
+        XCTAssertEqual(unchanged.changedFiles, [], "a rebuild with no edit wrote files")
+    }
+
+    func testSlugChangeMovesLinksInOtherPages() throws {
+        let folder = try TemporaryFolder("incremental-slug")
+        defer { folder.remove() }
+        try DefaultSite.copy(into: folder.url)
+        let live = folder.url.appendingPathComponent("live")
+        let builder = IncrementalBuilder(options: BuildOptions(source: folder.url, output: live))
+        _ = try builder.build()
+        let source = folder.url.appendingPathComponent("content/pitfalls/no-training.md")
+        let text = try String(contentsOf: source, encoding: .utf8)
+        try Data(text.replacingOccurrences(of: "\ntitle: ", with: "\nslug: moved-by-test\ntitle: ").utf8).write(to: source)
+        _ = try builder.build()
+        let full = folder.url.appendingPathComponent("full")
+        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
+        XCTAssertTrue(BuiltSite(folder: live).text("sources/index.html").contains("pitfalls/moved-by-test/"))
+        XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)
+    }
+
     func testRemovedPageDisappearsFromTheIncrementalOutput() throws {
         let folder = try TemporaryFolder("incremental-remove")
         defer { folder.remove() }
         try DefaultSite.copy(into: folder.url)
         let live = folder.url.appendingPathComponent("live")
         let builder = IncrementalBuilder(options: BuildOptions(source: folder.url, output: live))
-        try builder.build()
+        _ = try builder.build()
         XCTAssertTrue(FileManager.default.fileExists(atPath: live.appendingPathComponent("pitfalls/forced-ladder/index.html").path))
         // Other pages link to it; drop those links too so the site still builds.
         try FileManager.default.removeItem(at: folder.url.appendingPathComponent("content/pitfalls/forced-ladder.md"))
@@ -61,7 +105,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(report.changedFiles.contains("pitfalls/forced-ladder/index.html"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: live.appendingPathComponent("pitfalls/forced-ladder/index.html").path))
         let full = folder.url.appendingPathComponent("full")
-        try SiteBuild.build(BuildOptions(source: folder.url, output: full))
+        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
         XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)
     }
 

@@ -116,7 +116,7 @@ enum SearchIndex {
     /// characters are out, since only a prefix is kept (profiled: collapsing whole pages was 11% of a build).
     /// Folds whitespace to single spaces. A line break after a heading or list item that ends
     /// without punctuation becomes " · ", so snippets do not run one block into the next.
-    private static func collapse(_ text: String, atLeast limit: Int) -> String {
+    static func collapse(_ text: String, atLeast limit: Int) -> String {
         var out = ""
         out.reserveCapacity(min(text.utf8.count, limit * 2))
         var count = 0

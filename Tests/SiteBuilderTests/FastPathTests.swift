@@ -1,29 +1,18 @@
 import Blocks
+@testable import Scoring
 @testable import SiteBuilder
 import XCTest
 
 /// The byte-level fast paths added for speed give exactly what the Character-level code they
 /// stand in for gives.
 final class FastPathTests: XCTestCase {
-    /// Seeded, so a failure repeats.
-    private struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func pick<T>(_ items: [T]) -> T { items[Int(next() % UInt64(items.count))] }
-    }
-
     func testSearchTextByBytesEqualsCharacterPath() {
-        var random = Random(state: 7)
+        var random = SplitMix64(seed: 7)
+        func pick(_ items: [String]) -> String { items[random.next(in: 0...(items.count - 1))] }
         let pieces = ["word", "Another", " ", "  ", "\n", "\n\n", "\r\n", "\t", ".", "!", "?", ":", ";", ",", "x", "\u{0B}", "\u{0C}", "end."]
         for limit in [1, 2, 3, 5, 17, 200, 6_000] {
             for _ in 0..<300 {
-                let text = (0..<Int(random.next() % 400)).map { _ in random.pick(pieces) }.joined()
+                let text = (0..<random.next(in: 0...399)).map { _ in pick(pieces) }.joined()
                 let expected = String(SearchIndex.collapse(text, atLeast: limit + 64).prefix(limit))
                 XCTAssertEqual(SearchIndex.collapsedASCII(text, limit: limit), expected, "limit \(limit), text \(text.debugDescription)")
             }
@@ -41,11 +30,8 @@ final class FastPathTests: XCTestCase {
     func testTemplatesEscapeWithTheFastEscaper() throws {
         let folder = try TemporaryFolder("fast-escape")
         defer { folder.remove() }
-        let templates = folder.url.appendingPathComponent("templates")
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
         // The first line must still print: the pragma line added in front of it prints nothing.
-        try Data("first line\n{{value}}|{{{value}}}\n".utf8).write(to: templates.appendingPathComponent("probe.mustache"))
-        let set = try TemplateSet.load(from: templates)
+        let set = try TemplateSet.load(from: Self.templates(in: folder, "probe", "first line\n{{value}}|{{{value}}}\n"))
         let output = try set.render("probe", context: ["value": "<b>&'\""], forFile: "probe")
         XCTAssertEqual(output, "first line\n&lt;b&gt;&amp;&#39;&quot;|<b>&'\"\n")
     }
@@ -53,9 +39,7 @@ final class FastPathTests: XCTestCase {
     func testTemplateSyntaxErrorsKeepTheFileLine() throws {
         let folder = try TemporaryFolder("fast-escape-line")
         defer { folder.remove() }
-        let templates = folder.url.appendingPathComponent("templates")
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try Data("one\ntwo\n{{#open}}three\n".utf8).write(to: templates.appendingPathComponent("broken.mustache"))
+        let templates = try Self.templates(in: folder, "broken", "one\ntwo\n{{#open}}three\n")
         XCTAssertThrowsError(try TemplateSet.load(from: templates)) { error in
             let text = "\(error)"
             XCTAssertTrue(text.contains("templates/broken.mustache"), text)
@@ -73,5 +57,13 @@ final class FastPathTests: XCTestCase {
             bytes[index] ^= 1
         }
         XCTAssertNotEqual(StableHash.keyOf("a"), StableHash.keyOf("a\u{0}"), "length must count")
+    }
+
+    /// A templates folder holding one template.
+    private static func templates(in folder: TemporaryFolder, _ name: String, _ text: String) throws -> URL {
+        let templates = folder.url.appendingPathComponent("templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: templates.appendingPathComponent("\(name).mustache"))
+        return templates
     }
 }

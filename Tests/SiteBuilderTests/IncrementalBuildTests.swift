@@ -6,11 +6,8 @@ import XCTest
 /// must leave exactly what a full build of the same sources writes, after every kind of edit.
 final class IncrementalBuildTests: XCTestCase {
     func testIncrementalRebuildsEqualFullBuildsAfterEachEdit() throws {
-        let folder = try TemporaryFolder("incremental")
+        let (folder, live, builder) = try Self.liveSite("incremental")
         defer { folder.remove() }
-        try DefaultSite.copy(into: folder.url)
-        let live = folder.url.appendingPathComponent("live")
-        let builder = IncrementalBuilder(options: BuildOptions(source: folder.url, output: live))
         let first = try builder.build()
         XCTAssertEqual(first.renderedPages, first.pages)
 
@@ -49,11 +46,8 @@ final class IncrementalBuildTests: XCTestCase {
     /// After a one-page body edit the preview reads one file, renders one page and writes only
     /// that page, its copies and the search index.
     func testOnePageEditReadsOneFileAndRewritesOnlyItsOutputs() throws {
-        let folder = try TemporaryFolder("incremental-one")
+        let (folder, live, builder) = try Self.liveSite("incremental-one")
         defer { folder.remove() }
-        try DefaultSite.copy(into: folder.url)
-        let live = folder.url.appendingPathComponent("live")
-        let builder = IncrementalBuilder(options: BuildOptions(source: folder.url, output: live))
         let first = try builder.build()
         XCTAssertGreaterThan(first.filesRead, 10)
         let source = folder.url.appendingPathComponent("content/pitfalls/no-training.md")
@@ -74,11 +68,8 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testSlugChangeMovesLinksInOtherPages() throws {
-        let folder = try TemporaryFolder("incremental-slug")
+        let (folder, live, builder) = try Self.liveSite("incremental-slug")
         defer { folder.remove() }
-        try DefaultSite.copy(into: folder.url)
-        let live = folder.url.appendingPathComponent("live")
-        let builder = IncrementalBuilder(options: BuildOptions(source: folder.url, output: live))
         _ = try builder.build()
         let source = folder.url.appendingPathComponent("content/pitfalls/no-training.md")
         let text = try String(contentsOf: source, encoding: .utf8)
@@ -91,11 +82,8 @@ final class IncrementalBuildTests: XCTestCase {
     }
 
     func testRemovedPageDisappearsFromTheIncrementalOutput() throws {
-        let folder = try TemporaryFolder("incremental-remove")
+        let (folder, live, builder) = try Self.liveSite("incremental-remove")
         defer { folder.remove() }
-        try DefaultSite.copy(into: folder.url)
-        let live = folder.url.appendingPathComponent("live")
-        let builder = IncrementalBuilder(options: BuildOptions(source: folder.url, output: live))
         _ = try builder.build()
         XCTAssertTrue(FileManager.default.fileExists(atPath: live.appendingPathComponent("pitfalls/forced-ladder/index.html").path))
         // Other pages link to it; drop those links too so the site still builds.
@@ -124,5 +112,13 @@ final class IncrementalBuildTests: XCTestCase {
             }
             if text != before { try Data(text.utf8).write(to: url) }
         }
+    }
+
+    /// A copy of the default site and an incremental builder for it, writing into `live/`.
+    static func liveSite(_ label: String) throws -> (TemporaryFolder, URL, IncrementalBuilder) {
+        let folder = try TemporaryFolder(label)
+        try DefaultSite.copy(into: folder.url)
+        let live = folder.url.appendingPathComponent("live")
+        return (folder, live, IncrementalBuilder(options: BuildOptions(source: folder.url, output: live)))
     }
 }

@@ -11,7 +11,7 @@ enum ContentWalker {
         /// Relative to the content folder, with `/`.
         var relativePath: String
         /// The file as `stat` saw it while listing.
-        var stamp: MarkdownLoadCache.Stamp?
+        var stamp: MarkdownLoadCache.Stamp
     }
 
     static func files(in folder: URL, errors: inout ErrorCollector) -> [File] {

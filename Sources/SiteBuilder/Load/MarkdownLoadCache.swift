@@ -30,15 +30,14 @@ public final class MarkdownLoadCache: @unchecked Sendable {
 
     public init() {}
 
-    func loaded(_ path: String, stamp: Stamp?) -> SiteLoader.LoadedMarkdown? {
-        guard let stamp else { return nil }
-        return lock.withLock { entries[path].flatMap { $0.stamp == stamp ? $0.loaded : nil } }
+    func loaded(_ path: String, stamp: Stamp) -> SiteLoader.LoadedMarkdown? {
+        lock.withLock { entries[path].flatMap { $0.stamp == stamp ? $0.loaded : nil } }
     }
 
-    func store(_ loaded: SiteLoader.LoadedMarkdown, for path: String, stamp: Stamp?) {
+    func store(_ loaded: SiteLoader.LoadedMarkdown, for path: String, stamp: Stamp) {
         lock.withLock {
             filesRead += 1
-            if let stamp { entries[path] = Entry(stamp: stamp, loaded: loaded) } else { entries[path] = nil }
+            entries[path] = Entry(stamp: stamp, loaded: loaded)
         }
     }
 

@@ -109,11 +109,9 @@ public struct SiteLoader: Sendable {
 
     func loadMarkdown(_ file: ContentWalker.File) -> LoadedMarkdown {
         guard let markdownCache else { return readMarkdown(file) }
-        let path = file.relativePath
-        let stamp = file.stamp
-        if let loaded = markdownCache.loaded(path, stamp: stamp) { return loaded }
+        if let loaded = markdownCache.loaded(file.relativePath, stamp: file.stamp) { return loaded }
         let loaded = readMarkdown(file)
-        markdownCache.store(loaded, for: path, stamp: stamp)
+        markdownCache.store(loaded, for: file.relativePath, stamp: file.stamp)
         return loaded
     }
 

@@ -25,7 +25,7 @@ enum SearchIndex {
             + "\"x\":\(JSONText.string(text))}"
     }
 
-    /// `script(lines:)` as UTF-8 bytes, appended once into one buffer.
+    /// The whole script: `prefix`, the lines joined by `,\n`, `suffix`, appended once into one buffer.
     static func data(lines: [String]) -> Data {
         var data = Data()
         data.reserveCapacity(lines.reduce(prefix.utf8.count + suffix.utf8.count) { $0 + $1.utf8.count + 2 })
@@ -38,11 +38,7 @@ enum SearchIndex {
         return data
     }
 
-    static func script(lines: [String]) -> String {
-        prefix + lines.joined(separator: ",\n") + suffix
-    }
-
-    /// The lines of an index written by `script(lines:)`, keyed by page URL.
+    /// The lines of an index written by `data(lines:)`, keyed by page URL.
     static func lines(ofScript script: String) -> [String: String] {
         guard script.hasPrefix(prefix), script.hasSuffix(suffix) else { return [:] }
         var result: [String: String] = [:]

@@ -5,12 +5,15 @@ import XCTest
 final class SearchNodeTests: XCTestCase {
     /// Loads search-index.js into a `window`, then runs the built search script's search page
     /// against a minimal stand-in DOM (the script only builds elements and sets textContent),
-    /// once per query. Prints JSON: per query, the result links in order and the index pages
-    /// whose `x` text holds the word.
+    /// once per query. The parts of the index come in through the `<script>` elements the search
+    /// script appends to the head, each run from the file its `src` names (from search/).
+    /// Prints JSON: per query, the result links in order, the index pages whose `x` text holds
+    /// the word, and the parts requested.
     static let script = #"""
     const fs = require("fs"), vm = require("vm");
-    const [indexFile, searchFile, queriesJSON] = process.argv.slice(2);
-    const indexSource = fs.readFileSync(indexFile, "utf8"), searchSource = fs.readFileSync(searchFile, "utf8");
+    const path = require("path");
+    const [outputFolder, searchFile, queriesJSON] = process.argv.slice(2);
+    const indexSource = fs.readFileSync(path.join(outputFolder, "search-index.js"), "utf8"), searchSource = fs.readFileSync(searchFile, "utf8");
 
     function element(tag) {
       return {
@@ -26,13 +29,23 @@ final class SearchNodeTests: XCTestCase {
     function runSearchPage(query) {
       const list = element("ol"), status = element("p"), input = element("input");
       input.value = ""; input.form = element("form");
+      const requested = [];
+      let sandbox;
+      const head = { appendChild(script) {
+        requested.push(script.src);
+        // As a browser would: run the file, then call onload (or onerror when it is missing).
+        let source;
+        try { source = fs.readFileSync(path.join(outputFolder, "search", script.src), "utf8"); } catch (e) { return script.onerror(); }
+        vm.runInContext(source, sandbox, { filename: script.src });
+        script.onload();
+      } };
       const document = {
-        readyState: "complete",
+        readyState: "complete", head,
         documentElement: { getAttribute: name => name === "data-root" ? "../" : null },
         getElementById: id => ({ "search-results": list, "search-status": status, "search-page-input": input })[id] || null,
         createElement: element, createTextNode: text => ({ textContent: String(text) }), addEventListener() {},
       };
-      const sandbox = { document, URLSearchParams, console,
+      sandbox = { document, URLSearchParams, console,
         location: { search: "?q=" + encodeURIComponent(query), pathname: "/search/index.html" },
         history: { replaceState() {} }, addEventListener() {} };
       sandbox.window = sandbox;
@@ -41,13 +54,14 @@ final class SearchNodeTests: XCTestCase {
       vm.runInContext(searchSource, sandbox, { filename: "search.js" });
       const hits = list.children.map(li => li.children[0]);
       return { links: hits.map(a => a.href), titles: hits.map(a => a.children[0].textContent), status: status.textContent,
-               index: sandbox.window.crossroadsSearchIndex };
+               pages: [].concat(...(sandbox.window.crossroadsSearchParts || [])), requested };
     }
 
     const out = JSON.parse(queriesJSON).map(word => {
       const run = runSearchPage(word);
-      const pages = run.index.pages.filter(p => p.x.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word)).map(p => p.u);
-      return { word, links: run.links, titles: run.titles, status: run.status, bodyPages: pages, pageCount: run.index.pages.length };
+      const pages = run.pages.filter(p => p.x.toLowerCase().split(/[^\p{L}\p{N}]+/u).includes(word)).map(p => p.u);
+      return { word, links: run.links, titles: run.titles, status: run.status, bodyPages: pages, pageCount: run.pages.length,
+               requested: run.requested };
     });
     process.stdout.write(JSON.stringify(out));
     """#
@@ -59,6 +73,7 @@ final class SearchNodeTests: XCTestCase {
         let status: String
         let bodyPages: [String]
         let pageCount: Int
+        let requested: [String]
     }
 
     func testAWordFromOnePagesBodyFindsThatPageInTheIndexAndThroughTheSearchScript() throws {
@@ -68,7 +83,7 @@ final class SearchNodeTests: XCTestCase {
         let searchScript = try BuiltSite.asset("search", ext: "js", in: built.output)
         let queries = String(decoding: try JSONSerialization.data(withJSONObject: probes.map(\.word)), as: UTF8.self)
         let result = try Node.run(script: Self.script, arguments: [
-            built.output.appendingPathComponent("search-index.js").path, searchScript.path, queries,
+            built.output.path, searchScript.path, queries,
         ])
         XCTAssertEqual(result.exitCode, 0, result.stderr)
         let outcomes = try JSONDecoder().decode([Outcome].self, from: Data(result.stdout.utf8))
@@ -81,6 +96,7 @@ final class SearchNodeTests: XCTestCase {
             // The script: the search page lists exactly that page, linked from search/ to it.
             XCTAssertEqual(outcome.links, ["../" + probe.page], "search for \"\(probe.word)\"")
             XCTAssertEqual(outcome.status, "1 result for \u{201C}\(probe.word)\u{201D}")
+            XCTAssertEqual(outcome.requested, ["../search-index/0.js"], "a small site's index is one part, loaded from the site root")
         }
     }
 
@@ -92,12 +108,52 @@ final class SearchNodeTests: XCTestCase {
         let prefix = String(try XCTUnwrap(titleWords.first).prefix(4))
         let queries = [prefix, "feedback zzqqxx"]
         let result = try Node.run(script: Self.script, arguments: [
-            built.output.appendingPathComponent("search-index.js").path, searchScript.path,
+            built.output.path, searchScript.path,
             String(decoding: try JSONSerialization.data(withJSONObject: queries), as: UTF8.self),
         ])
         XCTAssertEqual(result.exitCode, 0, result.stderr)
         let outcomes = try JSONDecoder().decode([Outcome].self, from: Data(result.stdout.utf8))
         XCTAssertTrue(outcomes[0].links.contains("../" + pitfall.outputPath), "prefix \"\(prefix)\" does not find \(pitfall.title)")
         XCTAssertEqual(outcomes[1].links, [], "a word no page has must empty the results")
+    }
+
+    /// A site large enough for several parts: every part is requested, and a word from a page in
+    /// any part finds that page.
+    func testALargeSitesIndexComesInPartsThatTheSearchScriptLoadsAll() throws {
+        let site = try TemporarySite()
+        let count = 600
+        for number in 0..<count {
+            try site.write("""
+                ---
+                title: Filler page \(number)
+                kind: pitfall
+                summary: One of many.
+                ---
+
+                Filler text with its own word marker\(number)word in it.
+
+                """, to: "content/pitfalls/filler-\(number).md")
+        }
+        let output = try site.build()
+        let searchScript = try BuiltSite.asset("search", ext: "js", in: output)
+        let probes = [0, 257, 599]
+        let queries = String(decoding: try JSONSerialization.data(withJSONObject: probes.map { "marker\($0)word" }), as: UTF8.self)
+        let result = try Node.run(script: Self.script, arguments: [output.path, searchScript.path, queries])
+        XCTAssertEqual(result.exitCode, 0, result.stderr)
+        let outcomes = try JSONDecoder().decode([Outcome].self, from: Data(result.stdout.utf8))
+        XCTAssertEqual(outcomes.count, probes.count)
+        for (number, outcome) in zip(probes, outcomes) {
+            XCTAssertEqual(outcome.requested, (0..<4).map { "../search-index/\($0).js" }, "600 pages make four parts")
+            XCTAssertGreaterThan(outcome.pageCount, count, "the parts together hold every page")
+            XCTAssertEqual(outcome.links, ["../pitfalls/filler-\(number)/index.html"], "search for marker\(number)word")
+        }
+        // Each page is in exactly one part.
+        var seen: [String: Int] = [:]
+        for part in 0..<4 {
+            let text = try String(contentsOf: output.appendingPathComponent("search-index/\(part).js"), encoding: .utf8)
+            for number in 0..<count where text.contains("\"u\":\"pitfalls/filler-\(number)/index.html\"") { seen["\(number)", default: 0] += 1 }
+        }
+        XCTAssertEqual(seen.count, count)
+        XCTAssertEqual(Set(seen.values), [1])
     }
 }

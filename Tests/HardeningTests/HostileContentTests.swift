@@ -48,13 +48,14 @@ final class HostileContentTests: XCTestCase {
     func testSearchIndexIsPureDataEvenWithHostileText() throws {
         let output = try buildHostileSite()
         let script = try String(contentsOf: output.appendingPathComponent("search-index.js"), encoding: .utf8)
-        let prefix = "window.crossroadsSearchIndex=", suffix = ";\n"
-        XCTAssertTrue(script.hasPrefix(prefix) && script.hasSuffix(suffix), "search-index.js should be a single assignment")
+        XCTAssertEqual(script, "window.crossroadsSearchIndex={\"parts\":[\"search-index/0.js\"]};\n")
+        let part = try String(contentsOf: output.appendingPathComponent("search-index/0.js"), encoding: .utf8)
+        let prefix = "(window.crossroadsSearchParts=window.crossroadsSearchParts||[])[0]=", suffix = ";\n"
+        XCTAssertTrue(part.hasPrefix(prefix) && part.hasSuffix(suffix), "a search-index part should be a single assignment")
         // JSON is a subset of JavaScript (U+2028 included since ES2019): if the right-hand side is
         // valid JSON, no text in it can break out into code.
-        let json = Data(script.dropFirst(prefix.count).dropLast(suffix.count).utf8)
-        let index = try JSONSerialization.jsonObject(with: json) as? [String: Any]
-        let entries = index?["pages"] as? [[String: Any]] ?? []
+        let json = Data(part.dropFirst(prefix.count).dropLast(suffix.count).utf8)
+        let entries = try JSONSerialization.jsonObject(with: json) as? [[String: Any]] ?? []
         let hostile = entries.first { ($0["u"] as? String)?.contains("hostile") == true }
         XCTAssertNotNil(hostile, "the hostile page should be in the search index")
     }

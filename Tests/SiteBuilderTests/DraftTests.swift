@@ -21,7 +21,7 @@ final class DraftTests: XCTestCase {
         let published = try buildSite(source: folder.url, output: output)
         XCTAssertFalse(published.exists("pitfalls/unfinished/index.html"))
         XCTAssertFalse(published.exists("tags/secret-tag/index.html"))
-        for file in ["pitfalls/index.html", "sitemap.xml", "search-index.js", "index.html"] {
+        for file in ["pitfalls/index.html", "sitemap.xml", "search-index/0.js", "index.html"] {
             XCTAssertFalse(published.text(file).contains("Unfinished thoughts"), "\(file) mentions the draft")
             XCTAssertFalse(published.text(file).contains("pitfalls/unfinished"), "\(file) links the draft")
         }

@@ -57,7 +57,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(report.filesRead, 1, "unchanged pages were read again")
         XCTAssertEqual(report.renderedPages, 1)
         XCTAssertEqual(report.changedFiles, ["embed/pitfalls/no-training/index.html", "pitfalls/no-training/index.html",
-                                             "search-index.js", "standalone/pitfalls/no-training.html"])
+                                             "search-index/0.js", "standalone/pitfalls/no-training.html"])
         let full = folder.url.appendingPathComponent("full")
         _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
         XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)

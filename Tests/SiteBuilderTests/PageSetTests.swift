@@ -14,7 +14,7 @@ final class PageSetTests: XCTestCase {
         for index in ["comparisons/index.html", "pitfalls/index.html", "pendulum/index.html", "mastery/index.html"] {
             XCTAssertTrue(site.exists(index), "missing kind index \(index)")
         }
-        for file in ["index.html", "sitemap.xml", "atom.xml", "robots.txt", "404.html", "search-index.js", "search/index.html"] {
+        for file in ["index.html", "sitemap.xml", "atom.xml", "robots.txt", "404.html", "search-index.js", "search-index/0.js", "search/index.html"] {
             XCTAssertTrue(site.exists(file), "missing \(file)")
         }
         let tagged = loaded.pages.flatMap(\.metadata.tags)

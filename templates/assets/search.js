@@ -1,33 +1,67 @@
 /* Crossroads search: runs in the page, no server and no library, also from file://.
-   The build writes search-index.js, which sets window.crossroadsSearchIndex. Index text is
-   only ever put into the page through textContent, never parsed as HTML. */
+   The build writes search-index.js, which names the parts of the index (window.crossroadsSearchIndex);
+   they are loaded as scripts on the first search, so a page view downloads none of them. Index
+   text is only ever put into the page through textContent, never parsed as HTML. */
 (function () {
   "use strict";
   var d = document;
   var root = d.documentElement.getAttribute("data-root") || "";
   var marks = /[\u0300-\u036f]/g;
   var splitter = /[^\p{L}\p{N}]+/u;
-  var docs = null;
+  var docs = null, failed = false, loading = false, waiting = [];
 
   function fold(s) { return s.normalize("NFD").replace(marks, "").toLowerCase(); }
   function words(s) { return fold(s || "").split(splitter).filter(Boolean); }
 
-  // Token sets per field, built once on the first query.
-  function load() {
-    if (docs) return docs;
-    var index = window.crossroadsSearchIndex;
-    if (!index || !index.pages) return null;
-    docs = index.pages.map(function (p) {
+  function settle(ok) {
+    failed = !ok;
+    var callbacks = waiting;
+    waiting = [];
+    callbacks.forEach(function (f) { f(); });
+  }
+
+  // Token sets per field, built once every part is in.
+  function index(parts) {
+    var loaded = window.crossroadsSearchParts || [], pages = [];
+    for (var i = 0; i < parts.length; i++) {
+      if (!loaded[i]) return settle(false);
+      pages = pages.concat(loaded[i]);
+    }
+    docs = pages.map(function (p) {
       return { p: p, f: [words(p.t), words((p.h || []).concat(p.k || "").join(" ")), words(p.s), words(p.x)] };
     });
-    return docs;
+    settle(true);
+  }
+
+  // Calls then() once the index is loaded or has failed to load.
+  function ready(then) {
+    if (docs || failed) return then();
+    waiting.push(then);
+    if (loading) return;
+    var entry = window.crossroadsSearchIndex;
+    if (!entry || !entry.parts) {
+      // search-index.js is deferred after this file: it has run by the window's load event.
+      if (d.readyState === "complete") return settle(false);
+      loading = true;
+      return window.addEventListener("load", function () { loading = false; ready(function () {}); });
+    }
+    loading = true;
+    var parts = entry.parts, left = parts.length;
+    if (!left) return index(parts);
+    parts.forEach(function (path) {
+      var script = d.createElement("script");
+      script.src = root + path;
+      script.onload = function () { if (--left === 0) index(parts); };
+      script.onerror = function () { settle(false); };
+      d.head.appendChild(script);
+    });
   }
 
   var weights = [16, 8, 4, 1];
 
   // Every query word must hit some field; the last one may be a prefix (typing in progress).
   function search(query) {
-    var q = words(query), all = load(), out = [];
+    var q = words(query), all = docs, out = [];
     if (!q.length || !all) return out;
     all.forEach(function (doc) {
       var score = 0;
@@ -127,22 +161,23 @@
   function searchPage(list) {
     var input = d.getElementById("search-page-input"), status = d.getElementById("search-status");
     function run() {
-      var query = input.value.trim(), q = words(query), results = search(query);
+      var query = input.value.trim(), q = words(query);
+      if (query && !docs && !failed) return ready(run);
+      var results = search(query);
       list.textContent = "";
       results.forEach(function (r) {
         var li = el("li");
         li.appendChild(hit(el("a"), r, q));
         list.appendChild(li);
       });
-      if (status) status.textContent = !query ? "" : !load() ? "The search index did not load." :
+      if (status) status.textContent = !query ? "" : failed ? "The search index did not load." :
         plural(results.length) + " for “" + query + "”";
       try { history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname); } catch (e) { /* file:// may refuse */ }
     }
     input.value = new URLSearchParams(location.search).get("q") || "";
     input.addEventListener("input", run);
     input.form.addEventListener("submit", function (e) { e.preventDefault(); run(); });
-    // search-index.js is deferred after this file: it has run by the window's load event.
-    if (load()) run(); else window.addEventListener("load", run);
+    run();
   }
 
   // The header box: an ARIA 1.2 combobox with a listbox of the best hits under it.
@@ -177,7 +212,9 @@
       options.push(li);
     }
     function update() {
-      var query = input.value.trim(), q = words(query), results = search(query);
+      var query = input.value.trim(), q = words(query);
+      if (query && !docs && !failed) return ready(update);
+      var results = search(query);
       list.textContent = "";
       options = [];
       active = -1;
@@ -191,6 +228,8 @@
     }
 
     input.addEventListener("input", update);
+    // Start loading the index as soon as someone is about to type.
+    input.addEventListener("focus", function () { ready(function () {}); });
     input.addEventListener("keydown", function (e) {
       var n = options.length;
       if (e.key === "ArrowDown" || e.key === "ArrowUp") {

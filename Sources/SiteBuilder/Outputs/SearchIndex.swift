@@ -1,7 +1,9 @@
 import Foundation
-/// The client-side search index, written as a script (`search-index.js`) rather than JSON so it
-/// loads from `file://` too, where browsers refuse to fetch JSON. One page per line, so an
-/// incremental build can reuse the lines of pages that did not change.
+/// The client-side search index, written as scripts rather than JSON so it loads from `file://`
+/// too, where browsers refuse to fetch JSON. `search-index.js` (on every page, a few bytes) names
+/// the parts; the search script loads the parts on the first search. Each page sits in the part
+/// its URL hashes to, one page per line, so a one-page edit rewrites one part of a large site
+/// instead of one file of tens of megabytes, and a page view never downloads the index unasked.
 enum SearchIndex {
     struct Entry {
         var title: String
@@ -14,8 +16,10 @@ enum SearchIndex {
 
     /// Enough body text to find a page by the words in it, without a huge index for big sites.
     static let maxTextCharacters = 6_000
-    static let prefix = "window.crossroadsSearchIndex={\"pages\":[\n"
-    static let suffix = "\n]};\n"
+    /// Pages per part, on average, before the number of parts doubles.
+    static let pagesPerPart = 256
+    static let entryPath = "search-index.js"
+    static let partFolder = "search-index/"
 
     static func line(_ entry: Entry) -> String {
         let text = collapsedASCII(entry.text, limit: maxTextCharacters)
@@ -25,24 +29,60 @@ enum SearchIndex {
             + "\"x\":\(JSONText.string(text))}"
     }
 
-    /// The whole script: `prefix`, the lines joined by `,\n`, `suffix`, appended once into one buffer.
-    static func data(lines: [String]) -> Data {
+    /// A power of two, so parts stay put while a site grows until it doubles.
+    static func partCount(pages: Int) -> Int {
+        var count = 1
+        while count * pagesPerPart < pages { count *= 2 }
+        return count
+    }
+
+    /// The part a page's line goes in: a stable hash of its URL, so adding or removing a page
+    /// moves no other page.
+    static func part(ofURL url: String, partCount: Int) -> Int {
+        Int(StableHash.keyOf(url) % UInt64(partCount))
+    }
+
+    static func partPath(_ part: Int) -> String { partFolder + "\(part).js" }
+
+    /// `search-index.js`: the list of parts, relative to the site root.
+    static func entryScript(partCount: Int) -> String {
+        let paths = (0..<partCount).map { JSONText.string(partPath($0)) }.joined(separator: ",")
+        return "window.crossroadsSearchIndex={\"parts\":[\(paths)]};\n"
+    }
+
+    static func partPrefix(_ part: Int) -> String {
+        "(window.crossroadsSearchParts=window.crossroadsSearchParts||[])[\(part)]=[\n"
+    }
+
+    static let partSuffix = "\n];\n"
+
+    /// One part: its prefix, the lines joined by `,\n`, the suffix, appended once into one buffer.
+    static func partData(_ part: Int, lines: [String]) -> Data {
+        let prefix = partPrefix(part)
         var data = Data()
-        data.reserveCapacity(lines.reduce(prefix.utf8.count + suffix.utf8.count) { $0 + $1.utf8.count + 2 })
+        data.reserveCapacity(lines.reduce(prefix.utf8.count + partSuffix.utf8.count) { $0 + $1.utf8.count + 2 })
         data.append(contentsOf: prefix.utf8)
         for (index, line) in lines.enumerated() {
             if index > 0 { data.append(contentsOf: ",\n".utf8) }
             data.append(contentsOf: line.utf8)
         }
-        data.append(contentsOf: suffix.utf8)
+        data.append(contentsOf: partSuffix.utf8)
         return data
     }
 
-    /// The lines of an index written by `data(lines:)`, keyed by page URL.
-    static func lines(ofScript script: String) -> [String: String] {
-        guard script.hasPrefix(prefix), script.hasSuffix(suffix) else { return [:] }
+    /// The number of parts an entry script written by `entryScript` names, or nil.
+    static func partCount(ofEntry script: String) -> Int? {
+        guard script.hasPrefix("window.crossroadsSearchIndex={\"parts\":[") else { return nil }
+        let count = script.split(separator: ",").count
+        return script == entryScript(partCount: count) ? count : nil
+    }
+
+    /// The lines of a part written by `partData`, keyed by page URL.
+    static func lines(ofPart script: String, part: Int) -> [String: String] {
+        let prefix = partPrefix(part)
+        guard script.hasPrefix(prefix), script.hasSuffix(partSuffix) else { return [:] }
         var result: [String: String] = [:]
-        let body = script.dropFirst(prefix.count).dropLast(suffix.count)
+        let body = script.dropFirst(prefix.count).dropLast(partSuffix.count)
         for rawLine in body.split(separator: "\n", omittingEmptySubsequences: true) {
             let line = rawLine.hasSuffix(",") ? rawLine.dropLast() : rawLine
             guard let start = line.range(of: ",\"u\":\"")?.upperBound,

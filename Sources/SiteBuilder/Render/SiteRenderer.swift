@@ -30,7 +30,7 @@ struct SiteRenderer: @unchecked Sendable {
         /// Keys of pages (by site path) and of lists and site-wide files (`@` and the first
         /// file's site path), for the next incremental build.
         var keys: [String: UInt64]
-        /// Search-index line of every page, by page URL.
+        /// Search-index lines made by this build (pages rendered again), by page URL.
         var searchLines: [String: String] = [:]
         var steps: [BuildStep] = []
     }
@@ -38,13 +38,14 @@ struct SiteRenderer: @unchecked Sendable {
     /// What the previous build left that this one may reuse.
     struct Reuse {
         var keys: [String: UInt64]
-        /// Search-index lines by page URL.
-        var searchLines: [String: String]
+        /// Search-index lines of pages that are not rendered again.
+        var searchLines: PreviousSearchLines
     }
 
     /// What rendering one Markdown page leaves behind for the site-wide outputs.
     struct PageOutput {
-        var searchLine: String
+        /// Nil for a page kept from the previous build (its line is in `Reuse.searchLines`).
+        var searchLine: String?
         var links: [CheckedLink]
         var rendered: Bool
     }
@@ -121,7 +122,7 @@ struct SiteRenderer: @unchecked Sendable {
         var checkedLinks = outputs.flatMap(\.links)
         clock.lap("collect pages")
         // Section indexes, tag pages and site-wide files do not depend on one another: one job each, in parallel.
-        let jobs = sectionJobs(outputKeys) + tagJobs(outputKeys) + siteFileJobs(outputs: outputs, emitGolden: emitGolden, keys: outputKeys)
+        let jobs = sectionJobs(outputKeys) + tagJobs(outputKeys) + siteFileJobs(outputs: outputs, emitGolden: emitGolden, keys: outputKeys, reuse: reuse)
         let jobResults = ResultSlots<Swift.Result<[CheckedLink], BuildFailure>>(count: jobs.count)
         let jobKeys = ResultSlots<UInt64>(count: jobs.count)
         let runJob: @Sendable (Int) -> Void = { index in
@@ -161,7 +162,7 @@ struct SiteRenderer: @unchecked Sendable {
         var searchLines: [String: String] = [:]
         for (index, page) in pages.enumerated() {
             keyMap[page.sitePath] = keys[index]
-            if index < outputs.count { searchLines[links.final(page.sitePath)] = outputs[index].searchLine }
+            if index < outputs.count, let line = outputs[index].searchLine { searchLines[links.final(page.sitePath)] = line }
         }
         for (index, job) in jobs.enumerated() { if let key = jobKeys[index] { keyMap[job.cacheName] = key } }
         return Result(pageCount: pages.count, renderedPages: outputs.filter(\.rendered).count, links: checkedLinks, keys: keyMap,
@@ -172,12 +173,11 @@ struct SiteRenderer: @unchecked Sendable {
     private func reusePage(_ index: Int, key: UInt64, reuse: Reuse?, writer: OutputWriter) -> PageOutput? {
         // Fields read in place: copying a whole `Page` per page was a sixth of a preview rebuild.
         let sitePath = site.pages[index].sitePath
-        guard let reuse, reuse.keys[sitePath] == key,
-              let line = reuse.searchLines[links.final(sitePath)] else { return nil }
+        guard let reuse, reuse.keys[sitePath] == key else { return nil }
         let aliases = site.pages[index].metadata.aliases.map(SitePath.normaliseFolder)
         guard writer.reuse(sitePath), aliases.allSatisfy(writer.reuse),
               variantPaths(ofPage: index).allSatisfy(writer.reuse) else { return nil }
-        return PageOutput(searchLine: line, links: [], rendered: false)
+        return PageOutput(searchLine: nil, links: [], rendered: false)
     }
 
     // MARK: - Pages
@@ -201,10 +201,7 @@ struct SiteRenderer: @unchecked Sendable {
                 let aliasPath = SitePath.normaliseFolder(alias)
                 try writer.write(aliasPath, AliasPage.html(from: aliasPath, to: page.sitePath, links: links, title: page.metadata.title))
             }
-            let entry = SearchIndex.Entry(title: page.metadata.title, url: links.final(page.sitePath), kindTitle: page.metadata.kind.singularTitle,
-                                          summary: page.metadata.summary, headings: rendered.markdown.headings.map(\.text),
-                                          text: rendered.markdown.plainText)
-            return .success(PageOutput(searchLine: SearchIndex.line(entry), links: rendered.links, rendered: true))
+            return .success(PageOutput(searchLine: searchLine(of: page, body: rendered.markdown), links: rendered.links, rendered: true))
         } catch let failure as BuildFailure {
             return .failure(failure)
         } catch let error as SiteError {
@@ -212,6 +209,11 @@ struct SiteRenderer: @unchecked Sendable {
         } catch {
             return .failure(BuildFailure([SiteError(file: page.file, message: "\(error)")]))
         }
+    }
+
+    func searchLine(of page: Page, body: RenderedMarkdown) -> String {
+        SearchIndex.line(SearchIndex.Entry(title: page.metadata.title, url: links.final(page.sitePath), kindTitle: page.metadata.kind.singularTitle,
+                                           summary: page.metadata.summary, headings: body.headings.map(\.text), text: body.plainText))
     }
 
     struct RenderedBody {
@@ -398,7 +400,45 @@ struct SiteRenderer: @unchecked Sendable {
 
     // MARK: - Site-wide files
 
-    private func siteFileJobs(outputs: [PageOutput], emitGolden: Bool, keys: OutputKeys) -> [OutputJob] {
+    /// The index's entry script and one job per part. A page's line depends only on what its key
+    /// covers, so the keys of a part's pages key the part (hashing the lines was most of a
+    /// one-page preview rebuild); a part with a changed page takes the other pages' lines from
+    /// the previous build, or makes them again when it has none.
+    private func searchIndexJobs(outputs: [PageOutput], keys: OutputKeys, reuse: Reuse?) -> [OutputJob] {
+        let partCount = SearchIndex.partCount(pages: site.pages.count)
+        var members = Array(repeating: [Int](), count: partCount)
+        for index in site.pages.indices {
+            members[SearchIndex.part(ofURL: links.final(site.pages[index].sitePath), partCount: partCount)].append(index)
+        }
+        let entry = SearchIndex.entryScript(partCount: partCount)
+        let entryKey = StableHash.keyOf(entry)
+        var jobs = [OutputJob(paths: [SearchIndex.entryPath], key: { entryKey }) { writer in
+            try writer.write(SearchIndex.entryPath, Data(entry.utf8), contentKey: entryKey)
+            return []
+        }]
+        for (part, indexes) in members.enumerated() {
+            let key = StableHash.combine([UInt64(part), UInt64(partCount)] + indexes.map { keys.keys[$0] })
+            let path = SearchIndex.partPath(part)
+            jobs.append(OutputJob(paths: [path], key: { key }) { writer in
+                var lines: [String] = []
+                lines.reserveCapacity(indexes.count)
+                for index in indexes {
+                    if let line = outputs[index].searchLine ?? reuse?.searchLines.line(forURL: links.final(site.pages[index].sitePath)) {
+                        lines.append(line)
+                    } else {
+                        let page = site.pages[index]
+                        let body = try renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: page.sitePath)
+                        lines.append(searchLine(of: page, body: body.markdown))
+                    }
+                }
+                try writer.write(path, SearchIndex.partData(part, lines: lines), contentKey: key)
+                return []
+            })
+        }
+        return jobs
+    }
+
+    private func siteFileJobs(outputs: [PageOutput], emitGolden: Bool, keys: OutputKeys, reuse: Reuse?) -> [OutputJob] {
         var feedEntries: [Feeds.Entry] = []
         for page in site.pages {
             feedEntries.append(Feeds.Entry(sitePath: page.sitePath, title: page.metadata.title, summary: page.metadata.summary,
@@ -410,17 +450,9 @@ struct SiteRenderer: @unchecked Sendable {
             }
         }
         let entries = feedEntries
-        let searchLines = outputs.count == site.pages.count ? outputs.map(\.searchLine) : nil
         var jobs: [OutputJob] = []
-        if let searchLines {
-            // Every line is already made (rendered or reused): the file changes only when a line does.
-            // A page's line depends only on what its key covers, so the page keys key the whole index
-            // (hashing tens of megabytes of lines was most of a one-page preview rebuild).
-            let indexKey = StableHash.combine(keys.keys)
-            jobs.append(OutputJob(paths: ["search-index.js"], key: { indexKey }) { writer in
-                try writer.write("search-index.js", SearchIndex.data(lines: searchLines), contentKey: indexKey)
-                return []
-            })
+        if outputs.count == site.pages.count {
+            jobs += searchIndexJobs(outputs: outputs, keys: keys, reuse: reuse)
         }
         let feedKey = StableHash.combine([keys.globalHash] + keys.summaries)
         jobs.append(OutputJob(paths: ["sitemap.xml", "atom.xml", "robots.txt"], key: { feedKey }) { writer in

@@ -5,7 +5,7 @@ import Foundation
 /// is unchanged is hard-linked from the previous output instead of rendered again.
 struct BuildCache {
     static let folderName = ".crossroads-cache"
-    static let format = 2
+    static let format = 3
 
     let file: URL
     let output: URL
@@ -27,11 +27,10 @@ struct BuildCache {
     func load() -> SiteRenderer.Reuse? {
         guard let data = FileManager.default.contents(atPath: file.path),
               let manifest = try? JSONDecoder().decode(Manifest.self, from: data),
-              manifest.fingerprint == fingerprint,
-              let indexData = FileManager.default.contents(atPath: output.appendingPathComponent("search-index.js").path) else { return nil }
+              manifest.fingerprint == fingerprint else { return nil }
         var keys: [String: UInt64] = [:]
         for (path, hex) in manifest.keys { if let key = UInt64(hex, radix: 16) { keys[path] = key } }
-        return SiteRenderer.Reuse(keys: keys, searchLines: SearchIndex.lines(ofScript: String(decoding: indexData, as: UTF8.self)))
+        return SiteRenderer.Reuse(keys: keys, searchLines: PreviousSearchLines(output: output))
     }
 
     /// Called before the output is replaced: a build killed between the swap and `save` must not

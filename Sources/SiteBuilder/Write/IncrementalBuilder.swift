@@ -22,7 +22,7 @@ public final class IncrementalBuilder {
 
     public let options: BuildOptions
     private var keys: [String: UInt64] = [:]
-    private var searchLines: [String: String] = [:]
+    private let searchLines = PreviousSearchLines(lines: [:])
     private var produced: Set<String> = []
     private var outputHashes: [String: UInt64] = [:]
     private let markdownCache = MarkdownLoadCache()
@@ -55,7 +55,7 @@ public final class IncrementalBuilder {
         writer.removeStale(previouslyProduced: produced)
         clock.lap("write changes")
         keys = result.keys
-        searchLines = result.searchLines
+        searchLines.update(result.searchLines)
         produced = writer.producedFiles
         outputHashes = writer.outputHashes ?? [:]
         hasBuilt = true

@@ -5,7 +5,8 @@
 //
 // Prints one line per rebuild: seconds, rendered pages, changed output files. The time runs from
 // just after the edit is saved to the updated output on disk; the watcher's polling delay is not
-// part of it (serve adds up to its poll interval plus quiet period on top).
+// part of it (serve adds up to its poll interval plus quiet period on top). Each rebuild is told
+// which file changed, as serve's watcher tells it.
 import Foundation
 import SiteBuilder
 
@@ -18,6 +19,8 @@ let source = URL(fileURLWithPath: arguments[1], isDirectory: true)
 let output = URL(fileURLWithPath: arguments[2], isDirectory: true)
 let edited = URL(fileURLWithPath: arguments[3])
 let builder = IncrementalBuilder(options: BuildOptions(source: source, output: output))
+// As `crossroads serve`'s watcher reports it: the site-relative path of the saved file.
+let editedRelative = String(edited.standardizedFileURL.path.dropFirst(source.standardizedFileURL.path.count + 1))
 
 do {
     let first = try builder.build()
@@ -32,7 +35,7 @@ do {
         text.insert(contentsOf: marker + " ", at: text.index(bodyStart, offsetBy: 0))
         try text.write(to: edited, atomically: false, encoding: .utf8)
         let started = DispatchTime.now().uptimeNanoseconds
-        let report = try builder.build()
+        let report = try builder.build(changedPaths: [editedRelative])
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         print(String(format: "edit %.4f %d %d", seconds, report.renderedPages, report.changedFiles.count))
         if ProcessInfo.processInfo.environment["REBUILD_STEPS"] != nil {

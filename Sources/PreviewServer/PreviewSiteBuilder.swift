@@ -40,7 +40,7 @@ public final class IncrementalSiteBuilder: PreviewSiteBuilder, @unchecked Sendab
     public func build(changedPaths: Set<String>?) throws -> String {
         lock.lock()
         defer { lock.unlock() }
-        let report = try builder.build()
+        let report = try builder.build(changedPaths: changedPaths)
         return String(format: "Built %d pages (%d re-rendered), %d files changed in %.2f s",
                       report.pages, report.renderedPages, report.changedFiles.count, report.seconds)
     }

@@ -6,20 +6,34 @@ import XCTest
 /// must leave exactly what a full build of the same sources writes, after every kind of edit.
 final class IncrementalBuildTests: XCTestCase {
     func testIncrementalRebuildsEqualFullBuildsAfterEachEdit() throws {
+        try checkEditsEqualFullBuilds(toldWhatChanged: false)
+    }
+
+    /// The same edits, the builder told which file changed (as the preview's watcher tells it):
+    /// body edits take the path that renders only the edited page, the others the full path.
+    func testRebuildsToldWhatChangedEqualFullBuildsAfterEachEdit() throws {
+        try checkEditsEqualFullBuilds(toldWhatChanged: true)
+    }
+
+    private func checkEditsEqualFullBuilds(toldWhatChanged: Bool) throws {
         let (folder, live, builder) = try Self.liveSite("incremental")
         defer { folder.remove() }
         let first = try builder.build()
         XCTAssertEqual(first.renderedPages, first.pages)
 
-        let edits: [(path: String, edit: (String) -> String, marker: String, outputFile: String)] = [
+        let edits: [(path: String, edit: (String) -> String, marker: String, outputFile: String, bodyOnly: Bool)] = [
             ("content/pitfalls/no-training.md", { $0 + "\nA sentence added by the incremental test.\n" },
-             "A sentence added by the incremental test.", "pitfalls/no-training/index.html"),
+             "A sentence added by the incremental test.", "pitfalls/no-training/index.html", true),
+            ("content/pitfalls/no-training.md", { $0 + "\nNow with a [link to the sources](@/sources.md#top) and a fenced block:\n\n```\ncode\n```\n" },
+             "link to the sources", "pitfalls/no-training/index.html", true),
+            ("content/index.md", { $0 + "\nThe home page, edited by the incremental test.\n" },
+             "The home page, edited by the incremental test.", "index.html", true),
             ("content/pendulum/going-back.md", { $0.replacingOccurrences(of: "title: ", with: "title: Renamed · ") },
-             "Renamed · ", "pendulum/index.html"),
+             "Renamed · ", "pendulum/index.html", false),
             ("templates/partials/footer.mustache", { $0 + "<p>Footer changed by the incremental test.</p>\n" },
-             "Footer changed by the incremental test.", "mastery/master/index.html"),
+             "Footer changed by the incremental test.", "mastery/master/index.html", false),
             ("content/data/dimensions.yml", { $0.replacingOccurrences(of: "Impact", with: "Reach (incremental test)") },
-             "Reach (incremental test)", "comparisons/five-dimensions/index.html"),
+             "Reach (incremental test)", "comparisons/five-dimensions/index.html", false),
         ]
         for (index, step) in edits.enumerated() {
             let source = folder.url.appendingPathComponent(step.path)
@@ -28,8 +42,9 @@ final class IncrementalBuildTests: XCTestCase {
             XCTAssertNotEqual(edited, original, "edit \(index) changed nothing")
             try Data(edited.utf8).write(to: source)
 
-            let report = try builder.build()
+            let report = try builder.build(changedPaths: toldWhatChanged ? [step.path] : nil)
             XCTAssertFalse(report.changedFiles.isEmpty, "edit \(index) changed no output file")
+            XCTAssertEqual(report.editedPagesOnly, toldWhatChanged && step.bodyOnly, "edit \(index): which path the rebuild took")
             let full = folder.url.appendingPathComponent("full-\(index)")
             _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
 
@@ -65,6 +80,53 @@ final class IncrementalBuildTests: XCTestCase {
         let unchanged = try builder.build()
         XCTAssertEqual(unchanged.filesRead, 0)
         XCTAssertEqual(unchanged.changedFiles, [], "a rebuild with no edit wrote files")
+    }
+
+    /// Told which file changed, a body edit reads that file only and renders that page only.
+    func testOnePageEditToldWhatChangedRendersOnlyThatPage() throws {
+        let (folder, live, builder) = try Self.liveSite("incremental-told")
+        defer { folder.remove() }
+        _ = try builder.build()
+        let source = folder.url.appendingPathComponent("content/pitfalls/no-training.md")
+        try Data((try String(contentsOf: source, encoding: .utf8) + "\nOne more sentence.\n").utf8).write(to: source)
+
+        let report = try builder.build(changedPaths: ["content/pitfalls/no-training.md"])
+        XCTAssertTrue(report.editedPagesOnly)
+        XCTAssertEqual(report.filesRead, 1)
+        XCTAssertEqual(report.renderedPages, 1)
+        XCTAssertEqual(report.changedFiles, ["embed/pitfalls/no-training/index.html", "pitfalls/no-training/index.html",
+                                             "search-index/0.js", "standalone/pitfalls/no-training.html"])
+        let full = folder.url.appendingPathComponent("full")
+        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
+        XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)
+    }
+
+    /// A failed rebuild changes nothing, and the edits it was told about are not forgotten: the
+    /// next rebuild, told only of the fix, still includes the other edit.
+    func testEditsReportedToAFailedRebuildAreKeptForTheNext() throws {
+        let (folder, live, builder) = try Self.liveSite("incremental-failed")
+        defer { folder.remove() }
+        _ = try builder.build()
+        let before = BuiltSite(folder: live).snapshot
+        let broken = folder.url.appendingPathComponent("content/pitfalls/no-training.md")
+        let other = folder.url.appendingPathComponent("content/pendulum/going-back.md")
+        let brokenText = try String(contentsOf: broken, encoding: .utf8)
+        try Data((brokenText + "\nA [broken link](@/no-such-page.md).\n").utf8).write(to: broken)
+        try Data((try String(contentsOf: other, encoding: .utf8) + "\nAn edit made while the site was broken.\n").utf8).write(to: other)
+
+        XCTAssertThrowsError(try builder.build(changedPaths: ["content/pitfalls/no-training.md", "content/pendulum/going-back.md"])) { error in
+            XCTAssertTrue("\(error)".contains("no-such-page.md"), "\(error)")
+        }
+        XCTAssertEqual(BuiltSite(folder: live).snapshot, before, "a failed rebuild changed the output")
+
+        try Data((brokenText + "\nA fixed sentence.\n").utf8).write(to: broken)
+        let report = try builder.build(changedPaths: ["content/pitfalls/no-training.md"])
+        XCTAssertTrue(report.editedPagesOnly)
+        XCTAssertEqual(report.renderedPages, 2)
+        XCTAssertTrue(BuiltSite(folder: live).text("pendulum/going-back/index.html").contains("An edit made while the site was broken."))
+        let full = folder.url.appendingPathComponent("full")
+        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
+        XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)
     }
 
     func testSlugChangeMovesLinksInOtherPages() throws {

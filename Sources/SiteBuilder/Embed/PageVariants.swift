@@ -120,4 +120,10 @@ final class AbsoluteURLRenderer: @unchecked Sendable {
         absoluteSite.config.relativeURLs = false
         renderer = SiteRenderer(site: absoluteSite, templates: templates, assets: assets)
     }
+
+    private init(renderer: SiteRenderer) { self.renderer = renderer }
+
+    func replacingBodies(_ edited: [Int: Page]) -> AbsoluteURLRenderer {
+        AbsoluteURLRenderer(renderer: renderer.replacingBodies(edited))
+    }
 }

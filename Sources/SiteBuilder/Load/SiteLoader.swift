@@ -115,6 +115,15 @@ public struct SiteLoader: Sendable {
         return loaded
     }
 
+    /// One Markdown file under `content/` read again, for a preview told that it changed; nil
+    /// when it is no longer a regular file.
+    func reloadMarkdown(relativePath: String) -> LoadedMarkdown? {
+        let url = sourceFolder.appendingPathComponent("content").appendingPathComponent(relativePath)
+        var info = stat()
+        guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        return loadMarkdown(ContentWalker.File(url: url, relativePath: relativePath, stamp: MarkdownLoadCache.Stamp(info)))
+    }
+
     private func readMarkdown(_ file: ContentWalker.File) -> LoadedMarkdown {
         var errors = ErrorCollector()
         let relative = file.relativePath

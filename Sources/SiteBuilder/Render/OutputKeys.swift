@@ -4,13 +4,14 @@
 /// site settings, the summaries of the pages it links to in lists (neighbours, read-next, and on
 /// the home page every page), and the data files and questionnaire when the page may use them.
 struct OutputKeys {
-    let keys: [UInt64]
+    private(set) var keys: [UInt64]
     /// Site settings, theme assets, section titles, variant templates and every page's published path.
     let globalHash: UInt64
     /// Data files and the questionnaire.
     let dataHash: UInt64
     /// `summaryHash` of each page.
     let summaries: [UInt64]
+    private let everySummary: UInt64
 
     init(site: Site, templates: TemplateSet, assets: Assets, contexts: ContextBuilder, templateName: (Page) -> String) {
         let summaries = site.pages.map(Self.summaryHash)
@@ -33,27 +34,40 @@ struct OutputKeys {
         if let questionnaire = site.questionnaire { dataText += "\u{0}" + questionnaire.compile().canonicalJSON() }
         let dataHash = StableHash.keyOf(dataText)
         self.dataHash = dataHash
-        let everySummary = StableHash.combine(summaries)
-
-        var keys: [UInt64] = []
+        everySummary = StableHash.combine(summaries)
+        keys = []
         keys.reserveCapacity(site.pages.count)
         var templateHashes: [String: UInt64] = [:]
         for (index, page) in site.pages.enumerated() {
             let template = templateName(page)
             let templateHash = templateHashes[template] ?? templates.closureHash(of: template)
             templateHashes[template] = templateHash
-            var parts: [UInt64] = [page.sourceHash, templateHash, globalHash]
-            let siblings = contexts.kindOrder[page.metadata.kind] ?? []
-            let position = contexts.positionInKind[index]
-            if position > 0 { parts.append(summaries[siblings[position - 1]]) }
-            if position + 1 < siblings.count { parts.append(summaries[siblings[position + 1]]) }
-            parts.append(contentsOf: contexts.readNext(for: index).map { summaries[$0] })
-            let usesData = page.mayUseData || template == "questionnaire"
-            if usesData { parts.append(dataHash) }
-            if page.sitePath.isEmpty || template == "questionnaire" { parts.append(everySummary) }
-            keys.append(StableHash.combine(parts))
+            keys.append(key(of: page, at: index, template: template, templateHash: templateHash, contexts: contexts))
         }
-        self.keys = keys
+    }
+
+    private func key(of page: Page, at index: Int, template: String, templateHash: UInt64, contexts: ContextBuilder) -> UInt64 {
+        var parts: [UInt64] = [page.sourceHash, templateHash, globalHash]
+        let siblings = contexts.kindOrder[page.metadata.kind] ?? []
+        let position = contexts.positionInKind[index]
+        if position > 0 { parts.append(summaries[siblings[position - 1]]) }
+        if position + 1 < siblings.count { parts.append(summaries[siblings[position + 1]]) }
+        parts.append(contentsOf: contexts.readNext(for: index).map { summaries[$0] })
+        let usesData = page.mayUseData || template == "questionnaire"
+        if usesData { parts.append(dataHash) }
+        if page.sitePath.isEmpty || template == "questionnaire" { parts.append(everySummary) }
+        return StableHash.combine(parts)
+    }
+
+    /// The keys after an edit to the bodies of some pages (front matter and published path
+    /// unchanged): only those pages' keys move, since no other key covers a page's body.
+    func replacingBodies(_ edited: [Int: Page], templates: TemplateSet, contexts: ContextBuilder, templateName: (Page) -> String) -> OutputKeys {
+        var updated = self
+        for (index, page) in edited {
+            let template = templateName(page)
+            updated.keys[index] = key(of: page, at: index, template: template, templateHash: templates.closureHash(of: template), contexts: contexts)
+        }
+        return updated
     }
 
     /// Whether a body holds a fenced block (```` ``` ```` or `~~~`) or a placeholder (`{{`), which

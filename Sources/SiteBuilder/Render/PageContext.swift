@@ -4,7 +4,8 @@ import Markdown
 /// Builds the Mustache context for each kind of output. Every `url` is root-relative and final;
 /// templates print `{{root}}{{url}}` (see docs/architecture.md, "Template context").
 struct ContextBuilder {
-    let site: Site
+    /// Replaced only by `SiteRenderer.replacingBodies`, with pages whose front matter is unchanged.
+    var site: Site
     let links: LinkBuilder
     let assets: Assets
     let sectionTitles: [PageKind: String]

@@ -10,18 +10,18 @@ import Scoring
 /// `@unchecked Sendable`: every stored property is immutable after `init`; the `[String: Any]`
 /// template values inside are plain value types that parallel pages only read.
 struct SiteRenderer: @unchecked Sendable {
-    let site: Site
+    private(set) var site: Site
     let templates: TemplateSet
     let assets: Assets
     let links: LinkBuilder
-    let contexts: ContextBuilder
+    private(set) var contexts: ContextBuilder
     let markdown: MarkdownRenderer
     let placeholderValues: [String: String]
     /// Content paths (`pitfalls/x.md`, `pitfalls/_index.md`) -> site paths.
     let contentTargets: [String: String]
     let questionnaireContext: [String: Any]?
     /// The renderer standalone files use when its URLs differ from this one's (see `PageVariants`).
-    let absoluteURLs: AbsoluteURLRenderer?
+    private(set) var absoluteURLs: AbsoluteURLRenderer?
 
     struct Result {
         var pageCount: Int
@@ -33,6 +33,9 @@ struct SiteRenderer: @unchecked Sendable {
         /// Search-index lines made by this build (pages rendered again), by page URL.
         var searchLines: [String: String] = [:]
         var steps: [BuildStep] = []
+        /// The page keys and the pages of each search-index part, for `renderEdits` next time.
+        var outputKeys: OutputKeys?
+        var searchParts: [[Int]] = []
     }
 
     /// What the previous build left that this one may reuse.
@@ -85,6 +88,18 @@ struct SiteRenderer: @unchecked Sendable {
         absoluteURLs = AbsoluteURLRenderer(for: site, templates: templates, assets: assets)
     }
 
+    /// This renderer with some pages' files edited in the body only (same front matter, same
+    /// published path), so everything derived from the other pages and from front matter holds.
+    func replacingBodies(_ edited: [Int: Page]) -> SiteRenderer {
+        var updated = self
+        for (index, page) in edited {
+            updated.site.pages[index] = page
+            updated.contexts.site.pages[index] = page
+        }
+        updated.absoluteURLs = absoluteURLs?.replacingBodies(edited)
+        return updated
+    }
+
     func templateName(for page: Page) -> String {
         page.metadata.template ?? (page.sitePath.isEmpty ? "home" : page.metadata.kind.rawValue)
     }
@@ -121,8 +136,9 @@ struct SiteRenderer: @unchecked Sendable {
         }
         var checkedLinks = outputs.flatMap(\.links)
         clock.lap("collect pages")
+        let searchParts = searchPartMembers()
         // Section indexes, tag pages and site-wide files do not depend on one another: one job each, in parallel.
-        let jobs = sectionJobs(outputKeys) + tagJobs(outputKeys) + siteFileJobs(outputs: outputs, emitGolden: emitGolden, keys: outputKeys, reuse: reuse)
+        let jobs = sectionJobs(outputKeys) + tagJobs(outputKeys) + siteFileJobs(outputs: outputs, emitGolden: emitGolden, keys: outputKeys, reuse: reuse, searchParts: searchParts)
         let jobResults = ResultSlots<Swift.Result<[CheckedLink], BuildFailure>>(count: jobs.count)
         let jobKeys = ResultSlots<UInt64>(count: jobs.count)
         let runJob: @Sendable (Int) -> Void = { index in
@@ -166,7 +182,39 @@ struct SiteRenderer: @unchecked Sendable {
         }
         for (index, job) in jobs.enumerated() { if let key = jobKeys[index] { keyMap[job.cacheName] = key } }
         return Result(pageCount: pages.count, renderedPages: outputs.filter(\.rendered).count, links: checkedLinks, keys: keyMap,
-                      searchLines: searchLines, steps: clock.steps)
+                      searchLines: searchLines, steps: clock.steps, outputKeys: outputKeys, searchParts: searchParts)
+    }
+
+    /// Renders again the pages whose files were edited in the body only (see `replacingBodies`)
+    /// and the search-index parts that hold them: no other output's key covers a page's body.
+    /// `keys` are this site's keys; the result holds only the keys that moved.
+    func renderEdits(_ edited: [Int], keys: OutputKeys, searchParts: [[Int]], reuse: Reuse, into writer: OutputWriter) throws -> Result {
+        var clock = StepClock()
+        var outputs = Array(repeating: PageOutput(searchLine: nil, links: [], rendered: false), count: site.pages.count)
+        var errors = ErrorCollector()
+        var keyMap: [String: UInt64] = [:]
+        var searchLines: [String: String] = [:]
+        for index in edited {
+            switch renderPage(index, writer: writer) {
+            case .success(let output):
+                outputs[index] = output
+                keyMap[site.pages[index].sitePath] = keys.keys[index]
+                searchLines[links.final(site.pages[index].sitePath)] = output.searchLine
+            case .failure(let failure):
+                errors.add(contentsOf: failure.errors)
+            }
+        }
+        try errors.throwIfAny()
+        clock.lap("render pages")
+        let touched = Set(edited.map { index in searchParts.firstIndex { $0.contains(index) } ?? -1 }.map(SearchIndex.partPath))
+        for job in searchIndexJobs(members: searchParts, outputs: outputs, keys: keys, reuse: reuse) where touched.contains(job.paths[0]) {
+            guard let key = job.key(), reuse.keys[job.cacheName] != key else { continue }
+            _ = try job.run(writer)
+            keyMap[job.cacheName] = key
+        }
+        clock.lap("search index")
+        return Result(pageCount: site.pages.count, renderedPages: edited.count, links: [], keys: keyMap, searchLines: searchLines,
+                      steps: clock.steps)
     }
 
     /// The previous output of a page whose key has not changed, or nil when it must be rendered.
@@ -400,16 +448,22 @@ struct SiteRenderer: @unchecked Sendable {
 
     // MARK: - Site-wide files
 
-    /// The index's entry script and one job per part. A page's line depends only on what its key
-    /// covers, so the keys of a part's pages key the part (hashing the lines was most of a
-    /// one-page preview rebuild); a part with a changed page takes the other pages' lines from
-    /// the previous build, or makes them again when it has none.
-    private func searchIndexJobs(outputs: [PageOutput], keys: OutputKeys, reuse: Reuse?) -> [OutputJob] {
+    /// The pages in each part of the search index, as indexes into `site.pages`.
+    func searchPartMembers() -> [[Int]] {
         let partCount = SearchIndex.partCount(pages: site.pages.count)
         var members = Array(repeating: [Int](), count: partCount)
         for index in site.pages.indices {
             members[SearchIndex.part(ofURL: links.final(site.pages[index].sitePath), partCount: partCount)].append(index)
         }
+        return members
+    }
+
+    /// The index's entry script and one job per part. A page's line depends only on what its key
+    /// covers, so the keys of a part's pages key the part (hashing the lines was most of a
+    /// one-page preview rebuild); a part with a changed page takes the other pages' lines from
+    /// the previous build, or makes them again when it has none.
+    private func searchIndexJobs(members: [[Int]], outputs: [PageOutput], keys: OutputKeys, reuse: Reuse?) -> [OutputJob] {
+        let partCount = members.count
         let entry = SearchIndex.entryScript(partCount: partCount)
         let entryKey = StableHash.keyOf(entry)
         var jobs = [OutputJob(paths: [SearchIndex.entryPath], key: { entryKey }) { writer in
@@ -438,7 +492,7 @@ struct SiteRenderer: @unchecked Sendable {
         return jobs
     }
 
-    private func siteFileJobs(outputs: [PageOutput], emitGolden: Bool, keys: OutputKeys, reuse: Reuse?) -> [OutputJob] {
+    private func siteFileJobs(outputs: [PageOutput], emitGolden: Bool, keys: OutputKeys, reuse: Reuse?, searchParts: [[Int]]) -> [OutputJob] {
         var feedEntries: [Feeds.Entry] = []
         for page in site.pages {
             feedEntries.append(Feeds.Entry(sitePath: page.sitePath, title: page.metadata.title, summary: page.metadata.summary,
@@ -452,7 +506,7 @@ struct SiteRenderer: @unchecked Sendable {
         let entries = feedEntries
         var jobs: [OutputJob] = []
         if outputs.count == site.pages.count {
-            jobs += searchIndexJobs(outputs: outputs, keys: keys, reuse: reuse)
+            jobs += searchIndexJobs(members: searchParts, outputs: outputs, keys: keys, reuse: reuse)
         }
         let feedKey = StableHash.combine([keys.globalHash] + keys.summaries)
         jobs.append(OutputJob(paths: ["sitemap.xml", "atom.xml", "robots.txt"], key: { feedKey }) { writer in

@@ -6,8 +6,15 @@ import Foundation
 /// The result equals a full build of the same sources byte for byte.
 ///
 /// Between builds it keeps, in memory: the decoded pages by file (re-read only when a file's size,
-/// time or inode changes), every output's key and search-index line, and a hash of every file it
-/// wrote, so an unchanged output is recognised without reading it back.
+/// time or inode changes), every output's key and search-index line, a hash of every file it
+/// wrote (so an unchanged output is recognised without reading it back), and the site and
+/// renderer of the last build.
+///
+/// When told which files changed (`build(changedPaths:)`, as the preview's watcher does) and
+/// they are pages whose front matter is unchanged, it skips loading the site: it reads those
+/// files, renders those pages and rewrites the search-index parts that hold them, which is all
+/// such an edit can change. Anything else (a new or removed file, front matter, a template, a data
+/// file, site.yml) takes the full path, which compares every file's stamp and every output's key.
 public final class IncrementalBuilder {
     public struct Report: Sendable {
         public var pages: Int
@@ -18,6 +25,18 @@ public final class IncrementalBuilder {
         /// Markdown files read and decoded (the others were unchanged since the previous build).
         public var filesRead: Int
         public var steps: [BuildStep]
+        /// Whether only the edited pages were rendered, without loading the whole site again.
+        public var editedPagesOnly: Bool
+    }
+
+    /// What the last successful build was made from.
+    private struct LastBuild {
+        var renderer: SiteRenderer
+        var templates: TemplateSet
+        var outputKeys: OutputKeys
+        var searchParts: [[Int]]
+        /// `content/...md` -> index into the site's pages.
+        var pageIndexByFile: [String: Int]
     }
 
     public let options: BuildOptions
@@ -26,14 +45,34 @@ public final class IncrementalBuilder {
     private var produced: Set<String> = []
     private var outputHashes: [String: UInt64] = [:]
     private let markdownCache = MarkdownLoadCache()
-    private var hasBuilt = false
+    private var last: LastBuild?
+    /// Sources changed since the last successful build, as reported by callers; nil when unknown.
+    private var pendingChanges: Set<String>? = []
 
     public init(options: BuildOptions) {
         self.options = options
     }
 
-    public func build() throws -> Report {
+    /// - Parameter changedPaths: site-relative paths (`content/pitfalls/x.md`) changed since the
+    ///   previous call, or nil when unknown (then every file's stamp is compared).
+    public func build(changedPaths: Set<String>? = nil) throws -> Report {
         let started = Date()
+        if let changedPaths, pendingChanges != nil {
+            pendingChanges?.formUnion(changedPaths)
+        } else {
+            pendingChanges = nil
+        }
+        let report: Report
+        if let last, let changes = pendingChanges, let edited = try buildEdits(changes, last: last, started: started) {
+            report = edited
+        } else {
+            report = try buildAll(started: started)
+        }
+        pendingChanges = []
+        return report
+    }
+
+    private func buildAll(started: Date) throws -> Report {
         var clock = StepClock()
         try OutputLocation.validate(output: options.output, source: options.source)
         var loader = SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts)
@@ -43,11 +82,11 @@ public final class IncrementalBuilder {
         let templates = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
         let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
         clock.lap("load templates")
-        if !hasBuilt { try? FileManager.default.removeItem(at: options.output) }
-        let writer = try OutputWriter(inPlace: options.output, knownHashes: hasBuilt ? outputHashes : [:])
+        if last == nil { try? FileManager.default.removeItem(at: options.output) }
+        let writer = try OutputWriter(inPlace: options.output, knownHashes: last == nil ? [:] : outputHashes)
         let renderer = SiteRenderer(site: site, templates: templates, assets: assets)
         clock.lap("model")
-        let reuse = hasBuilt ? SiteRenderer.Reuse(keys: keys, searchLines: searchLines) : nil
+        let reuse = last == nil ? nil : SiteRenderer.Reuse(keys: keys, searchLines: searchLines)
         let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: reuse)
         clock.append(result.steps)
         // Only now, with every page rendered, does the output change.
@@ -58,8 +97,48 @@ public final class IncrementalBuilder {
         searchLines.update(result.searchLines)
         produced = writer.producedFiles
         outputHashes = writer.outputHashes ?? [:]
-        hasBuilt = true
+        last = result.outputKeys.map { outputKeys in
+            var byFile: [String: Int] = [:]
+            for (index, page) in site.pages.enumerated() { byFile[page.file] = index }
+            return LastBuild(renderer: renderer, templates: templates, outputKeys: outputKeys, searchParts: result.searchParts,
+                             pageIndexByFile: byFile)
+        }
         return Report(pages: result.pageCount, renderedPages: result.renderedPages, changedFiles: writer.changedFiles.sorted(),
-                      seconds: Date().timeIntervalSince(started), filesRead: markdownCache.filesRead, steps: clock.steps)
+                      seconds: Date().timeIntervalSince(started), filesRead: markdownCache.filesRead, steps: clock.steps,
+                      editedPagesOnly: false)
+    }
+
+    /// The build for edits to page bodies only, or nil when `changes` hold anything else.
+    private func buildEdits(_ changes: Set<String>, last: LastBuild, started: Date) throws -> Report? {
+        var clock = StepClock()
+        var loader = SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts)
+        loader.markdownCache = markdownCache
+        var edited: [Int: Page] = [:]
+        for path in changes.sorted() {
+            guard path.hasPrefix("content/"), let index = last.pageIndexByFile[path],
+                  let loaded = loader.reloadMarkdown(relativePath: String(path.dropFirst("content/".count))),
+                  loaded.errors.isEmpty, case .page(let page) = loaded.content else { return nil }
+            let before = last.renderer.site.pages[index]
+            guard page.metadata == before.metadata, page.sitePath == before.sitePath, page.contentPath == before.contentPath else { return nil }
+            edited[index] = page
+        }
+        clock.lap("load content")
+        let renderer = last.renderer.replacingBodies(edited)
+        let outputKeys = last.outputKeys.replacingBodies(edited, templates: last.templates, contexts: renderer.contexts,
+                                                         templateName: renderer.templateName(for:))
+        let writer = try OutputWriter(inPlace: options.output, knownHashes: outputHashes)
+        clock.lap("model")
+        let result = try renderer.renderEdits(edited.keys.sorted(), keys: outputKeys, searchParts: last.searchParts,
+                                              reuse: SiteRenderer.Reuse(keys: keys, searchLines: searchLines), into: writer)
+        clock.append(result.steps)
+        try writer.commit()
+        clock.lap("write changes")
+        keys.merge(result.keys) { _, new in new }
+        searchLines.update(result.searchLines)
+        outputHashes = writer.outputHashes ?? [:]
+        self.last = LastBuild(renderer: renderer, templates: last.templates, outputKeys: outputKeys, searchParts: last.searchParts,
+                              pageIndexByFile: last.pageIndexByFile)
+        return Report(pages: result.pageCount, renderedPages: result.renderedPages, changedFiles: writer.changedFiles.sorted(),
+                      seconds: Date().timeIntervalSince(started), filesRead: edited.count, steps: clock.steps, editedPagesOnly: true)
     }
 }

@@ -96,19 +96,23 @@ public enum SiteBuild {
         let templates = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
         let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
         clock.lap("load templates")
-        let cache = options.useCache ? BuildCache(source: options.source, output: options.output, options: options) : nil
-        let reuse = cache?.load()
-        let writer = try OutputWriter(output: options.output, previous: reuse == nil ? nil : options.output)
+        let cacheLocation = BuildCache(source: options.source, output: options.output, options: options)
+        let cache = options.useCache ? cacheLocation : nil
+        // Without the cache, this build replaces the output the cache describes.
+        if !options.useCache { cacheLocation.discard() }
+        let state = cache?.load()
+        let writer = try OutputWriter(output: options.output, previous: state == nil ? nil : options.output, spare: state?.spare,
+                                      keepReplaced: state.map { (cacheLocation.spareFolder, $0.files) })
         clock.lap("read cache")
         do {
             let renderer = SiteRenderer(site: site, templates: templates, assets: assets)
             clock.lap("model")
-            let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: reuse, serially: options.renderSerially)
+            let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: state?.reuse, serially: options.renderSerially)
             clock.append(result.steps)
             cache?.invalidate()
             try writer.commit()
             clock.lap("swap output")
-            cache?.save(keys: result.keys)
+            cache?.save(keys: result.keys, files: writer.producedFiles, spare: writer.keptSpare)
             clock.lap("save cache")
             return BuildReport(pages: result.pageCount, renderedPages: result.renderedPages, files: writer.fileCount,
                                seconds: Date().timeIntervalSince(started), links: result.links, steps: clock.steps)

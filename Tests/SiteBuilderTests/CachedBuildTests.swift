@@ -55,6 +55,57 @@ final class CachedBuildTests: XCTestCase {
             expectKept: ["pitfalls/index.html", "sitemap.xml", "atom.xml", "tags/index.html", "404.html"])
     }
 
+    /// Cached builds one after another: from the third on, each updates the spare output (the
+    /// output before last) into the new one. After every kind of edit, and after edits undone,
+    /// the result equals a clean build.
+    func testSeriesOfCachedRebuildsThroughTheSpareOutputEqualCleanBuilds() throws {
+        let folder = try TemporaryFolder("cached-series")
+        defer { folder.remove() }
+        try DefaultSite.copy(into: folder.url)
+        let output = folder.url.appendingPathComponent("public")
+        let spare = folder.url.appendingPathComponent(".crossroads-cache/spare-output")
+        let page = folder.url.appendingPathComponent("content/pitfalls/no-training.md")
+        let added = folder.url.appendingPathComponent("content/pitfalls/added-by-cache-test.md")
+        let footer = folder.url.appendingPathComponent("templates/partials/footer.mustache")
+        let pageText = try String(contentsOf: page, encoding: .utf8)
+        let footerText = try String(contentsOf: footer, encoding: .utf8)
+        let steps: [(String, () throws -> Void)] = [
+            ("first build", {}),
+            ("body edit", { try Data((pageText + "\nFirst cached edit.\n").utf8).write(to: page) }),
+            ("page added", {
+                try Data("---\ntitle: Added by the cache test\nkind: pitfall\ntags: [cache-test]\n---\nA page added between cached builds.\n".utf8)
+                    .write(to: added)
+            }),
+            ("second body edit", { try Data((pageText + "\nSecond cached edit.\n").utf8).write(to: page) }),
+            ("page removed", { try FileManager.default.removeItem(at: added) }),
+            ("template edit", { try Data((footerText + "<p>Footer changed by the cache series.</p>\n").utf8).write(to: footer) }),
+            ("everything undone", {
+                try Data(footerText.utf8).write(to: footer)
+                try Data(pageText.utf8).write(to: page)
+            }),
+            ("no edit", {}),
+        ]
+        for (index, (name, edit)) in steps.enumerated() {
+            try edit()
+            let report = try SiteBuild.build(BuildOptions(source: folder.url, output: output, useCache: true))
+            let clean = folder.url.appendingPathComponent("clean-\(index)")
+            _ = try SiteBuild.build(BuildOptions(source: folder.url, output: clean, useCache: false))
+            let cachedFiles = BuiltSite(folder: output).snapshot
+            let cleanFiles = BuiltSite(folder: clean).snapshot
+            XCTAssertEqual(cachedFiles.keys.sorted(), cleanFiles.keys.sorted(), "\(name): different file sets")
+            XCTAssertEqual(cleanFiles.keys.sorted().filter { cachedFiles[$0] != cleanFiles[$0] }, [], "\(name): files that differ")
+            if index >= 1 {
+                XCTAssertTrue(FileManager.default.fileExists(atPath: spare.path), "\(name): no spare output kept")
+            }
+            if name == "no edit" { XCTAssertEqual(report.renderedPages, 0) }
+        }
+        // A build without the cache replaces the output the cache describes: the cache goes.
+        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: output, useCache: false))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: spare.path), "a build without the cache left the spare output")
+        let afterwards = try SiteBuild.build(BuildOptions(source: folder.url, output: output, useCache: true))
+        XCTAssertEqual(afterwards.renderedPages, afterwards.pages, "a cache older than the output was trusted")
+    }
+
     // MARK: - Support
 
     /// Copies the default site, builds it with the cache, edits one file, rebuilds with the cache

@@ -4,6 +4,10 @@ import Foundation
 /// Writes a build into a staging folder beside the output, then swaps it into place in one step,
 /// so a failed or killed build leaves the previous site untouched and no reader ever sees a mix.
 ///
+/// Cached builds keep the output the swap replaced as a spare (`SpareOutput`): the next build
+/// moves it back as its staging folder and changes only the files that differ, instead of
+/// hard-linking every file of a large site into a new folder and deleting the old one.
+///
 /// In place mode (the preview server's) writes into the output itself instead, only the files
 /// whose bytes changed, and removes the files the previous build wrote and this one did not. The
 /// changed files are held in memory until `commit()`, so a build that fails part way (one page
@@ -14,6 +18,14 @@ final class OutputWriter: @unchecked Sendable {
     /// Output of the previous build, whose unchanged files are hard-linked instead of rewritten.
     let previous: URL?
     let inPlace: Bool
+    /// Staging mode: the spare output this build updates, when it took one.
+    private let spare: SpareOutput?
+    /// Staging mode: where to keep the output this build replaces, and the files it holds.
+    private let keepReplaced: (folder: URL, files: Set<String>)?
+    /// Files linked from the previous output (their bytes are the same in both).
+    private var reusedFiles: Set<String> = []
+    /// The spare kept by `commit()` for the next build.
+    private(set) var keptSpare: SpareOutput?
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     /// Files this build produced so far.
@@ -41,6 +53,8 @@ final class OutputWriter: @unchecked Sendable {
         staging = self.output
         previous = nil
         inPlace = true
+        spare = nil
+        keepReplaced = nil
         do {
             try FileManager.default.createDirectory(at: self.output, withIntermediateDirectories: true)
         } catch {
@@ -49,11 +63,17 @@ final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    init(output: URL, previous: URL? = nil) throws {
+    /// - Parameters:
+    ///   - previous: the current output, whose unchanged files are linked instead of written.
+    ///   - spare: an older output to update as the staging folder, when it can be moved there.
+    ///   - keepReplaced: where to keep the output this build replaces as the next build's spare,
+    ///     and the files that output holds; without it the replaced output is deleted.
+    init(output: URL, previous: URL? = nil, spare: SpareOutput? = nil, keepReplaced: (folder: URL, files: Set<String>)? = nil) throws {
         knownOutputHashes = [:]
         tracksHashes = false
         self.previous = previous
         inPlace = false
+        self.keepReplaced = keepReplaced
         self.output = output.standardizedFileURL
         let parent = self.output.deletingLastPathComponent()
         staging = parent.appendingPathComponent(".\(self.output.lastPathComponent).staging-\(ProcessInfo.processInfo.processIdentifier)")
@@ -61,7 +81,13 @@ final class OutputWriter: @unchecked Sendable {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             Self.removeLeftovers(in: parent, for: self.output.lastPathComponent)
             try? FileManager.default.removeItem(at: staging)
-            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            if let spare, previous != nil, rename(spare.folder.path, staging.path) == 0 {
+                self.spare = spare
+            } else {
+                self.spare = nil
+                if let spare { try? FileManager.default.removeItem(at: spare.folder) }
+                try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+            }
         } catch {
             throw BuildFailure([SiteError(file: self.output.path, message: "cannot create the output folder next to \(self.output.path) (\(Self.reason(error)))",
                                           fix: "choose a writable --output folder, or fix the permissions of \(parent.path)")])
@@ -104,6 +130,8 @@ final class OutputWriter: @unchecked Sendable {
         }
         do {
             if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+            // A spare's file may be a link to the live output's: replace it, never write through it.
+            if spare != nil { unlink(url.path) }
             do {
                 try data.write(to: url)
             } catch {
@@ -141,12 +169,24 @@ final class OutputWriter: @unchecked Sendable {
             }
         } else {
             guard let previous else { return false }
+            if let spare, spare.files.contains(relative), !spare.stale.contains(relative) {
+                // The spare already holds these bytes.
+                lock.withLock {
+                    producedFiles.insert(relative)
+                    reusedFiles.insert(relative)
+                }
+                return true
+            }
             let target = staging.appendingPathComponent(relative)
             let folder = target.deletingLastPathComponent().path
             try? ensureFolder(folder)
+            if spare != nil { unlink(target.path) }
             guard link(previous.appendingPathComponent(relative).path, target.path) == 0 else { return false }
         }
-        lock.withLock { _ = producedFiles.insert(relative) }
+        lock.withLock {
+            producedFiles.insert(relative)
+            reusedFiles.insert(relative)
+        }
         return true
     }
 
@@ -167,9 +207,10 @@ final class OutputWriter: @unchecked Sendable {
             return
         }
         let fileManager = FileManager.default
+        if let spare { removeFromStaging(spare.files.subtracting(producedFiles)) }
         if fileManager.fileExists(atPath: output.path) {
             if cfileswap_exchange(staging.path, output.path) == 0 {
-                try? fileManager.removeItem(at: staging)
+                keepOrRemoveReplacedOutput()
                 return
             }
             // No atomic exchange on this file system: two renames, the old site kept until the new one is in place.
@@ -190,6 +231,37 @@ final class OutputWriter: @unchecked Sendable {
                                               fix: "check the permissions of \(output.deletingLastPathComponent().path)")])
             }
         }
+    }
+
+    /// A spare's files that this build does not produce, and the folders they leave empty.
+    private func removeFromStaging(_ files: Set<String>) {
+        var folders: Set<String> = []
+        for relative in files {
+            unlink(staging.appendingPathComponent(relative).path)
+            var folder = (relative as NSString).deletingLastPathComponent
+            while !folder.isEmpty {
+                folders.insert(folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
+        }
+        // Deepest first; `rmdir` refuses folders that still hold something.
+        for folder in folders.sorted(by: { $0.count > $1.count }) { rmdir(staging.appendingPathComponent(folder).path) }
+    }
+
+    /// After the exchange the staging path holds the replaced output: the next build's spare, or deleted.
+    private func keepOrRemoveReplacedOutput() {
+        guard let keepReplaced else {
+            try? FileManager.default.removeItem(at: staging)
+            return
+        }
+        try? FileManager.default.removeItem(at: keepReplaced.folder)
+        try? FileManager.default.createDirectory(at: keepReplaced.folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard rename(staging.path, keepReplaced.folder.path) == 0 else {
+            try? FileManager.default.removeItem(at: staging)
+            return
+        }
+        let stale = lock.withLock { producedFiles.subtracting(reusedFiles) }
+        keptSpare = SpareOutput(folder: keepReplaced.folder, files: keepReplaced.files, stale: stale)
     }
 
     /// Writes each held file atomically, so a reader sees a whole old or a whole new file.
@@ -214,6 +286,19 @@ final class OutputWriter: @unchecked Sendable {
     func abandon() {
         if !inPlace { try? FileManager.default.removeItem(at: staging) }
     }
+}
+
+/// An output from before the current one, kept beside the build cache so the next cached build
+/// can update it into the new output instead of building a staging folder from nothing.
+struct SpareOutput: Sendable, Equatable {
+    var folder: URL
+    /// Every file it holds, relative to it.
+    var files: Set<String>
+    /// Those of `files` whose bytes differ from the current output's file of the same name.
+    var stale: Set<String>
+}
+
+extension OutputWriter {
 
     static func reason(_ error: any Error) -> String {
         let nsError = error as NSError

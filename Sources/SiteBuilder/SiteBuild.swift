@@ -91,13 +91,16 @@ public enum SiteBuild {
         let started = Date()
         var clock = StepClock()
         try OutputLocation.validate(output: options.output, source: options.source)
-        let site = try SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts).load(baseURLOverride: options.baseURL)
+        let cacheLocation = BuildCache(source: options.source, output: options.output, options: options)
+        let cache = options.useCache ? cacheLocation : nil
+        var loader = SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts)
+        let decodedPages = cache.map { MarkdownLoadCache(restoringFrom: $0.pagesFile, contentFolder: options.source.appendingPathComponent("content")) }
+        loader.markdownCache = decodedPages
+        let site = try loader.load(baseURLOverride: options.baseURL)
         clock.lap("load content")
         let templates = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
         let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
         clock.lap("load templates")
-        let cacheLocation = BuildCache(source: options.source, output: options.output, options: options)
-        let cache = options.useCache ? cacheLocation : nil
         // Without the cache, this build replaces the output the cache describes.
         if !options.useCache { cacheLocation.discard() }
         let state = cache?.load()
@@ -113,6 +116,7 @@ public enum SiteBuild {
             try writer.commit()
             clock.lap("swap output")
             cache?.save(keys: result.keys, files: writer.producedFiles, spare: writer.keptSpare)
+            if let cache { decodedPages?.save(to: cache.pagesFile) }
             clock.lap("save cache")
             return BuildReport(pages: result.pageCount, renderedPages: result.renderedPages, files: writer.fileCount,
                                seconds: Date().timeIntervalSince(started), links: result.links, steps: clock.steps)

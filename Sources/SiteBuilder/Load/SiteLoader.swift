@@ -221,10 +221,12 @@ public struct SiteLoader: Sendable {
             errors.add(contentsOf: problems.errors)
             return nil
         case .success(let metadata):
-            return Page(contentPath: relative, file: display, metadata: metadata, body: frontMatter.body,
-                        bodyFirstLine: frontMatter.bodyFirstLine,
-                        sitePath: Self.sitePath(forContentPath: relative, slug: metadata.slug),
-                        sourceHash: StableHash.keyOf(text), mayUseData: OutputKeys.mayUseData(frontMatter.body))
+            var page = Page(contentPath: relative, file: display, metadata: metadata, body: frontMatter.body,
+                            bodyFirstLine: frontMatter.bodyFirstLine,
+                            sitePath: Self.sitePath(forContentPath: relative, slug: metadata.slug),
+                            sourceHash: StableHash.keyOf(text))
+            page.mayUseData = OutputKeys.mayUseData(frontMatter.body)
+            return page
         }
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Blocks
 import Scoring
 
@@ -8,7 +9,17 @@ public struct Page: Sendable {
     /// Path relative to the site's source folder, e.g. `content/pitfalls/no-training.md`; used in errors.
     public var file: String
     public var metadata: PageMetadata
-    public var body: String
+    /// The Markdown below the front matter. A page restored from the build cache reads it from
+    /// its file only when something renders the page.
+    public var body: String {
+        get { deferredBody?.text ?? storedBody }
+        set {
+            storedBody = newValue
+            deferredBody = nil
+        }
+    }
+    private var storedBody: String
+    var deferredBody: DeferredBody?
     /// File line of the body's first line.
     public var bodyFirstLine: Int
     /// Where the page is published, e.g. `pitfalls/no-training/`.
@@ -18,6 +29,42 @@ public struct Page: Sendable {
     /// Whether the body may read data files or the questionnaire (see `OutputKeys.mayUseData`),
     /// worked out once when the file is loaded.
     var mayUseData: Bool = false
+
+    public init(contentPath: String, file: String, metadata: PageMetadata, body: String, bodyFirstLine: Int, sitePath: String,
+                sourceHash: UInt64) {
+        self.contentPath = contentPath
+        self.file = file
+        self.metadata = metadata
+        storedBody = body
+        self.bodyFirstLine = bodyFirstLine
+        self.sitePath = sitePath
+        self.sourceHash = sourceHash
+    }
+}
+
+/// The body of a page whose front matter came from the build cache, read from the file when
+/// first asked for. Should the file have changed since it was listed (during the build), the
+/// body read is the new one; the next build sees the new stamp and renders the page again.
+final class DeferredBody: @unchecked Sendable {
+    private let lock = NSLock()
+    private var loaded: String?
+    let file: URL
+
+    init(file: URL) { self.file = file }
+
+    var text: String {
+        lock.withLock {
+            if let loaded { return loaded }
+            let data = FileManager.default.contents(atPath: file.path) ?? Data()
+            let body: String
+            switch FrontMatter.split(String(decoding: data, as: UTF8.self)) {
+            case .success(let split): body = split.body
+            case .failure: body = ""
+            }
+            loaded = body
+            return body
+        }
+    }
 }
 
 /// The intro of a kind's index page, from `content/<folder>/_index.md`.

@@ -15,6 +15,8 @@ struct BuildCache {
 
     let file: URL
     let spareFolder: URL
+    /// The decoded pages (`PageCacheFile`); they depend on the sources alone, not on the output.
+    let pagesFile: URL
     let output: URL
     /// Options that change every page when they change.
     let fingerprint: String
@@ -23,6 +25,7 @@ struct BuildCache {
         let folder = source.appendingPathComponent(Self.folderName)
         file = folder.appendingPathComponent("build-manifest.txt")
         spareFolder = folder.appendingPathComponent("spare-output")
+        pagesFile = folder.appendingPathComponent("pages.bin")
         self.output = output
         fingerprint = "format=\(Self.format);output=\(output.path);base=\(options.baseURL ?? "");drafts=\(options.includeDrafts)"
     }

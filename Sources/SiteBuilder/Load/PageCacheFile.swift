@@ -67,6 +67,7 @@ enum PageCacheFile {
     static func decode(_ data: Data, contentFolder: URL) -> [String: (MarkdownLoadCache.Stamp, SiteLoader.LoadedMarkdown)]? {
         var reader = BinaryReader(data)
         guard reader.string() == magic, let count = reader.int(), count >= 0 else { return nil }
+        let folder = contentFolder.path + "/"
         var entries: [String: (MarkdownLoadCache.Stamp, SiteLoader.LoadedMarkdown)] = [:]
         entries.reserveCapacity(count)
         for _ in 0..<count {
@@ -98,7 +99,7 @@ enum PageCacheFile {
                 var page = Page(contentPath: path, file: display, metadata: metadata, body: "", bodyFirstLine: bodyFirstLine,
                                 sitePath: sitePath, sourceHash: UInt64(truncatingIfNeeded: sourceHash))
                 page.mayUseData = mayUseData != 0
-                page.deferredBody = DeferredBody(file: contentFolder.appendingPathComponent(path))
+                page.deferredBody = DeferredBody(path: folder + path)
                 content = .page(page)
             } else if type == 1 {
                 guard let kind = reader.string().flatMap(PageKind.init(rawValue:)), let title = reader.string(),
@@ -114,17 +115,23 @@ enum PageCacheFile {
     }
 }
 
-/// Appends little-endian integers and length-prefixed UTF-8 strings.
+/// Appends little-endian integers and length-prefixed UTF-8 strings (to an array of bytes:
+/// appending to `Data` field by field was most of the cost of writing a cache).
 struct BinaryWriter {
-    private(set) var data = Data()
+    private(set) var bytes: [UInt8] = []
+
+    var data: Data { Data(bytes) }
 
     mutating func int(_ value: Int) {
-        withUnsafeBytes(of: Int64(value).littleEndian) { data.append(contentsOf: $0) }
+        withUnsafeBytes(of: Int64(value).littleEndian) { bytes.append(contentsOf: $0) }
     }
 
     mutating func string(_ value: String) {
-        int(value.utf8.count)
-        data.append(contentsOf: value.utf8)
+        var value = value
+        value.withUTF8 { utf8 in
+            int(utf8.count)
+            bytes.append(contentsOf: utf8)
+        }
     }
 
     mutating func optional(_ value: String?) {
@@ -155,8 +162,9 @@ struct BinaryReader {
     }
 
     mutating func string() -> String? {
-        guard let count = int(), count >= 0, offset + count <= bytes.count else { return nil }
-        let value = String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+        guard let count = int(), count >= 0, count <= bytes.count - offset else { return nil }
+        let start = offset
+        let value = bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<(start + count)]), as: UTF8.self) }
         offset += count
         return value
     }

@@ -48,14 +48,15 @@ public struct Page: Sendable {
 final class DeferredBody: @unchecked Sendable {
     private let lock = NSLock()
     private var loaded: String?
-    let file: URL
+    /// The file's path (a string: making 10,000 URLs was a measurable part of restoring a cache).
+    let path: String
 
-    init(file: URL) { self.file = file }
+    init(path: String) { self.path = path }
 
     var text: String {
         lock.withLock {
             if let loaded { return loaded }
-            let data = FileManager.default.contents(atPath: file.path) ?? Data()
+            let data = FileManager.default.contents(atPath: path) ?? Data()
             let body: String
             switch FrontMatter.split(String(decoding: data, as: UTF8.self)) {
             case .success(let split): body = split.body

@@ -109,31 +109,32 @@ struct SiteRenderer: @unchecked Sendable {
         let pages = site.pages
         let outputKeys = OutputKeys(site: site, templates: templates, assets: assets, contexts: contexts, templateName: templateName(for:))
         let keys = outputKeys.keys
-        let slots = ResultSlots<Swift.Result<PageOutput, BuildFailure>>(count: pages.count)
-        let produce: @Sendable (Int) -> Void = { index in
-            if let reused = reusePage(index, key: keys[index], reuse: reuse, writer: writer) {
-                slots[index] = .success(reused)
-            } else {
-                slots[index] = renderPage(index, writer: writer)
-            }
-        }
         clock.lap("page keys")
+        // Pages whose key is unchanged keep their files: a few lookups each, in one pass on this
+        // thread (in parallel, the threads mostly waited for the writer's lock).
+        var kept = [PageOutput?](repeating: nil, count: pages.count)
+        if let reuse {
+            for index in pages.indices { kept[index] = reusePage(index, key: keys[index], reuse: reuse, writer: writer) }
+        }
+        let toRender = pages.indices.filter { kept[$0] == nil }
+        clock.lap("keep unchanged pages")
+        let slots = ResultSlots<Swift.Result<PageOutput, BuildFailure>>(count: toRender.count)
+        let produce: @Sendable (Int) -> Void = { slot in slots[slot] = renderPage(toRender[slot], writer: writer) }
         if serially {
-            for index in pages.indices { produce(index) }
+            for slot in toRender.indices { produce(slot) }
         } else {
-            DispatchQueue.concurrentPerform(iterations: pages.count, execute: produce)
+            DispatchQueue.concurrentPerform(iterations: toRender.count, execute: produce)
         }
         clock.lap("render pages")
         var errors = ErrorCollector()
-        var outputs: [PageOutput] = []
-        outputs.reserveCapacity(pages.count)
-        for slot in slots.values {
-            switch slot {
-            case .success(let output): outputs.append(output)
+        for (slot, result) in slots.values.enumerated() {
+            switch result {
+            case .success(let output): kept[toRender[slot]] = output
             case .failure(let failure): errors.add(contentsOf: failure.errors)
             case nil: break
             }
         }
+        let outputs = errors.errors.isEmpty ? kept.compactMap { $0 } : []
         var checkedLinks = outputs.flatMap(\.links)
         clock.lap("collect pages")
         let searchParts = searchPartMembers()

@@ -22,8 +22,8 @@ final class OutputWriter: @unchecked Sendable {
     private let spare: SpareOutput?
     /// Staging mode: where to keep the output this build replaces, and the files it holds.
     private let keepReplaced: (folder: URL, files: Set<String>)?
-    /// Files linked from the previous output (their bytes are the same in both).
-    private var reusedFiles: Set<String> = []
+    /// Files written by this build (the others were kept from the previous output, same bytes).
+    private var writtenFiles: Set<String> = []
     /// The spare kept by `commit()` for the next build.
     private(set) var keptSpare: SpareOutput?
     private let lock = NSLock()
@@ -111,6 +111,7 @@ final class OutputWriter: @unchecked Sendable {
         let folder = url.deletingLastPathComponent().path
         let needsFolder = lock.withLock {
             producedFiles.insert(relative)
+            if !inPlace { writtenFiles.insert(relative) }
             return createdFolders.insert(folder).inserted
         }
         if inPlace {
@@ -171,10 +172,7 @@ final class OutputWriter: @unchecked Sendable {
             guard let previous else { return false }
             if let spare, spare.files.contains(relative), !spare.stale.contains(relative) {
                 // The spare already holds these bytes.
-                lock.withLock {
-                    producedFiles.insert(relative)
-                    reusedFiles.insert(relative)
-                }
+                lock.withLock { _ = producedFiles.insert(relative) }
                 return true
             }
             let target = staging.appendingPathComponent(relative)
@@ -183,10 +181,7 @@ final class OutputWriter: @unchecked Sendable {
             if spare != nil { unlink(target.path) }
             guard link(previous.appendingPathComponent(relative).path, target.path) == 0 else { return false }
         }
-        lock.withLock {
-            producedFiles.insert(relative)
-            reusedFiles.insert(relative)
-        }
+        lock.withLock { _ = producedFiles.insert(relative) }
         return true
     }
 
@@ -260,7 +255,7 @@ final class OutputWriter: @unchecked Sendable {
             try? FileManager.default.removeItem(at: staging)
             return
         }
-        let stale = lock.withLock { producedFiles.subtracting(reusedFiles) }
+        let stale = lock.withLock { writtenFiles }
         keptSpare = SpareOutput(folder: keepReplaced.folder, files: keepReplaced.files, stale: stale)
     }
 

@@ -57,7 +57,7 @@ final class CacheFormatTests: XCTestCase {
             "broken.md": .init(content: .nothing, errors: [SiteError(file: "content/broken.md", message: "bad")]),
         ]
         let data = PageCacheFile.encode(stored.mapValues { _ in stamp }) { stored[$0] }
-        let decoded = try XCTUnwrap(PageCacheFile.decode(data, contentFolder: content))
+        let decoded = try XCTUnwrap(PageCacheFile.decode(data, contentFolder: content)).entries
         XCTAssertEqual(Set(decoded.keys), ["pitfalls/full.md", "index.md", "pitfalls/_index.md"], "a file with problems was stored")
         XCTAssertTrue(decoded.values.allSatisfy { $0.0 == stamp })
         guard case .page(let back)? = decoded["pitfalls/full.md"]?.1.content else { return XCTFail("not a page") }
@@ -73,5 +73,60 @@ final class CacheFormatTests: XCTestCase {
 
         XCTAssertNil(PageCacheFile.decode(data.dropLast(), contentFolder: content), "a cut-off file was read")
         XCTAssertNil(PageCacheFile.decode(Data("something else".utf8), contentFolder: content))
+    }
+
+    /// Saved by appending the changed files' records, restored to what a full load gives; a
+    /// record cut short makes the whole file unusable (so every file is read again), never wrong.
+    func testPageCacheAppendsChangesAndRestoresWhatAFullLoadGives() throws {
+        let folder = try TemporaryFolder("page-cache-append")
+        defer { folder.remove() }
+        try DefaultSite.copy(into: folder.url)
+        let content = folder.url.appendingPathComponent("content")
+        let file = folder.url.appendingPathComponent(".crossroads-cache/pages.bin")
+        func load(_ cache: MarkdownLoadCache) throws -> [String] {
+            var loader = SiteLoader(sourceFolder: folder.url)
+            loader.markdownCache = cache
+            return try loader.load().pages.map { "\($0.sitePath)|\($0.metadata.title)|\($0.sourceHash)|\($0.body)" }
+        }
+        let first = MarkdownLoadCache(restoringFrom: file, contentFolder: content)
+        _ = try load(first)
+        first.save(to: file)
+        let fullSize = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
+
+        let page = content.appendingPathComponent("pitfalls/no-training.md")
+        try Data((try String(contentsOf: page, encoding: .utf8)).replacingOccurrences(of: "title: ", with: "title: Appended · ").utf8).write(to: page)
+        try FileManager.default.removeItem(at: content.appendingPathComponent("doing-both.md"))
+        try Self.dropLinks(to: "doing-both.md", in: content)
+        let second = MarkdownLoadCache(restoringFrom: file, contentFolder: content)
+        let afterEdit = try load(second)
+        XCTAssertGreaterThan(second.filesRead, 0)
+        XCTAssertLessThan(second.filesRead, 10, "unchanged files were read again")
+        second.save(to: file)
+        let appendedSize = try XCTUnwrap(FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int)
+        XCTAssertGreaterThan(appendedSize, fullSize, "the changes were not appended")
+
+        let third = MarkdownLoadCache(restoringFrom: file, contentFolder: content)
+        XCTAssertEqual(try load(third), afterEdit, "restored pages differ from the pages loaded")
+        XCTAssertEqual(third.filesRead, 0, "a file was read although the cache held it")
+        XCTAssertEqual(try load(MarkdownLoadCache()), afterEdit, "a load without the cache differs")
+
+        let data = try Data(contentsOf: file)
+        try data.dropLast(3).write(to: file)
+        let cut = MarkdownLoadCache(restoringFrom: file, contentFolder: content)
+        XCTAssertEqual(try load(cut), afterEdit)
+        XCTAssertGreaterThan(cut.filesRead, 10, "a cut-off cache file was trusted")
+    }
+
+    /// Replaces `@/target` links with a link to the sources page and drops read-next entries naming it.
+    private static func dropLinks(to target: String, in content: URL) throws {
+        let files = FileManager.default.enumerator(atPath: content.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        for file in files {
+            let url = content.appendingPathComponent(file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            let edited = text.replacingOccurrences(of: "@/\(target)", with: "@/sources.md")
+                .replacingOccurrences(of: ", \(target)", with: "").replacingOccurrences(of: "\(target), ", with: "")
+                .replacingOccurrences(of: "[\(target)]", with: "[]")
+            if edited != text { try Data(edited.utf8).write(to: url) }
+        }
     }
 }

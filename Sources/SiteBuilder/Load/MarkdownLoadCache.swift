@@ -36,28 +36,53 @@ public final class MarkdownLoadCache: @unchecked Sendable {
     /// Files read (not taken from the cache) by the last load, for tests and reports.
     public private(set) var filesRead = 0
 
-    /// Whether entries were added or dropped since the cache was made or restored.
-    private var changed = false
+    /// Files stored and files dropped since the cache was made, restored or saved.
+    private var stored: Set<String> = []
+    private var dropped: Set<String> = []
+    /// The file this cache was restored from: its size then, and how many records it held.
+    private var restored: (file: URL, size: Int, records: Int)?
 
     public init() {}
 
     /// The cache `save(to:)` left in `file`; empty when there is none or it is unreadable.
     init(restoringFrom file: URL, contentFolder: URL) {
         guard let data = FileManager.default.contents(atPath: file.path),
-              let restored = PageCacheFile.decode(data, contentFolder: contentFolder) else { return }
-        entries = restored.mapValues { Entry(stamp: $0.0, loaded: $0.1) }
+              let decoded = PageCacheFile.decode(data, contentFolder: contentFolder) else { return }
+        entries = decoded.entries.mapValues { Entry(stamp: $0.0, loaded: $0.1) }
+        restored = (file, data.count, decoded.records)
     }
 
-    /// Writes the entries for the next process, when they changed.
+    /// Writes the entries for the next process, when they changed: only the changed ones,
+    /// appended to the file this cache came from, unless the file has grown to twice what it
+    /// holds (then, or for a new file, all of them).
     func save(to file: URL) {
-        let data = lock.withLock { () -> Data? in
-            guard self.changed else { return nil }
-            self.changed = false
-            return PageCacheFile.encode(entries.mapValues(\.stamp)) { entries[$0]?.loaded }
+        lock.withLock {
+            guard !stored.isEmpty || !dropped.isEmpty else { return }
+            defer {
+                stored = []
+                dropped = []
+            }
+            let changes = stored.count + dropped.count
+            if let restored, restored.file == file, restored.records + changes < 2 * max(entries.count, 64),
+               let handle = FileHandle(forUpdatingAtPath: file.path) {
+                defer { try? handle.close() }
+                // Appends only to the file as it was read: another build may have replaced it since.
+                if let size = try? handle.seekToEnd(), Int(size) == restored.size {
+                    var writer = BinaryWriter()
+                    PageCacheFile.appendRecords(for: entries.filter { stored.contains($0.key) }.mapValues(\.stamp), loaded: { entries[$0]?.loaded },
+                                                forgetting: dropped, to: &writer)
+                    if (try? handle.write(contentsOf: writer.data)) != nil {
+                        self.restored = (file, restored.size + writer.bytes.count, restored.records + changes)
+                        return
+                    }
+                }
+            }
+            let data = PageCacheFile.encode(entries.mapValues(\.stamp)) { entries[$0]?.loaded }
+            try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+            if (try? data.write(to: file, options: .atomic)) != nil {
+                restored = (file, data.count, entries.count)
+            }
         }
-        guard let data else { return }
-        try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try? data.write(to: file, options: .atomic)
     }
 
     func loaded(_ path: String, stamp: Stamp) -> SiteLoader.LoadedMarkdown? {
@@ -67,7 +92,7 @@ public final class MarkdownLoadCache: @unchecked Sendable {
     func store(_ loaded: SiteLoader.LoadedMarkdown, for path: String, stamp: Stamp) {
         lock.withLock {
             filesRead += 1
-            changed = true
+            stored.insert(path)
             entries[path] = Entry(stamp: stamp, loaded: loaded)
         }
     }
@@ -76,9 +101,12 @@ public final class MarkdownLoadCache: @unchecked Sendable {
     func beginLoad(keeping paths: Set<String>) {
         lock.withLock {
             filesRead = 0
-            let before = entries.count
-            entries = entries.filter { paths.contains($0.key) }
-            if entries.count != before { changed = true }
+            // Removed one by one: rebuilding a 10,000-entry dictionary for a few gone files cost more.
+            for path in entries.keys.filter({ !paths.contains($0) }) {
+                entries[path] = nil
+                dropped.insert(path)
+                stored.remove(path)
+            }
         }
     }
 }

@@ -9,29 +9,34 @@ import Foundation
 /// A small binary format of length-prefixed fields: decoding 10,000 pages takes milliseconds,
 /// where decoding their front matter again took most of a second.
 enum PageCacheFile {
-    static let magic = "crossroads-pages-1"
+    static let magic = "crossroads-pages-2"
+    /// Ends every record, so a record cut short (a build killed while appending) is noticed.
+    static let recordEnd = 0x5245_434F_5244_454E
 
+    /// The whole file: the magic line, then one record per entry.
     static func encode(_ entries: [String: MarkdownLoadCache.Stamp], loaded: (String) -> SiteLoader.LoadedMarkdown?) -> Data {
         var writer = BinaryWriter()
         writer.string(magic)
-        var records: [(String, MarkdownLoadCache.Stamp, SiteLoader.LoadedMarkdown.Content)] = []
-        for (path, stamp) in entries {
-            guard let entry = loaded(path), entry.errors.isEmpty else { continue }
-            switch entry.content {
-            case .page, .sectionIntro: records.append((path, stamp, entry.content))
-            case .nothing: continue
-            }
-        }
-        writer.int(records.count)
-        for (path, stamp, content) in records {
+        appendRecords(for: entries, loaded: loaded, to: &writer)
+        return writer.data
+    }
+
+    /// Records to append to an existing file: later records replace earlier ones of the same
+    /// path, and a file that no longer holds a usable page gets a record that forgets it.
+    static func appendRecords(for entries: [String: MarkdownLoadCache.Stamp], loaded: (String) -> SiteLoader.LoadedMarkdown?,
+                              forgetting removed: Set<String> = [], to writer: inout BinaryWriter) {
+        for path in removed {
             writer.string(path)
-            writer.int(Int(stamp.size))
-            writer.int(stamp.modifiedSeconds)
-            writer.int(stamp.modifiedNanoseconds)
-            writer.int(Int(truncatingIfNeeded: stamp.inode))
-            switch content {
-            case .page(let page):
+            writer.int(2)
+            writer.int(recordEnd)
+        }
+        for (path, stamp) in entries {
+            guard let entry = loaded(path) else { continue }
+            writer.string(path)
+            switch entry.content {
+            case .page(let page) where entry.errors.isEmpty:
                 writer.int(0)
+                writeStamp(stamp, to: &writer)
                 let metadata = page.metadata
                 writer.string(metadata.title)
                 writer.string(metadata.kind.rawValue)
@@ -49,30 +54,51 @@ enum PageCacheFile {
                 writer.string(page.sitePath)
                 writer.int(Int(truncatingIfNeeded: page.sourceHash))
                 writer.int(page.mayUseData ? 1 : 0)
-            case .sectionIntro(let intro):
+            case .sectionIntro(let intro) where entry.errors.isEmpty:
                 writer.int(1)
+                writeStamp(stamp, to: &writer)
                 writer.string(intro.kind.rawValue)
                 writer.string(intro.title)
                 writer.string(intro.summary)
                 writer.string(intro.body)
                 writer.int(intro.bodyFirstLine)
-            case .nothing:
-                break
+            default:
+                // Problems are reported again from the file itself: nothing to keep.
+                writer.int(2)
             }
+            writer.int(recordEnd)
         }
-        return writer.data
     }
 
-    /// The entries in `data`, or nil when it is not a file this version wrote.
-    static func decode(_ data: Data, contentFolder: URL) -> [String: (MarkdownLoadCache.Stamp, SiteLoader.LoadedMarkdown)]? {
+    private static func writeStamp(_ stamp: MarkdownLoadCache.Stamp, to writer: inout BinaryWriter) {
+        writer.int(Int(stamp.size))
+        writer.int(stamp.modifiedSeconds)
+        writer.int(stamp.modifiedNanoseconds)
+        writer.int(Int(truncatingIfNeeded: stamp.inode))
+    }
+
+    struct Decoded {
+        var entries: [String: (MarkdownLoadCache.Stamp, SiteLoader.LoadedMarkdown)]
+        /// Records read, including those later ones replaced: the file is rewritten when it has many more than entries.
+        var records: Int
+    }
+
+    /// The entries in `data`, or nil when it is not a whole file this version wrote.
+    static func decode(_ data: Data, contentFolder: URL) -> Decoded? {
         var reader = BinaryReader(data)
-        guard reader.string() == magic, let count = reader.int(), count >= 0 else { return nil }
+        guard reader.string() == magic else { return nil }
         let folder = contentFolder.path + "/"
         var entries: [String: (MarkdownLoadCache.Stamp, SiteLoader.LoadedMarkdown)] = [:]
-        entries.reserveCapacity(count)
-        for _ in 0..<count {
-            guard let path = reader.string(), let size = reader.int(), let seconds = reader.int(), let nanoseconds = reader.int(),
-                  let inode = reader.int(), let type = reader.int() else { return nil }
+        var records = 0
+        while !reader.isAtEnd {
+            guard let path = reader.string(), let type = reader.int() else { return nil }
+            records += 1
+            if type == 2 {
+                guard reader.int() == recordEnd else { return nil }
+                entries[path] = nil
+                continue
+            }
+            guard let size = reader.int(), let seconds = reader.int(), let nanoseconds = reader.int(), let inode = reader.int() else { return nil }
             let stamp = MarkdownLoadCache.Stamp(size: Int64(size), modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds,
                                                 inode: UInt64(truncatingIfNeeded: inode))
             let display = "content/" + path
@@ -109,9 +135,10 @@ enum PageCacheFile {
             } else {
                 return nil
             }
+            guard reader.int() == recordEnd else { return nil }
             entries[path] = (stamp, SiteLoader.LoadedMarkdown(content: content, errors: []))
         }
-        return reader.isAtEnd ? entries : nil
+        return Decoded(entries: entries, records: records)
     }
 }
 

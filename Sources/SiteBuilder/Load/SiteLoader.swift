@@ -121,7 +121,7 @@ public struct SiteLoader: Sendable {
         let url = sourceFolder.appendingPathComponent("content").appendingPathComponent(relativePath)
         var info = stat()
         guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return loadMarkdown(ContentWalker.File(url: url, relativePath: relativePath, stamp: MarkdownLoadCache.Stamp(info)))
+        return loadMarkdown(ContentWalker.File(path: url.path, relativePath: relativePath, stamp: MarkdownLoadCache.Stamp(info)))
     }
 
     private func readMarkdown(_ file: ContentWalker.File) -> LoadedMarkdown {
@@ -253,7 +253,21 @@ public struct SiteLoader: Sendable {
     /// the pages themselves copied every page many times over).
     static func readingOrder(_ pages: [Page]) -> [Page] {
         let keys = pages.indices.map { (pages[$0].metadata.kind, pages[$0].metadata.weight, pages[$0].metadata.title, pages[$0].contentPath, $0) }
-        return keys.sorted { ($0.0, $0.1, $0.2, $0.3) < ($1.0, $1.1, $1.2, $1.3) }.map { pages[$0.4] }
+        func before(_ a: (PageKind, Int, String, String, Int), _ b: (PageKind, Int, String, String, Int)) -> Bool {
+            (a.0, a.1, a.2, a.3) < (b.0, b.1, b.2, b.3)
+        }
+        // Sorted first by UTF-8 bytes, which is the order String comparison gives for the usual
+        // (normalised) titles at a fraction of the cost; the result is checked pair by pair with
+        // the real comparison, and sorted again with it should any pair disagree.
+        func byBytes(_ a: (PageKind, Int, String, String, Int), _ b: (PageKind, Int, String, String, Int)) -> Bool {
+            if a.0 != b.0 { return a.0 < b.0 }
+            if a.1 != b.1 { return a.1 < b.1 }
+            if a.2 != b.2 { return a.2.utf8.lexicographicallyPrecedes(b.2.utf8) }
+            return a.3.utf8.lexicographicallyPrecedes(b.3.utf8)
+        }
+        var sorted = keys.sorted(by: byBytes)
+        if !zip(sorted, sorted.dropFirst()).allSatisfy({ before($0, $1) }) { sorted = keys.sorted(by: before) }
+        return sorted.map { pages[$0.4] }
     }
 
     /// `pitfalls/no-training.md` -> `pitfalls/no-training/`; `index.md` -> ""; `guides/index.md` -> `guides/`.
@@ -273,15 +287,20 @@ public struct SiteLoader: Sendable {
         for kind in PageKind.allCases { if let path = kind.sectionPath { owners[path] = "the \(kind.rawValue) index" } }
         owners["tags/"] = "the tag index"
         owners["search/"] = "the search page"
-        for page in pages.sorted(by: { $0.file < $1.file }) {
-            if let other = owners[page.sitePath] {
-                errors.add(SiteError(file: page.file, message: "this page is published at /\(page.sitePath), which \(other) already uses",
+        // Pages arrive in file order; sorted indexes, not pages (sorting copied every page).
+        let byFile = pages.indices.dropFirst().allSatisfy { pages[$0 - 1].file < pages[$0].file }
+            ? Array(pages.indices) : pages.indices.sorted { pages[$0].file < pages[$1].file }
+        for index in byFile {
+            let sitePath = pages[index].sitePath
+            if let other = owners[sitePath] {
+                errors.add(SiteError(file: pages[index].file, message: "this page is published at /\(sitePath), which \(other) already uses",
                                      fix: "rename the file or set a different `slug` in its front matter"))
             } else {
-                owners[page.sitePath] = page.file
+                owners[sitePath] = pages[index].file
             }
         }
-        for page in pages.sorted(by: { $0.file < $1.file }) {
+        for index in byFile where !pages[index].metadata.aliases.isEmpty {
+            let page = pages[index]
             for alias in page.metadata.aliases {
                 let path = SitePath.normaliseFolder(alias)
                 if let other = owners[path] {
@@ -296,9 +315,9 @@ public struct SiteLoader: Sendable {
 
     private func checkReadNext(_ pages: [Page], _ errors: inout ErrorCollector) {
         let known = Set(pages.map(\.contentPath))
-        for page in pages {
-            for target in page.metadata.readNext where !known.contains(ContentLink.contentPath(target)) {
-                errors.add(SiteError(file: page.file, message: "`read_next` names \(target), which is not a page of this site",
+        for index in pages.indices {
+            for target in pages[index].metadata.readNext where !known.contains(ContentLink.contentPath(target)) {
+                errors.add(SiteError(file: pages[index].file, message: "`read_next` names \(target), which is not a page of this site",
                                      fix: "use a path under content/, such as pitfalls/no-training.md"))
             }
         }

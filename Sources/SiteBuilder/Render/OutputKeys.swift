@@ -1,3 +1,4 @@
+import Foundation
 /// Cache keys for rendered pages: a page whose key is unchanged since the last build renders to
 /// the same bytes, so incremental and cached builds can reuse its output. A key covers everything
 /// the page's output reads: its own file, its template and partials, the theme's assets, the
@@ -36,14 +37,28 @@ struct OutputKeys {
         self.dataHash = dataHash
         everySummary = StableHash.combine(summaries)
         keys = []
-        keys.reserveCapacity(site.pages.count)
+        let pages = site.pages
+        let templateNames = pages.map(templateName)
         var templateHashes: [String: UInt64] = [:]
-        for (index, page) in site.pages.enumerated() {
-            let template = templateName(page)
-            let templateHash = templateHashes[template] ?? templates.closureHash(of: template)
-            templateHashes[template] = templateHash
-            keys.append(key(of: page, at: index, template: template, templateHash: templateHash, contexts: contexts))
+        for name in Set(templateNames) { templateHashes[name] = templates.closureHash(of: name) }
+        // Each key depends on its page alone: computed in parallel, in chunks, into place.
+        var computed = [UInt64](repeating: 0, count: pages.count)
+        let chunk = 512
+        let chunks = (pages.count + chunk - 1) / chunk
+        let hashes = templateHashes
+        let keysSoFar = self
+        // Read only: the same context builder parallel pages render with.
+        let sharedContexts = UncheckedSendable(contexts)
+        computed.withUnsafeMutableBufferPointer { buffer in
+            let output = UncheckedSendable(buffer)
+            DispatchQueue.concurrentPerform(iterations: chunks) { part in
+                for index in (part * chunk)..<min(pages.count, (part + 1) * chunk) {
+                    output.value[index] = keysSoFar.key(of: pages[index], at: index, template: templateNames[index],
+                                                        templateHash: hashes[templateNames[index]] ?? 0, contexts: sharedContexts.value)
+                }
+            }
         }
+        keys = computed
     }
 
     private func key(of page: Page, at index: Int, template: String, templateHash: UInt64, contexts: ContextBuilder) -> UInt64 {
@@ -97,4 +112,10 @@ struct OutputKeys {
                        String(config.relativeURLs), String(config.unsafeHTML),
                        config.nav.map { "\($0.title)=\($0.path)" }.joined(separator: ";")].joined(separator: "\u{0}"))
     }
+}
+
+/// A value handed to parallel iterations that each touch a disjoint part of it.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

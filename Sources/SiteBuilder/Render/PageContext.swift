@@ -35,11 +35,13 @@ struct ContextBuilder {
         var order: [PageKind: [Int]] = [:]
         var position = Array(repeating: 0, count: site.pages.count)
         var slugs: [String: String] = [:]
-        for (index, page) in site.pages.enumerated() {
-            byPath[page.contentPath] = index
-            position[index] = order[page.metadata.kind, default: []].count
-            order[page.metadata.kind, default: []].append(index)
-            for tag in page.metadata.tags where slugs[tag] == nil { slugs[tag] = SitePath.slugify(tag) }
+        // By index: iterating the pages copied each one (every field retained and released).
+        for index in site.pages.indices {
+            byPath[site.pages[index].contentPath] = index
+            let kind = site.pages[index].metadata.kind
+            position[index] = order[kind, default: []].count
+            order[kind, default: []].append(index)
+            for tag in site.pages[index].metadata.tags where slugs[tag] == nil { slugs[tag] = SitePath.slugify(tag) }
         }
         pagesByContentPath = byPath
         kindOrder = order

@@ -65,12 +65,12 @@ struct SiteRenderer: @unchecked Sendable {
         markdown = MarkdownRenderer(options: options, fencedBlocks: blocks.all)
         placeholderValues = site.questionnaire?.placeholderValues() ?? [:]
         var targets: [String: String] = [:]
-        for page in site.pages { targets[page.contentPath] = page.sitePath }
+        for index in site.pages.indices { targets[site.pages[index].contentPath] = site.pages[index].sitePath }
         for (kind, intro) in site.sections {
             if let path = kind.sectionPath { targets[String(intro.file.dropFirst("content/".count))] = path }
         }
         contentTargets = targets
-        let pagesByPath = Dictionary(site.pages.map { ($0.contentPath, $0) }, uniquingKeysWith: { first, _ in first })
+        let pagesByPath = contexts.pagesByContentPath
         let sectionTitles = contexts.sectionTitles
         let links = self.links
         questionnaireContext = site.questionnaire.map { questionnaire in
@@ -80,7 +80,7 @@ struct SiteRenderer: @unchecked Sendable {
                     return (sectionTitles[kind] ?? kind.defaultSectionTitle, normalised)
                 }
                 let contentPath = reference.hasSuffix(".md") ? reference : String(normalised.dropLast()) + ".md"
-                if let page = pagesByPath[contentPath] { return (page.metadata.title, page.sitePath) }
+                if let index = pagesByPath[contentPath] { return (site.pages[index].metadata.title, site.pages[index].sitePath) }
                 if let page = site.pages.first(where: { $0.sitePath == normalised }) { return (page.metadata.title, page.sitePath) }
                 return nil
             }
@@ -177,9 +177,9 @@ struct SiteRenderer: @unchecked Sendable {
         try errors.throwIfAny()
         var keyMap: [String: UInt64] = [:]
         var searchLines: [String: String] = [:]
-        for (index, page) in pages.enumerated() {
-            keyMap[page.sitePath] = keys[index]
-            if index < outputs.count, let line = outputs[index].searchLine { searchLines[links.final(page.sitePath)] = line }
+        for index in pages.indices {
+            keyMap[pages[index].sitePath] = keys[index]
+            if index < outputs.count, let line = outputs[index].searchLine { searchLines[links.final(pages[index].sitePath)] = line }
         }
         for (index, job) in jobs.enumerated() { if let key = jobKeys[index] { keyMap[job.cacheName] = key } }
         return Result(pageCount: pages.count, renderedPages: outputs.filter(\.rendered).count, links: checkedLinks, keys: keyMap,
@@ -415,8 +415,8 @@ struct SiteRenderer: @unchecked Sendable {
 
     private func tagJobs(_ keys: OutputKeys) -> [OutputJob] {
         var pagesByTag: [String: [Int]] = [:]
-        for (index, page) in site.pages.enumerated() {
-            for tag in page.metadata.tags { pagesByTag[contexts.tagSlugs[tag] ?? tag, default: []].append(index) }
+        for index in site.pages.indices {
+            for tag in site.pages[index].metadata.tags { pagesByTag[contexts.tagSlugs[tag] ?? tag, default: []].append(index) }
         }
         guard !pagesByTag.isEmpty else { return [] }
         var names: [String: String] = [:]
@@ -495,9 +495,10 @@ struct SiteRenderer: @unchecked Sendable {
 
     private func siteFileJobs(outputs: [PageOutput], emitGolden: Bool, keys: OutputKeys, reuse: Reuse?, searchParts: [[Int]]) -> [OutputJob] {
         var feedEntries: [Feeds.Entry] = []
-        for page in site.pages {
-            feedEntries.append(Feeds.Entry(sitePath: page.sitePath, title: page.metadata.title, summary: page.metadata.summary,
-                                           date: page.metadata.date, updated: page.metadata.updated))
+        for index in site.pages.indices {
+            let metadata = site.pages[index].metadata
+            feedEntries.append(Feeds.Entry(sitePath: site.pages[index].sitePath, title: metadata.title, summary: metadata.summary,
+                                           date: metadata.date, updated: metadata.updated))
         }
         for kind in PageKind.allCases {
             if let path = contexts.sectionPath(kind) {

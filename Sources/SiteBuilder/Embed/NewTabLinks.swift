@@ -28,7 +28,7 @@ enum NewTabLinks {
 
     /// A link with an `href` that leaves the page and no target of its own.
     private static func opensElsewhere(_ tag: Substring) -> Bool {
-        guard !tag.contains(" target="), let hrefStart = tag.range(of: " href=\"") else { return false }
+        guard ByteSearch.range(of: " target=", in: tag) == nil, let hrefStart = ByteSearch.range(of: " href=\"", in: tag) else { return false }
         return tag[hrefStart.upperBound...].first != "#"
     }
 }

@@ -10,7 +10,11 @@ struct YAMLDocument {
     let root: Node?
 
     /// Parses `text`; a syntax error becomes a `SiteError` at the right line.
-    static func parse(_ text: String, file: String, lineOffset: Int = 0) -> Result<YAMLDocument, SiteError> {
+    /// `resolvingTypes: false` leaves every scalar's type unresolved: nothing in front matter
+    /// reads YAML types (fields are read from the text), and resolving them ran up to seven
+    /// regular expressions for every scalar and for every key comparison, a tenth of loading a
+    /// large site. Data files keep the full resolver (merge keys `<<` among others).
+    static func parse(_ text: String, file: String, lineOffset: Int = 0, resolvingTypes: Bool = true) -> Result<YAMLDocument, SiteError> {
         if let tabLine = Self.lineIndentedWithTab(text) {
             return .failure(SiteError(
                 file: file, line: tabLine + lineOffset, column: 1,
@@ -18,7 +22,7 @@ struct YAMLDocument {
                 fix: "indent with spaces only; YAML does not allow tabs for indentation"))
         }
         do {
-            let root = try Yams.compose(yaml: text)
+            let root = try Yams.compose(yaml: text, resolvingTypes ? .default : .basic)
             return .success(YAMLDocument(file: file, lineOffset: lineOffset, root: root))
         } catch let error as YamlError {
             return .failure(Self.siteError(from: error, text: text, file: file, lineOffset: lineOffset))

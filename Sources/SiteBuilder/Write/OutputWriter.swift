@@ -246,7 +246,7 @@ final class OutputWriter: @unchecked Sendable {
     /// After the exchange the staging path holds the replaced output: the next build's spare, or deleted.
     private func keepOrRemoveReplacedOutput() {
         guard let keepReplaced else {
-            try? FileManager.default.removeItem(at: staging)
+            Self.removeTree(staging)
             return
         }
         try? FileManager.default.removeItem(at: keepReplaced.folder)
@@ -257,6 +257,28 @@ final class OutputWriter: @unchecked Sendable {
         }
         let stale = lock.withLock { writtenFiles }
         keptSpare = SpareOutput(folder: keepReplaced.folder, files: keepReplaced.files, stale: stale)
+    }
+
+    /// Deletes a folder tree, its second-level entries on parallel threads (a 10,000-page site's
+    /// old output took half a second to delete on one).
+    static func removeTree(_ folder: URL) {
+        let fileManager = FileManager.default
+        var parts: [String] = []
+        for entry in (try? fileManager.contentsOfDirectory(atPath: folder.path)) ?? [] {
+            let path = folder.path + "/" + entry
+            var info = stat()
+            if lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+                let inner = (try? fileManager.contentsOfDirectory(atPath: path)) ?? []
+                parts += inner.map { path + "/" + $0 }
+            } else {
+                parts.append(path)
+            }
+        }
+        let paths = parts
+        DispatchQueue.concurrentPerform(iterations: paths.count) { index in
+            try? FileManager.default.removeItem(atPath: paths[index])
+        }
+        try? fileManager.removeItem(at: folder)
     }
 
     /// Writes each held file atomically, so a reader sees a whole old or a whole new file.

@@ -18,13 +18,16 @@ extension SiteRenderer {
 
     /// Writes every variant the theme has templates for; called once per page after the page itself.
     /// `body` is the page's Markdown as `renderMarkdown(sharedAcrossDepths: true)` left it.
-    func writeVariants(ofPage index: Int, template: String, body: RenderedBody, into writer: OutputWriter) throws {
+    /// `pageContext` is the page's own context, which the variants start from.
+    func writeVariants(ofPage index: Int, template: String, body: RenderedBody, pageContext: [String: Any],
+                       into writer: OutputWriter) throws {
         let page = site.pages[index]
         let isQuestionnaire = template == "questionnaire"
         let embedTemplate = templates.names.contains("embed/\(template)") ? "embed/\(template)" : "embed/page"
         if templates.names.contains(embedTemplate) {
             let path = Self.embedFolder + page.sitePath
-            var context = try variantContext(index: index, writtenAt: path, withQuestionnaire: isQuestionnaire, body: body)
+            var context = try variantContext(index: index, writtenAt: path, withQuestionnaire: isQuestionnaire, body: body,
+                                             pageContext: pageContext)
             context["embed"] = [
                 "path": page.sitePath,
                 "full_url": links.final(page.sitePath),
@@ -35,27 +38,28 @@ extension SiteRenderer {
         }
         if isQuestionnaire, templates.names.contains("standalone/questionnaire") {
             try writeStandalone(index: index, template: "standalone/questionnaire", at: Self.questionnaireStandaloneFile,
-                                withQuestionnaire: true, body: body, into: writer)
+                                withQuestionnaire: true, body: body, pageContext: pageContext, into: writer)
         } else if !page.sitePath.isEmpty, templates.names.contains("standalone/page") {
             let file = Self.standaloneFolder + String(page.sitePath.dropLast()) + ".html"
-            try writeStandalone(index: index, template: "standalone/page", at: file, withQuestionnaire: false, body: body, into: writer)
+            try writeStandalone(index: index, template: "standalone/page", at: file, withQuestionnaire: false, body: body,
+                                pageContext: pageContext, into: writer)
         }
     }
 
     /// A self-contained file: stylesheets and scripts printed inline, a CSP allowing exactly the
     /// inline scripts, and links absolute under the base URL when the site has one.
     private func writeStandalone(index: Int, template: String, at file: String, withQuestionnaire: Bool, body: RenderedBody,
-                                 into writer: OutputWriter) throws {
+                                 pageContext: [String: Any], into writer: OutputWriter) throws {
         let page = site.pages[index]
         let renderer = absoluteRenderer ?? self
         // The shared body's links end in this renderer's `final` paths; another link style renders again.
         let shared = renderer.links.relative == links.relative ? body : nil
-        var context = try renderer.variantContext(index: index, writtenAt: file, withQuestionnaire: withQuestionnaire, body: shared)
+        // Another renderer (absolute URLs) makes its own context; this one's page context serves otherwise.
+        var context = try renderer.variantContext(index: index, writtenAt: file, withQuestionnaire: withQuestionnaire, body: shared,
+                                                  pageContext: shared == nil ? nil : pageContext)
         // Guides have no questionnaire markup, so their copies carry the site's stylesheet alone.
-        let css = (withQuestionnaire ? ["site_css", "questionnaire_css"] : ["site_css"])
-            .compactMap { assets.text(forKey: $0) }.joined(separator: "\n")
         context["standalone"] = [
-            "css": ByteSearch.replacing("</style", with: "<\\/style", in: css),
+            "css": withQuestionnaire ? standaloneCSS.questionnaire : standaloneCSS.guide,
             "questionnaire_js": withQuestionnaire ? InlineScripts.scriptSafe(assets.text(forKey: "questionnaire_js") ?? "") : "",
             "csp": InlineScripts.policyMarker,
             "full_url": renderer.links.root(from: file) + renderer.links.final(page.sitePath),
@@ -77,11 +81,23 @@ extension SiteRenderer {
 
     /// The page context for a copy of the page written at `path` instead of the page's own place;
     /// the Markdown comes from `body` when given, else is rendered for `path`.
-    func variantContext(index: Int, writtenAt path: String, withQuestionnaire: Bool, body: RenderedBody?) throws -> [String: Any] {
+    /// With `pageContext` (the page's own context from this renderer), that context with the root
+    /// and the body's HTML of `path`: every other value is the same wherever the copy is written,
+    /// since URLs in the context are relative to the site root (building it again was 3% of a build).
+    func variantContext(index: Int, writtenAt path: String, withQuestionnaire: Bool, body: RenderedBody?,
+                        pageContext: [String: Any]? = nil) throws -> [String: Any] {
         let page = site.pages[index]
         let rendered = try body?.atDepth(of: path, renderer: self, page: page)
             ?? renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: path)
-        var context = contexts.pageContext(index: index, rendered: rendered.markdown)
+        var context: [String: Any]
+        if let pageContext, var pageValues = pageContext["page"] as? [String: Any] {
+            context = pageContext
+            pageValues["content"] = rendered.markdown.html
+            context["page"] = pageValues
+            context["questionnaire"] = nil
+        } else {
+            context = contexts.pageContext(index: index, rendered: rendered.markdown)
+        }
         context["root"] = links.root(from: path)
         if withQuestionnaire, let questionnaireContext { context["questionnaire"] = questionnaireContext }
         return context

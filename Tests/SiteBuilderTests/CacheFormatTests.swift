@@ -82,6 +82,8 @@ final class CacheFormatTests: XCTestCase {
         defer { folder.remove() }
         try DefaultSite.copy(into: folder.url)
         let content = folder.url.appendingPathComponent("content")
+        // Files written a moment ago are never trusted by their stamp (see the racy test below).
+        try Self.backdate(content)
         let file = folder.url.appendingPathComponent(".crossroads-cache/pages.bin")
         func load(_ cache: MarkdownLoadCache) throws -> [String] {
             var loader = SiteLoader(sourceFolder: folder.url)
@@ -97,6 +99,7 @@ final class CacheFormatTests: XCTestCase {
         try Data((try String(contentsOf: page, encoding: .utf8)).replacingOccurrences(of: "title: ", with: "title: Appended · ").utf8).write(to: page)
         try FileManager.default.removeItem(at: content.appendingPathComponent("doing-both.md"))
         try Self.dropLinks(to: "doing-both.md", in: content)
+        try Self.backdate(content)
         let second = MarkdownLoadCache(restoringFrom: file, contentFolder: content)
         let afterEdit = try load(second)
         XCTAssertGreaterThan(second.filesRead, 0)
@@ -127,6 +130,48 @@ final class CacheFormatTests: XCTestCase {
                 .replacingOccurrences(of: ", \(target)", with: "").replacingOccurrences(of: "\(target), ", with: "")
                 .replacingOccurrences(of: "[\(target)]", with: "[]")
             if edited != text { try Data(edited.utf8).write(to: url) }
+        }
+    }
+
+    /// A file saved just now could be saved again within the same clock tick at the same size,
+    /// leaving its stamp unchanged: it is read again by the next load and not saved for the next
+    /// process, until it is older than the window.
+    func testARecentlyModifiedFileIsReadAgainEvenWithAnUnchangedStamp() throws {
+        let folder = try TemporaryFolder("page-cache-racy")
+        defer { folder.remove() }
+        try DefaultSite.copy(into: folder.url)
+        let content = folder.url.appendingPathComponent("content")
+        try Self.backdate(content)
+        let page = content.appendingPathComponent("pitfalls/no-training.md")
+        let file = folder.url.appendingPathComponent(".crossroads-cache/pages.bin")
+        let original = try String(contentsOf: page, encoding: .utf8)
+        try Data(original.replacingOccurrences(of: "title: ", with: "title: RacyA ").utf8).write(to: page)
+        let stamp = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date
+
+        let cache = MarkdownLoadCache(restoringFrom: file, contentFolder: content)
+        var loader = SiteLoader(sourceFolder: folder.url)
+        loader.markdownCache = cache
+        _ = try loader.load()
+        cache.save(to: file)
+        // The same size and the same modification time: only the content differs.
+        try Data(original.replacingOccurrences(of: "title: ", with: "title: RacyB ").utf8).write(to: page)
+        try FileManager.default.setAttributes([.modificationDate: try XCTUnwrap(stamp)], ofItemAtPath: page.path)
+
+        _ = try loader.load()
+        XCTAssertEqual(cache.filesRead, 1, "the recently modified file was not read again")
+        var restored = SiteLoader(sourceFolder: folder.url)
+        restored.markdownCache = MarkdownLoadCache(restoringFrom: file, contentFolder: content)
+        let titles = try restored.load().pages.map(\.metadata.title)
+        XCTAssertTrue(titles.contains { $0.hasPrefix("RacyB ") }, "a stale page came back from the saved cache")
+        XCTAssertFalse(titles.contains { $0.hasPrefix("RacyA ") })
+    }
+
+    /// Sets every file under `folder` to one fixed modification time long past (the same each
+    /// time, so a file not edited in between keeps its stamp).
+    static func backdate(_ folder: URL) throws {
+        let hourAgo = Date(timeIntervalSince1970: 1_700_000_000)
+        for case let path as String in FileManager.default.enumerator(atPath: folder.path) ?? FileManager.DirectoryEnumerator() {
+            try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: folder.appendingPathComponent(path).path)
         }
     }
 }

@@ -70,6 +70,9 @@ final class IncrementalBuildTests: XCTestCase {
 
         let report = try builder.build()
         XCTAssertEqual(report.filesRead, 1, "unchanged pages were read again")
+        // Once the edit is older than the window in which stamps are not trusted, it is not read again.
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)], ofItemAtPath: source.path)
+        _ = try builder.build()
         XCTAssertEqual(report.renderedPages, 1)
         XCTAssertEqual(report.changedFiles, ["embed/pitfalls/no-training/index.html", "pitfalls/no-training/index.html",
                                              "search-index/0.js", "standalone/pitfalls/no-training.html"])
@@ -176,10 +179,13 @@ final class IncrementalBuildTests: XCTestCase {
         }
     }
 
-    /// A copy of the default site and an incremental builder for it, writing into `live/`.
+    /// A copy of the default site and an incremental builder for it, writing into `live/`. The
+    /// copies are dated an hour back: files modified within the last seconds are never trusted by
+    /// their stamp (`MarkdownLoadCache`), and these stand for a site that was there before.
     static func liveSite(_ label: String) throws -> (TemporaryFolder, URL, IncrementalBuilder) {
         let folder = try TemporaryFolder(label)
         try DefaultSite.copy(into: folder.url)
+        try CacheFormatTests.backdate(folder.url.appendingPathComponent("content"))
         let live = folder.url.appendingPathComponent("live")
         return (folder, live, IncrementalBuilder(options: BuildOptions(source: folder.url, output: live)))
     }

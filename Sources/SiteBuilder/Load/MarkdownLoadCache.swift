@@ -29,7 +29,13 @@ public final class MarkdownLoadCache: @unchecked Sendable {
     private struct Entry {
         var stamp: Stamp
         var loaded: SiteLoader.LoadedMarkdown
+        /// False for a file modified within `racyWindow` seconds of being read: a second edit in
+        /// the same clock tick (or the same two seconds on coarse file systems) with the same
+        /// size would leave its stamp unchanged, so such an entry is never reused or saved.
+        var trusted = true
     }
+
+    static let racyWindow = 2
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
@@ -52,6 +58,12 @@ public final class MarkdownLoadCache: @unchecked Sendable {
         restored = (file, data.count, decoded.records)
     }
 
+    /// What may be saved for a file: nothing when its entry is not trusted (see `Entry.trusted`).
+    private func savable(_ path: String) -> SiteLoader.LoadedMarkdown? {
+        guard let entry = entries[path] else { return nil }
+        return entry.trusted ? entry.loaded : SiteLoader.LoadedMarkdown(content: .nothing, errors: [])
+    }
+
     /// Writes the entries for the next process, when they changed: only the changed ones,
     /// appended to the file this cache came from, unless the file has grown to twice what it
     /// holds (then, or for a new file, all of them).
@@ -69,7 +81,7 @@ public final class MarkdownLoadCache: @unchecked Sendable {
                 // Appends only to the file as it was read: another build may have replaced it since.
                 if let size = try? handle.seekToEnd(), Int(size) == restored.size {
                     var writer = BinaryWriter()
-                    PageCacheFile.appendRecords(for: entries.filter { stored.contains($0.key) }.mapValues(\.stamp), loaded: { entries[$0]?.loaded },
+                    PageCacheFile.appendRecords(for: entries.filter { stored.contains($0.key) }.mapValues(\.stamp), loaded: savable,
                                                 forgetting: dropped, to: &writer)
                     if (try? handle.write(contentsOf: writer.data)) != nil {
                         self.restored = (file, restored.size + writer.bytes.count, restored.records + changes)
@@ -77,7 +89,7 @@ public final class MarkdownLoadCache: @unchecked Sendable {
                     }
                 }
             }
-            let data = PageCacheFile.encode(entries.mapValues(\.stamp)) { entries[$0]?.loaded }
+            let data = PageCacheFile.encode(entries.mapValues(\.stamp), loaded: savable)
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             if (try? data.write(to: file, options: .atomic)) != nil {
                 restored = (file, data.count, entries.count)
@@ -86,14 +98,15 @@ public final class MarkdownLoadCache: @unchecked Sendable {
     }
 
     func loaded(_ path: String, stamp: Stamp) -> SiteLoader.LoadedMarkdown? {
-        lock.withLock { entries[path].flatMap { $0.stamp == stamp ? $0.loaded : nil } }
+        lock.withLock { entries[path].flatMap { $0.trusted && $0.stamp == stamp ? $0.loaded : nil } }
     }
 
     func store(_ loaded: SiteLoader.LoadedMarkdown, for path: String, stamp: Stamp) {
         lock.withLock {
             filesRead += 1
             stored.insert(path)
-            entries[path] = Entry(stamp: stamp, loaded: loaded)
+            let now = Int(Date().timeIntervalSince1970)
+            entries[path] = Entry(stamp: stamp, loaded: loaded, trusted: stamp.modifiedSeconds < now - Self.racyWindow)
         }
     }
 

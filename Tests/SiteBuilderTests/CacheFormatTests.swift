@@ -174,4 +174,38 @@ final class CacheFormatTests: XCTestCase {
             try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: folder.appendingPathComponent(path).path)
         }
     }
+
+    /// A spare output from an older site may hold a folder where the new site writes a file, or a
+    /// file where it needs a folder; the update clears the way, and files no longer produced go.
+    func testSpareOutputWithAFolderWhereAFileGoesIsUpdatedIntoTheNewSite() throws {
+        let folder = try TemporaryFolder("spare-conflict")
+        defer { folder.remove() }
+        let output = folder.url.appendingPathComponent("public")
+        let spare = folder.url.appendingPathComponent("spare")
+        let fileManager = FileManager.default
+        try fileManager.createDirectory(at: output, withIntermediateDirectories: true)
+        try Data("kept".utf8).write(to: output.appendingPathComponent("kept.txt"))
+        try fileManager.createDirectory(at: spare.appendingPathComponent("page.html"), withIntermediateDirectories: true)
+        try Data("old folder".utf8).write(to: spare.appendingPathComponent("page.html/index.html"))
+        try Data("old file".utf8).write(to: spare.appendingPathComponent("section"))
+        try Data("kept".utf8).write(to: spare.appendingPathComponent("kept.txt"))
+        try Data("gone".utf8).write(to: spare.appendingPathComponent("gone.txt"))
+
+        let writer = try OutputWriter(output: output, previous: output,
+                                      spare: SpareOutput(folder: spare, files: ["page.html/index.html", "section", "kept.txt", "gone.txt"], stale: []),
+                                      keepReplaced: (spare, ["kept.txt"]))
+        try writer.write("page.html", Data("new file".utf8))
+        try writer.write("section/", Data("new folder".utf8))
+        XCTAssertTrue(writer.reuse("kept.txt"))
+        try writer.commit()
+
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("page.html"), encoding: .utf8), "new file")
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("section/index.html"), encoding: .utf8), "new folder")
+        XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("kept.txt"), encoding: .utf8), "kept")
+        XCTAssertEqual(try fileManager.contentsOfDirectory(atPath: output.path).sorted(), ["kept.txt", "page.html", "section"])
+        // The replaced output is the next spare, described as holding what it held.
+        XCTAssertEqual(writer.keptSpare?.files, ["kept.txt"])
+        XCTAssertEqual(writer.keptSpare?.stale, ["page.html", "section/index.html"])
+        XCTAssertEqual(try fileManager.contentsOfDirectory(atPath: spare.path), ["kept.txt"])
+    }
 }

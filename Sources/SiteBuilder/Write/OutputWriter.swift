@@ -130,6 +130,7 @@ final class OutputWriter: @unchecked Sendable {
             return
         }
         do {
+            if spare != nil { clearWay(for: relative) }
             if needsFolder { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
             // A spare's file may be a link to the live output's: replace it, never write through it.
             if spare != nil { unlink(url.path) }
@@ -177,6 +178,7 @@ final class OutputWriter: @unchecked Sendable {
             }
             let target = staging.appendingPathComponent(relative)
             let folder = target.deletingLastPathComponent().path
+            if spare != nil { clearWay(for: relative) }
             try? ensureFolder(folder)
             if spare != nil { unlink(target.path) }
             guard link(previous.appendingPathComponent(relative).path, target.path) == 0 else { return false }
@@ -224,6 +226,24 @@ final class OutputWriter: @unchecked Sendable {
             } catch {
                 throw BuildFailure([SiteError(file: output.path, message: "cannot move the new site into place (\(Self.reason(error)))",
                                               fix: "check the permissions of \(output.deletingLastPathComponent().path)")])
+            }
+        }
+    }
+
+    /// In a spare, an older site may have a file where this one needs a folder, or a folder where
+    /// it needs a file (a page turned into a section, say): such an entry is removed first.
+    private func clearWay(for relative: String) {
+        var info = stat()
+        var prefix = ""
+        let components = relative.split(separator: "/")
+        for (position, component) in components.enumerated() {
+            prefix += (prefix.isEmpty ? "" : "/") + component
+            let path = staging.path + "/" + prefix
+            guard lstat(path, &info) == 0 else { return }
+            let isFolder = info.st_mode & S_IFMT == S_IFDIR
+            if position < components.count - 1 ? !isFolder : isFolder {
+                try? FileManager.default.removeItem(atPath: path)
+                return
             }
         }
     }

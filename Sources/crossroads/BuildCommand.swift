@@ -37,8 +37,10 @@ struct BuildCommand: ParsableCommand {
     var emitGolden = false
 
     func run() throws {
-        let options = BuildOptions(source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) },
+        var options = BuildOptions(source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) },
                                    baseURL: baseURL, includeDrafts: drafts, emitGolden: emitGolden, useCache: !noCache)
+        // The process ends with the build.
+        options.keepsMemoryUntilExit = true
         do {
             let report = try SiteBuild.build(options)
             print(report.summaryLine + " -> \(options.output.path)")

@@ -20,6 +20,26 @@ final class FastPathTests: XCTestCase {
         XCTAssertNil(SearchIndex.collapsedASCII("café", limit: 10), "non-ASCII text must take the Character path")
     }
 
+    /// Byte search (with `memchr` for the first byte) finds what Foundation finds, case-sensitive
+    /// or not, and replaces every occurrence.
+    func testByteSearchEqualsFoundation() {
+        var random = SplitMix64(seed: 11)
+        let pieces = ["<", "<s", "<script", "<SCRIPT", "</style", "a", "é", " ", "\n", "script", "x<", "<<"]
+        for _ in 0..<2_000 {
+            let text = (0..<random.next(in: 0...12)).map { _ in pieces[random.next(in: 0...(pieces.count - 1))] }.joined()
+            for needle in ["<script", "</style", "<", "script", "é<"] {
+                for ignoringCase in [false, true] {
+                    let expected = text.range(of: needle, options: ignoringCase ? [.caseInsensitive, .literal] : [.literal])
+                    let found = ByteSearch.range(of: needle, in: text[...], ignoringASCIICase: ignoringCase)
+                    XCTAssertEqual(found.map { text.distance(from: text.startIndex, to: $0.lowerBound) },
+                                   expected.map { text.distance(from: text.startIndex, to: $0.lowerBound) },
+                                   "\(needle) in \(text.debugDescription), ignoring case: \(ignoringCase)")
+                }
+                XCTAssertEqual(ByteSearch.replacing(needle, with: "#", in: text), text.replacingOccurrences(of: needle, with: "#"))
+            }
+        }
+    }
+
     func testHTMLEscapingByBytes() {
         XCTAssertEqual(escapeHTML("plain text"), "plain text")
         XCTAssertEqual(escapeHTML(#"<a href="x">Tom & Jerry's</a>"#), "&lt;a href=&quot;x&quot;&gt;Tom &amp; Jerry&#39;s&lt;/a&gt;")

@@ -57,7 +57,14 @@ enum ByteSearch {
         let firstUpper = ignoringASCIICase && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(firstFolded) ? firstFolded - 32 : first
         let lastStart = haystack.count - needle.count
         var start = 0
+        // With one form of the first byte, `memchr` (vectorised in libc) finds each candidate:
+        // scanning byte by byte was most of the time spent on large pages.
+        let singleFirst = firstFolded == firstUpper
         while start <= lastStart {
+            if singleFirst, let base = haystack.baseAddress {
+                guard let found = memchr(base + start, Int32(firstFolded), lastStart - start + 1) else { return nil }
+                start = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            }
             let byte = haystack[start]
             if byte == firstFolded || byte == firstUpper {
                 var matched = true

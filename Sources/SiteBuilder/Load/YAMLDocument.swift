@@ -22,7 +22,8 @@ struct YAMLDocument {
                 fix: "indent with spaces only; YAML does not allow tabs for indentation"))
         }
         do {
-            let root = try Yams.compose(yaml: text, resolvingTypes ? .default : .basic)
+            // The encoding is given: Yams's default reads the process environment on every parse.
+            let root = try Yams.compose(yaml: text, resolvingTypes ? .default : .basic, .default, .utf8)
             return .success(YAMLDocument(file: file, lineOffset: lineOffset, root: root))
         } catch let error as YamlError {
             return .failure(Self.siteError(from: error, text: text, file: file, lineOffset: lineOffset))

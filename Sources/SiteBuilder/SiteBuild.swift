@@ -94,17 +94,10 @@ public enum SiteBuild {
     public static func build(_ options: BuildOptions) throws -> BuildReport {
         let started = Date()
         var clock = StepClock()
-        try OutputLocation.validate(output: options.output, source: options.source)
         let cacheLocation = BuildCache(source: options.source, output: options.output, options: options)
         let cache = options.useCache ? cacheLocation : nil
-        var loader = SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts)
         let decodedPages = cache.map { MarkdownLoadCache(restoringFrom: $0.pagesFile, contentFolder: options.source.appendingPathComponent("content")) }
-        loader.markdownCache = decodedPages
-        let site = try loader.load(baseURLOverride: options.baseURL)
-        clock.lap("load content")
-        let templates = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
-        let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
-        clock.lap("load templates")
+        let (site, templates, assets) = try loadInputs(options, markdownCache: decodedPages, clock: &clock)
         // Without the cache, this build replaces the output the cache describes.
         if !options.useCache { cacheLocation.discard() }
         let state = cache?.load()
@@ -139,6 +132,20 @@ private final class MemoryKeptUntilExit: @unchecked Sendable {
     private var values: [Any] = []
 
     static func keep(_ more: [Any]) { shared.lock.withLock { shared.values += more } }
+}
+
+/// The load steps every build starts with: where the output goes, the site, the templates and
+/// the theme's assets.
+func loadInputs(_ options: BuildOptions, markdownCache: MarkdownLoadCache?, clock: inout StepClock) throws -> (Site, TemplateSet, Assets) {
+    try OutputLocation.validate(output: options.output, source: options.source)
+    var loader = SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts)
+    loader.markdownCache = markdownCache
+    let site = try loader.load(baseURLOverride: options.baseURL)
+    clock.lap("load content")
+    let templates = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
+    let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
+    clock.lap("load templates")
+    return (site, templates, assets)
 }
 
 enum OutputLocation {

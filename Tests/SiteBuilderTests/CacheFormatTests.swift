@@ -78,13 +78,8 @@ final class CacheFormatTests: XCTestCase {
     /// Saved by appending the changed files' records, restored to what a full load gives; a
     /// record cut short makes the whole file unusable (so every file is read again), never wrong.
     func testPageCacheAppendsChangesAndRestoresWhatAFullLoadGives() throws {
-        let folder = try TemporaryFolder("page-cache-append")
+        let (folder, content, file) = try Self.datedSiteCopy("page-cache-append")
         defer { folder.remove() }
-        try DefaultSite.copy(into: folder.url)
-        let content = folder.url.appendingPathComponent("content")
-        // Files written a moment ago are never trusted by their stamp (see the racy test below).
-        try Self.backdate(content)
-        let file = folder.url.appendingPathComponent(".crossroads-cache/pages.bin")
         func load(_ cache: MarkdownLoadCache) throws -> [String] {
             var loader = SiteLoader(sourceFolder: folder.url)
             loader.markdownCache = cache
@@ -137,13 +132,9 @@ final class CacheFormatTests: XCTestCase {
     /// leaving its stamp unchanged: it is read again by the next load and not saved for the next
     /// process, until it is older than the window.
     func testARecentlyModifiedFileIsReadAgainEvenWithAnUnchangedStamp() throws {
-        let folder = try TemporaryFolder("page-cache-racy")
+        let (folder, content, file) = try Self.datedSiteCopy("page-cache-racy")
         defer { folder.remove() }
-        try DefaultSite.copy(into: folder.url)
-        let content = folder.url.appendingPathComponent("content")
-        try Self.backdate(content)
         let page = content.appendingPathComponent("pitfalls/no-training.md")
-        let file = folder.url.appendingPathComponent(".crossroads-cache/pages.bin")
         let original = try String(contentsOf: page, encoding: .utf8)
         try Data(original.replacingOccurrences(of: "title: ", with: "title: RacyA ").utf8).write(to: page)
         let stamp = try FileManager.default.attributesOfItem(atPath: page.path)[.modificationDate] as? Date
@@ -164,6 +155,16 @@ final class CacheFormatTests: XCTestCase {
         let titles = try restored.load().pages.map(\.metadata.title)
         XCTAssertTrue(titles.contains { $0.hasPrefix("RacyB ") }, "a stale page came back from the saved cache")
         XCTAssertFalse(titles.contains { $0.hasPrefix("RacyA ") })
+    }
+
+    /// A copy of the default site whose content files are dated long back (files written a
+    /// moment ago are never trusted by their stamp), its content folder and its page cache file.
+    static func datedSiteCopy(_ label: String) throws -> (TemporaryFolder, URL, URL) {
+        let folder = try TemporaryFolder(label)
+        try DefaultSite.copy(into: folder.url)
+        let content = folder.url.appendingPathComponent("content")
+        try backdate(content)
+        return (folder, content, folder.url.appendingPathComponent(".crossroads-cache/pages.bin"))
     }
 
     /// Sets every file under `folder` to one fixed modification time long past (the same each

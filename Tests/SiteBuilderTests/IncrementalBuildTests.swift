@@ -76,9 +76,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(report.renderedPages, 1)
         XCTAssertEqual(report.changedFiles, ["embed/pitfalls/no-training/index.html", "pitfalls/no-training/index.html",
                                              "search-index/0.js", "standalone/pitfalls/no-training.html"])
-        let full = folder.url.appendingPathComponent("full")
-        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
-        XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)
+        try Self.assertEqualsFullBuild(live, of: folder)
 
         let unchanged = try builder.build()
         XCTAssertEqual(unchanged.filesRead, 0)
@@ -99,9 +97,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertEqual(report.renderedPages, 1)
         XCTAssertEqual(report.changedFiles, ["embed/pitfalls/no-training/index.html", "pitfalls/no-training/index.html",
                                              "search-index/0.js", "standalone/pitfalls/no-training.html"])
-        let full = folder.url.appendingPathComponent("full")
-        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
-        XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)
+        try Self.assertEqualsFullBuild(live, of: folder)
     }
 
     /// A failed rebuild changes nothing, and the edits it was told about are not forgotten: the
@@ -127,9 +123,7 @@ final class IncrementalBuildTests: XCTestCase {
         XCTAssertTrue(report.editedPagesOnly)
         XCTAssertEqual(report.renderedPages, 2)
         XCTAssertTrue(BuiltSite(folder: live).text("pendulum/going-back/index.html").contains("An edit made while the site was broken."))
-        let full = folder.url.appendingPathComponent("full")
-        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
-        XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)
+        try Self.assertEqualsFullBuild(live, of: folder)
     }
 
     func testSlugChangeMovesLinksInOtherPages() throws {
@@ -157,9 +151,7 @@ final class IncrementalBuildTests: XCTestCase {
         let report = try builder.build()
         XCTAssertTrue(report.changedFiles.contains("pitfalls/forced-ladder/index.html"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: live.appendingPathComponent("pitfalls/forced-ladder/index.html").path))
-        let full = folder.url.appendingPathComponent("full")
-        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
-        XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot)
+        try Self.assertEqualsFullBuild(live, of: folder)
     }
 
     /// Replaces links and read-next entries naming `target` with plain text / nothing.
@@ -177,6 +169,14 @@ final class IncrementalBuildTests: XCTestCase {
             }
             if text != before { try Data(text.utf8).write(to: url) }
         }
+    }
+
+    /// The live output holds exactly what a full build of the same sources writes.
+    static func assertEqualsFullBuild(_ live: URL, of folder: TemporaryFolder, file: StaticString = #filePath, line: UInt = #line) throws {
+        let full = folder.url.appendingPathComponent("full")
+        try? FileManager.default.removeItem(at: full)
+        _ = try SiteBuild.build(BuildOptions(source: folder.url, output: full))
+        XCTAssertEqual(BuiltSite(folder: live).snapshot, BuiltSite(folder: full).snapshot, "differs from a full build", file: file, line: line)
     }
 
     /// A copy of the default site and an incremental builder for it, writing into `live/`. The

@@ -74,14 +74,7 @@ public final class IncrementalBuilder {
 
     private func buildAll(started: Date) throws -> Report {
         var clock = StepClock()
-        try OutputLocation.validate(output: options.output, source: options.source)
-        var loader = SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts)
-        loader.markdownCache = markdownCache
-        let site = try loader.load(baseURLOverride: options.baseURL)
-        clock.lap("load content")
-        let templates = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
-        let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
-        clock.lap("load templates")
+        let (site, templates, assets) = try loadInputs(options, markdownCache: markdownCache, clock: &clock)
         if last == nil { try? FileManager.default.removeItem(at: options.output) }
         let writer = try OutputWriter(inPlace: options.output, knownHashes: last == nil ? [:] : outputHashes)
         let renderer = SiteRenderer(site: site, templates: templates, assets: assets)

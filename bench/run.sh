@@ -107,6 +107,14 @@ for size in $SIZES; do
         done < "$WORK/harness.out"
         cp "$WORK/original.md" "$edited"
     fi
+    echo "== one-page edit through a running crossroads serve, save to served page"
+    python3 "$REPO/bench/serve-latency.py" "$CROSSROADS" "$corpus/site" "$edited" "$RUNS" > "$WORK/live.out"
+    while read -r label seconds; do
+        [ "$label" = live ] || continue
+        record "$size" serve-live seconds "$seconds"
+        printf '   serve live %6s pages  %8.3f s\n' "$size" "$seconds"
+    done < "$WORK/live.out"
+    cp "$WORK/original.md" "$edited"
     rm -rf "$corpus/out-crossroads" "$corpus/out-hugo" "$corpus/out-cached" "$corpus/out-serve"
 done
 

@@ -13,13 +13,14 @@ public struct PreviewConfiguration: Sendable {
     /// 0 asks the system for a free port (tests).
     public var port: Int
     public var includeDrafts: Bool
-    /// How often the sources are scanned for changes.
+    /// How often the sources are scanned for changes where the system has no file notifications
+    /// (on Linux, notifications report saves at once and a scan every two seconds is the safety net).
     public var pollInterval: Duration
     /// How long the sources must stay unchanged before a burst of saves becomes one rebuild.
     public var quietPeriod: Duration
 
     public init(source: URL, output: URL? = nil, host: String = PreviewConfiguration.defaultHost, port: Int = PreviewConfiguration.defaultPort,
-                includeDrafts: Bool = false, pollInterval: Duration = .milliseconds(250), quietPeriod: Duration = .milliseconds(100)) {
+                includeDrafts: Bool = false, pollInterval: Duration = .milliseconds(250), quietPeriod: Duration = .milliseconds(30)) {
         self.source = source.standardizedFileURL
         self.output = (output ?? Self.defaultOutput(for: source, port: port)).standardizedFileURL
         self.host = host

@@ -27,6 +27,22 @@ struct SourceSnapshot: Equatable, Sendable {
         return snapshot
     }
 
+    /// The files under one site-relative folder (a folder that just appeared).
+    static func take(of site: URL, under relative: String) -> SourceSnapshot {
+        var snapshot = SourceSnapshot()
+        snapshot.add(relative: relative, under: site.path, depth: relative.split(separator: "/").count - 1)
+        return snapshot
+    }
+
+    /// Takes these site-relative paths as they are now (reported by file notifications), so a
+    /// later comparison with a full scan does not report them again.
+    mutating func refresh(_ paths: Set<String>, site: URL) {
+        for path in paths {
+            stamps[path] = nil
+            add(relative: path, under: site.path, depth: 0)
+        }
+    }
+
     /// Paths added, removed or changed between two snapshots.
     func changes(since earlier: SourceSnapshot) -> Set<String> {
         var changed: Set<String> = []
@@ -53,7 +69,7 @@ struct SourceSnapshot: Equatable, Sendable {
     }
 
     /// Files editors write beside the real one while saving; a build never reads them.
-    private static func isEditorScratch(_ name: String) -> Bool {
+    static func isEditorScratch(_ name: String) -> Bool {
         name.hasPrefix(".#") || name.hasSuffix("~") || name.hasSuffix(".swp") || name.hasSuffix(".swx")
             || name.hasSuffix(".tmp") || name == "4913" || name == ".DS_Store"
     }

@@ -1,0 +1,95 @@
+import Foundation
+@testable import PreviewServer
+import XCTest
+
+/// The watcher reports each settled batch of changed sources: through file notifications, seen
+/// at once (the scans here are an hour apart, so only a notification can report in time), and by
+/// scanning where notifications are off.
+final class SourceWatcherTests: XCTestCase {
+    func testNotificationsReportSavesNewFoldersAndRemovalsWithoutWaitingForAScan() async throws {
+        #if os(Linux)
+        let site = try Self.site()
+        defer { try? FileManager.default.removeItem(at: site) }
+        var watcher = SourceWatcher(site: site, pollInterval: .seconds(3600), quietPeriod: .milliseconds(30))
+        watcher.scanInterval = .seconds(3600)
+        let batches = BatchRecorder()
+        let task = Task { await watcher.run { await batches.add($0) } }
+        defer { task.cancel() }
+        try await Task.sleep(for: .milliseconds(200))
+
+        try Data("edited".utf8).write(to: site.appendingPathComponent("content/a.md"))
+        try await batches.waitFor(["content/a.md"])
+        // An atomic save writes a temporary file and renames it over the page: only the page counts.
+        try Data("saved atomically".utf8).write(to: site.appendingPathComponent("content/a.md"), options: .atomic)
+        try await batches.waitFor(["content/a.md"])
+
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("content/new/deeper"), withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: site.appendingPathComponent("content/new/deeper/b.md"))
+        try await batches.waitFor(["content/new/deeper/b.md"])
+        // The new folder is watched too.
+        try Data("y".utf8).write(to: site.appendingPathComponent("content/new/deeper/b.md"))
+        try await batches.waitFor(["content/new/deeper/b.md"])
+
+        try Data("title: Other".utf8).write(to: site.appendingPathComponent("site.yml"))
+        try await batches.waitFor(["site.yml"])
+        try Data("{{x}}".utf8).write(to: site.appendingPathComponent("templates/page.mustache"))
+        try await batches.waitFor(["templates/page.mustache"])
+
+        try FileManager.default.removeItem(at: site.appendingPathComponent("content/new"))
+        try await batches.waitFor(["content/new/deeper/b.md"])
+
+        // Editors' scratch files and the output folder are not sources.
+        try Data("scratch".utf8).write(to: site.appendingPathComponent("content/.#a.md"))
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("public"), withIntermediateDirectories: true)
+        try Data("out".utf8).write(to: site.appendingPathComponent("public/index.html"))
+        try Data("again".utf8).write(to: site.appendingPathComponent("content/a.md"))
+        try await batches.waitFor(["content/a.md"])
+        #else
+        throw XCTSkip("file notifications are only used on Linux")
+        #endif
+    }
+
+    func testScanningReportsChangesWhereNotificationsAreOff() async throws {
+        let site = try Self.site()
+        defer { try? FileManager.default.removeItem(at: site) }
+        var watcher = SourceWatcher(site: site, pollInterval: .milliseconds(40), quietPeriod: .milliseconds(40))
+        watcher.usesNotifications = false
+        let batches = BatchRecorder()
+        let task = Task { await watcher.run { await batches.add($0) } }
+        defer { task.cancel() }
+        try await Task.sleep(for: .milliseconds(100))
+        try Data("edited, longer".utf8).write(to: site.appendingPathComponent("content/a.md"))
+        try await batches.waitFor(["content/a.md"])
+    }
+
+    /// A site folder with one page, one template and site.yml.
+    private static func site() throws -> URL {
+        let site = FileManager.default.temporaryDirectory.appendingPathComponent("watcher-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: site.appendingPathComponent("templates"), withIntermediateDirectories: true)
+        try Data("first".utf8).write(to: site.appendingPathComponent("content/a.md"))
+        try Data("{{y}}".utf8).write(to: site.appendingPathComponent("templates/page.mustache"))
+        try Data("title: Site".utf8).write(to: site.appendingPathComponent("site.yml"))
+        return site
+    }
+}
+
+/// Collects the batches a watcher reports.
+private actor BatchRecorder {
+    private var batches: [Set<String>] = []
+
+    func add(_ batch: Set<String>) { batches.append(batch) }
+
+    /// Waits (up to five seconds) for a batch that is exactly `expected`, and forgets the batches so far.
+    func waitFor(_ expected: Set<String>, file: StaticString = #filePath, line: UInt = #line) async throws {
+        for _ in 0..<500 {
+            if batches.contains(expected) {
+                batches = []
+                return
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        XCTFail("no batch \(expected.sorted()) within five seconds; got \(batches.map { $0.sorted() })", file: file, line: line)
+        batches = []
+    }
+}

@@ -97,12 +97,14 @@ public enum SiteBuild {
         let cacheLocation = BuildCache(source: options.source, output: options.output, options: options)
         let cache = options.useCache ? cacheLocation : nil
         let decodedPages = cache.map { MarkdownLoadCache(restoringFrom: $0.pagesFile, contentFolder: options.source.appendingPathComponent("content")) }
+        let state = cache?.load()
+        // Searched while the site loads and renders.
+        let strays = state?.spare.map { StrayFiles(searching: $0.folder.path, known: $0.files) }
         let (site, templates, assets) = try loadInputs(options, markdownCache: decodedPages, clock: &clock)
         // Without the cache, this build replaces the output the cache describes.
         if !options.useCache { cacheLocation.discard() }
-        let state = cache?.load()
         let writer = try OutputWriter(output: options.output, previous: state == nil ? nil : options.output, spare: state?.spare,
-                                      keepReplaced: state.map { (cacheLocation.spareFolder, $0.files) })
+                                      strays: strays, keepReplaced: state.map { (cacheLocation.spareFolder, $0.files) })
         clock.lap("read cache")
         do {
             let renderer = SiteRenderer(site: site, templates: templates, assets: assets)

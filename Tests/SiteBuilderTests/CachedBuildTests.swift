@@ -76,6 +76,12 @@ final class CachedBuildTests: XCTestCase {
                 try Data("---\ntitle: Added by the cache test\nkind: pitfall\ntags: [cache-test]\n---\nA page added between cached builds.\n".utf8)
                     .write(to: added)
             }),
+            ("files put in the output by hand", {
+                // They go with the next swap, and must not come back from the spare after it.
+                try FileManager.default.createDirectory(at: output.appendingPathComponent("pitfalls/stray"), withIntermediateDirectories: true)
+                try Data("stray".utf8).write(to: output.appendingPathComponent("pitfalls/stray/index.html"))
+                try Data("stray".utf8).write(to: output.appendingPathComponent(".DS_Store"))
+            }),
             ("second body edit", { try Data((pageText + "\nSecond cached edit.\n").utf8).write(to: page) }),
             ("page removed", { try FileManager.default.removeItem(at: added) }),
             ("template edit", { try Data((footerText + "<p>Footer changed by the cache series.</p>\n").utf8).write(to: footer) }),

@@ -26,6 +26,8 @@ final class OutputWriter: @unchecked Sendable {
     private var writtenFiles: Set<String> = []
     /// The spare kept by `commit()` for the next build.
     private(set) var keptSpare: SpareOutput?
+    /// Files the spare holds that the manifest does not know of (see `StrayFiles`).
+    private let spareStrays: StrayFiles?
     private let lock = NSLock()
     private var createdFolders: Set<String> = []
     /// Files this build produced so far.
@@ -54,6 +56,7 @@ final class OutputWriter: @unchecked Sendable {
         previous = nil
         inPlace = true
         spare = nil
+        spareStrays = nil
         keepReplaced = nil
         do {
             try FileManager.default.createDirectory(at: self.output, withIntermediateDirectories: true)
@@ -66,9 +69,12 @@ final class OutputWriter: @unchecked Sendable {
     /// - Parameters:
     ///   - previous: the current output, whose unchanged files are linked instead of written.
     ///   - spare: an older output to update as the staging folder, when it can be moved there.
+    ///   - strays: the search for files in the spare that `spare.files` does not name.
     ///   - keepReplaced: where to keep the output this build replaces as the next build's spare,
     ///     and the files that output holds; without it the replaced output is deleted.
-    init(output: URL, previous: URL? = nil, spare: SpareOutput? = nil, keepReplaced: (folder: URL, files: Set<String>)? = nil) throws {
+    init(output: URL, previous: URL? = nil, spare: SpareOutput? = nil, strays: StrayFiles? = nil,
+         keepReplaced: (folder: URL, files: Set<String>)? = nil) throws {
+        spareStrays = strays
         knownOutputHashes = [:]
         tracksHashes = false
         self.previous = previous
@@ -204,7 +210,10 @@ final class OutputWriter: @unchecked Sendable {
             return
         }
         let fileManager = FileManager.default
-        if let spare { removeFromStaging(spare.files.subtracting(producedFiles)) }
+        if let spare {
+            let strays = spareStrays?.found() ?? []
+            removeFromStaging(spare.files.subtracting(producedFiles).union(strays.subtracting(producedFiles)))
+        }
         if fileManager.fileExists(atPath: output.path) {
             if cfileswap_exchange(staging.path, output.path) == 0 {
                 keepOrRemoveReplacedOutput()
@@ -329,6 +338,57 @@ final class OutputWriter: @unchecked Sendable {
 
     func abandon() {
         if !inPlace { try? FileManager.default.removeItem(at: staging) }
+    }
+}
+
+/// Files under a spare output that its manifest does not name: the manifest knows what the build
+/// before wrote, not what else was put in that output by hand since, and a stray file must not
+/// outlive the next swap. Searched on another thread from the start of a build, through folder
+/// descriptors, so the search goes on when the spare is renamed to become the staging folder.
+final class StrayFiles: @unchecked Sendable {
+    private let group = DispatchGroup()
+    private let lock = NSLock()
+    private var strays: Set<String> = []
+
+    /// Starts searching `folder` (nothing is found when it cannot be opened).
+    init(searching folder: String, known: Set<String>) {
+        let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { return }
+        DispatchQueue.global(qos: .userInitiated).async(group: group) {
+            var found: Set<String> = []
+            Self.list(root, prefix: "", known: known, into: &found)
+            self.lock.withLock { self.strays = found }
+        }
+    }
+
+    /// Waits for the search, relative paths.
+    func found() -> Set<String> {
+        group.wait()
+        return lock.withLock { strays }
+    }
+
+    /// Lists the folder open at `descriptor` (and closes it).
+    private static func list(_ descriptor: Int32, prefix: String, known: Set<String>, into found: inout Set<String>) {
+        guard let directory = fdopendir(descriptor) else {
+            close(descriptor)
+            return
+        }
+        defer { closedir(directory) }
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self) }
+            if name == "." || name == ".." { continue }
+            var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
+                var info = stat()
+                isFolder = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+            }
+            if isFolder {
+                let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if child >= 0 { list(child, prefix: prefix + name + "/", known: known, into: &found) }
+            } else if !known.contains(prefix + name) {
+                found.insert(prefix + name)
+            }
+        }
     }
 }
 

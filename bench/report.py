@@ -16,7 +16,7 @@ TOOLS = [("crossroads", "Crossroads full build (`build --no-cache`)"),
          ("floor", "cmark-gfm floor (parse + render, one core)"),
          ("cached-edit", "One-page edit, cached `crossroads build` (process start included)"),
          ("serve-edit", "One-page edit, serve rebuild alone (`IncrementalBuilder`, told the file)"),
-         ("serve-live", "One-page edit, running `crossroads serve`: save to served page (watcher, 30 ms quiet period, rebuild, HTTP)")]
+         ("serve-live", "One-page edit, running `crossroads serve`: save to served page (watcher, 20 ms quiet period, rebuild, HTTP)")]
 
 
 def load(path):

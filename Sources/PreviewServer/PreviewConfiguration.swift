@@ -20,7 +20,7 @@ public struct PreviewConfiguration: Sendable {
     public var quietPeriod: Duration
 
     public init(source: URL, output: URL? = nil, host: String = PreviewConfiguration.defaultHost, port: Int = PreviewConfiguration.defaultPort,
-                includeDrafts: Bool = false, pollInterval: Duration = .milliseconds(250), quietPeriod: Duration = .milliseconds(30)) {
+                includeDrafts: Bool = false, pollInterval: Duration = .milliseconds(250), quietPeriod: Duration = .milliseconds(20)) {
         self.source = source.standardizedFileURL
         self.output = (output ?? Self.defaultOutput(for: source, port: port)).standardizedFileURL
         self.host = host

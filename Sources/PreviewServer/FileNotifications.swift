@@ -137,18 +137,23 @@ final class FileNotifications {
         batch.paths.insert(path)
     }
 
-    /// Adds a watch on a site-relative folder (and, recursively, every folder below it).
+    /// Adds a watch on a site-relative folder (and, recursively, every folder below it). A folder
+    /// already watched (a symbolic link back up the tree) is not entered again, and the depth is
+    /// bounded as in `SourceSnapshot`.
     @discardableResult
-    private func watch(relative: String, recursively: Bool) -> Bool {
+    private func watch(relative: String, recursively: Bool, depth: Int = 0) -> Bool {
+        guard depth < 32 else { return true }
         let absolute = relative.isEmpty ? site : site + "/" + relative
         let wd = inotify_add_watch(descriptor, absolute, Self.folderMask)
         guard wd >= 0 else { return false }
+        // The kernel gives the same descriptor for the same folder however it is reached.
+        if let known = folders[wd], known != relative { return true }
         folders[wd] = relative
         guard recursively else { return true }
         for entry in (try? FileManager.default.contentsOfDirectory(atPath: absolute)) ?? [] {
             var info = stat()
             guard stat(absolute + "/" + entry, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { continue }
-            guard watch(relative: relative + "/" + entry, recursively: true) else { return false }
+            guard watch(relative: relative + "/" + entry, recursively: true, depth: depth + 1) else { return false }
         }
         return true
     }

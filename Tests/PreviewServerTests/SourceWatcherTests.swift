@@ -49,6 +49,26 @@ final class SourceWatcherTests: XCTestCase {
         #endif
     }
 
+    /// A symbolic link back up the tree neither hangs nor crashes the watcher; saves still come through.
+    func testASymbolicLinkLoopInContentIsWatchedOnce() async throws {
+        #if os(Linux)
+        let site = try Self.site()
+        defer { try? FileManager.default.removeItem(at: site) }
+        try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("content/loop").path,
+                                                   withDestinationPath: site.appendingPathComponent("content").path)
+        var watcher = SourceWatcher(site: site, pollInterval: .seconds(3600), quietPeriod: .milliseconds(30))
+        watcher.scanInterval = .seconds(3600)
+        let batches = BatchRecorder()
+        let task = Task { await watcher.run { await batches.add($0) } }
+        defer { task.cancel() }
+        try await Task.sleep(for: .milliseconds(300))
+        try Data("edited".utf8).write(to: site.appendingPathComponent("content/a.md"))
+        try await batches.waitFor(["content/a.md"])
+        #else
+        throw XCTSkip("file notifications are only used on Linux")
+        #endif
+    }
+
     func testScanningReportsChangesWhereNotificationsAreOff() async throws {
         let site = try Self.site()
         defer { try? FileManager.default.removeItem(at: site) }

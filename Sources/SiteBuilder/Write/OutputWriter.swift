@@ -136,14 +136,15 @@ final class OutputWriter: @unchecked Sendable {
             return
         }
         do {
-            if spare != nil { clearWay(for: relative) }
             if needsFolder { try Self.makeFolder(folder) }
             // A spare's file may be a link to the live output's: replace it, never write through it.
             if spare != nil { unlink(url.path) }
             do {
                 try data.write(to: url)
             } catch {
-                // Another page's thread may still be creating this folder: make sure it exists, then retry once.
+                // A spare may have a file or folder in the way; or another page's thread may still be
+                // creating this folder: clear the way, make sure the folder exists, then retry once.
+                if spare != nil { clearWay(for: relative) }
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 try data.write(to: url)
             }
@@ -184,10 +185,16 @@ final class OutputWriter: @unchecked Sendable {
             }
             let target = staging.appendingPathComponent(relative)
             let folder = target.deletingLastPathComponent().path
-            if spare != nil { clearWay(for: relative) }
             try? ensureFolder(folder)
             if spare != nil { unlink(target.path) }
-            guard link(previous.appendingPathComponent(relative).path, target.path) == 0 else { return false }
+            let source = previous.appendingPathComponent(relative).path
+            if link(source, target.path) != 0 {
+                // In a spare, a file or folder may be in the way of this one.
+                guard spare != nil else { return false }
+                clearWay(for: relative)
+                try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                guard link(source, target.path) == 0 else { return false }
+            }
         }
         lock.withLock { _ = producedFiles.insert(relative) }
         return true

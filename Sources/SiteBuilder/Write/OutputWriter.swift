@@ -294,8 +294,9 @@ final class OutputWriter: @unchecked Sendable {
         }
         try? FileManager.default.removeItem(at: keepReplaced.folder)
         try? FileManager.default.createDirectory(at: keepReplaced.folder.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Another file system (the cache folder elsewhere): no spare, the replaced output goes.
         guard rename(staging.path, keepReplaced.folder.path) == 0 else {
-            try? FileManager.default.removeItem(at: staging)
+            Self.removeTree(staging)
             return
         }
         let stale = lock.withLock { writtenFiles }

@@ -85,7 +85,7 @@ final class FileNotifications {
             guard count > 0 else { break }
             var offset = 0
             while offset + MemoryLayout<inotify_event>.size <= count {
-                let event = buffer.load(fromByteOffset: offset, as: inotify_event.self)
+                let event = buffer.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                 let nameStart = buffer.advanced(by: offset + MemoryLayout<inotify_event>.size).assumingMemoryBound(to: CChar.self)
                 let name = event.len > 0 ? String(cString: nameStart) : ""
                 offset += MemoryLayout<inotify_event>.size + Int(event.len)

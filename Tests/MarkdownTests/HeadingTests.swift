@@ -1,4 +1,4 @@
-import Markdown
+@testable import Markdown
 import XCTest
 
 final class HeadingTests: XCTestCase {
@@ -74,5 +74,23 @@ final class HeadingTests: XCTestCase {
             "<blockquote>\n<h2 id=\"quoted-bold\">Quoted <strong>bold</strong></h2>\n</blockquote>\n<ul>\n<li>\n<h3 id=\"listed\">Listed</h3>\n</li>\n</ul>\n"
         )
         XCTAssertEqual(rendered.toc.map(\.line), [1, 3])
+    }
+}
+
+/// The byte path for ASCII headings gives the slug the Character path gives.
+final class HeadingSlugFastPathTests: XCTestCase {
+    func testASCIISlugsEqualCharacterSlugs() {
+        var state: UInt64 = 0x5EED
+        func next(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let pieces = ["Intro", "API", " ", "  ", "-", "--", "_", "2026", "x", "Q&A", "?", "!", "(a)", "\t", "Z9", ".", "'s", "C++", "/", "~"]
+        for _ in 0..<5_000 {
+            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
+            XCTAssertEqual(HeadingSlugger.asciiSlug(for: text), HeadingSlugger.characterSlug(for: text), text.debugDescription)
+        }
+        XCTAssertNil(HeadingSlugger.asciiSlug(for: "Café"), "non-ASCII text must take the Character path")
+        XCTAssertEqual(HeadingSlugger.slug(for: "Café au lait"), "café-au-lait")
     }
 }

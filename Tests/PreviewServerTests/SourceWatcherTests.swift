@@ -10,12 +10,8 @@ final class SourceWatcherTests: XCTestCase {
         #if os(Linux)
         let site = try Self.site()
         defer { try? FileManager.default.removeItem(at: site) }
-        var watcher = SourceWatcher(site: site, pollInterval: .seconds(3600), quietPeriod: .milliseconds(30))
-        watcher.scanInterval = .seconds(3600)
-        let batches = BatchRecorder()
-        let task = Task { await watcher.run { await batches.add($0) } }
+        let (batches, task) = try await Self.watch(site, notifications: true)
         defer { task.cancel() }
-        try await Task.sleep(for: .milliseconds(200))
 
         try Data("edited".utf8).write(to: site.appendingPathComponent("content/a.md"))
         try await batches.waitFor(["content/a.md"])
@@ -56,12 +52,8 @@ final class SourceWatcherTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: site) }
         try FileManager.default.createSymbolicLink(atPath: site.appendingPathComponent("content/loop").path,
                                                    withDestinationPath: site.appendingPathComponent("content").path)
-        var watcher = SourceWatcher(site: site, pollInterval: .seconds(3600), quietPeriod: .milliseconds(30))
-        watcher.scanInterval = .seconds(3600)
-        let batches = BatchRecorder()
-        let task = Task { await watcher.run { await batches.add($0) } }
+        let (batches, task) = try await Self.watch(site, notifications: true)
         defer { task.cancel() }
-        try await Task.sleep(for: .milliseconds(300))
         try Data("edited".utf8).write(to: site.appendingPathComponent("content/a.md"))
         try await batches.waitFor(["content/a.md"])
         #else
@@ -72,14 +64,24 @@ final class SourceWatcherTests: XCTestCase {
     func testScanningReportsChangesWhereNotificationsAreOff() async throws {
         let site = try Self.site()
         defer { try? FileManager.default.removeItem(at: site) }
-        var watcher = SourceWatcher(site: site, pollInterval: .milliseconds(40), quietPeriod: .milliseconds(40))
-        watcher.usesNotifications = false
-        let batches = BatchRecorder()
-        let task = Task { await watcher.run { await batches.add($0) } }
+        let (batches, task) = try await Self.watch(site, notifications: false)
         defer { task.cancel() }
-        try await Task.sleep(for: .milliseconds(100))
         try Data("edited, longer".utf8).write(to: site.appendingPathComponent("content/a.md"))
         try await batches.waitFor(["content/a.md"])
+    }
+
+    /// Starts a watcher on `site` and gives it time to take its first look. With notifications,
+    /// scans are an hour apart, so only a notification can report in time; without, it scans
+    /// every 40 ms.
+    private static func watch(_ site: URL, notifications: Bool) async throws -> (BatchRecorder, Task<Void, Never>) {
+        var watcher = SourceWatcher(site: site, pollInterval: notifications ? .seconds(3600) : .milliseconds(40),
+                                    quietPeriod: notifications ? .milliseconds(30) : .milliseconds(40))
+        watcher.scanInterval = .seconds(3600)
+        watcher.usesNotifications = notifications
+        let batches = BatchRecorder()
+        let task = Task { await watcher.run { await batches.add($0) } }
+        try await Task.sleep(for: .milliseconds(300))
+        return (batches, task)
     }
 
     /// A site folder with one page, one template and site.yml.

@@ -109,7 +109,7 @@ extension SiteRenderer {
     /// reuses the page keeps them too.
     func variantPaths(ofPage index: Int) -> [String] {
         let sitePath = site.pages[index].sitePath
-        let template = site.pages[index].metadata.template ?? (sitePath.isEmpty ? "home" : site.pages[index].metadata.kind.rawValue)
+        let template = Self.templateName(metadata: site.pages[index].metadata, sitePath: sitePath)
         var paths: [String] = []
         if templates.names.contains("embed/\(template)") || templates.names.contains("embed/page") { paths.append(Self.embedFolder + sitePath) }
         // Mirrors the choice in writeVariants.

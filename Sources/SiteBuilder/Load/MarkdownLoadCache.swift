@@ -10,20 +10,6 @@ public final class MarkdownLoadCache: @unchecked Sendable {
         var modifiedSeconds: Int
         var modifiedNanoseconds: Int
         var inode: UInt64
-
-        init(size: Int64, modifiedSeconds: Int, modifiedNanoseconds: Int, inode: UInt64) {
-            self.size = size
-            self.modifiedSeconds = modifiedSeconds
-            self.modifiedNanoseconds = modifiedNanoseconds
-            self.inode = inode
-        }
-
-        init(_ info: stat) {
-            size = Int64(info.st_size)
-            modifiedSeconds = Int(info.st_mtim.tv_sec)
-            modifiedNanoseconds = Int(info.st_mtim.tv_nsec)
-            inode = UInt64(info.st_ino)
-        }
     }
 
     private struct Entry {
@@ -121,5 +107,12 @@ public final class MarkdownLoadCache: @unchecked Sendable {
                 stored.remove(path)
             }
         }
+    }
+}
+
+extension MarkdownLoadCache.Stamp {
+    init(_ info: stat) {
+        self.init(size: Int64(info.st_size), modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec),
+                  inode: UInt64(info.st_ino))
     }
 }

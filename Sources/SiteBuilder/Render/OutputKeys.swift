@@ -114,7 +114,7 @@ struct OutputKeys {
     }
 }
 
-/// A value handed to parallel iterations that each touch a disjoint part of it.
+/// A value handed to other threads that only read it, or that each touch a disjoint part of it.
 struct UncheckedSendable<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }

@@ -8,7 +8,8 @@ public enum Placeholders {
     }
 
     public static func expand(_ text: String, values: [String: String]) -> (text: String, unknown: [Unknown]) {
-        guard holdsDoubleBrace(text) else { return (text, []) }
+        // By bytes (Foundation's `contains` was 3% of a full build).
+        guard ByteSearch.range(of: "{{", in: text[...]) != nil else { return (text, []) }
         var output = ""
         output.reserveCapacity(text.utf8.count)
         var unknown: [Unknown] = []
@@ -40,15 +41,5 @@ public enum Placeholders {
             index = text.index(after: index)
         }
         return (output, unknown)
-    }
-
-    /// Whether `{{` occurs, by bytes (Foundation's `contains` was 3% of a full build).
-    static func holdsDoubleBrace(_ text: String) -> Bool {
-        var previous: UInt8 = 0
-        for byte in text.utf8 {
-            if byte == UInt8(ascii: "{") && previous == byte { return true }
-            previous = byte
-        }
-        return false
     }
 }

@@ -107,8 +107,11 @@ struct SiteRenderer: @unchecked Sendable {
         return updated
     }
 
-    func templateName(for page: Page) -> String {
-        page.metadata.template ?? (page.sitePath.isEmpty ? "home" : page.metadata.kind.rawValue)
+    func templateName(for page: Page) -> String { Self.templateName(metadata: page.metadata, sitePath: page.sitePath) }
+
+    /// A page's template: its own `template`, else `home` for the home page, else its kind's.
+    static func templateName(metadata: PageMetadata, sitePath: String) -> String {
+        metadata.template ?? (sitePath.isEmpty ? "home" : metadata.kind.rawValue)
     }
 
     func renderAll(into writer: OutputWriter, emitGolden: Bool, reuse: Reuse? = nil, serially: Bool = false) throws -> Result {
@@ -214,7 +217,7 @@ struct SiteRenderer: @unchecked Sendable {
         }
         try errors.throwIfAny()
         clock.lap("render pages")
-        let touched = Set(edited.map { index in searchParts.firstIndex { $0.contains(index) } ?? -1 }.map(SearchIndex.partPath))
+        let touched = Set(edited.map { SearchIndex.partPath(SearchIndex.part(ofURL: links.final(site.pages[$0].sitePath), partCount: searchParts.count)) })
         for job in searchIndexJobs(members: searchParts, outputs: outputs, keys: keys, reuse: reuse) where touched.contains(job.paths[0]) {
             guard let key = job.key(), reuse.keys[job.cacheName] != key else { continue }
             _ = try job.run(writer)
@@ -442,12 +445,12 @@ struct SiteRenderer: @unchecked Sendable {
                 return []
             })
         }
-        let tagList = TemplateList(all)
+        let tagList = UncheckedSendable(all)
         let indexKey = StableHash.combine([keys.globalHash, templates.closureHash(of: "tags")]
                                           + pagesByTag.keys.sorted().map { StableHash.keyOf("\($0)\u{0}\(names[$0] ?? "")\u{0}\(pagesByTag[$0]?.count ?? 0)") })
         jobs.append(OutputJob(paths: ["tags/"], key: { indexKey }) { writer in
             var context = contexts.listContext(sitePath: "tags/", title: "Tags", summary: "", contentHTML: "", pages: [])
-            context["tags"] = tagList.items
+            context["tags"] = tagList.value
             try writer.write("tags/", try templates.render("tags", context: context, forFile: "templates/tags.mustache"))
             return []
         })
@@ -553,12 +556,6 @@ struct SiteRenderer: @unchecked Sendable {
         })
         return jobs
     }
-}
-
-/// A list of template values captured by a job that runs on another thread; plain values only.
-struct TemplateList: @unchecked Sendable {
-    let items: [[String: Any]]
-    init(_ items: [[String: Any]]) { self.items = items }
 }
 
 extension ErrorCollector {

@@ -27,7 +27,8 @@ struct BuildCache {
         spareFolder = folder.appendingPathComponent("spare-output")
         pagesFile = folder.appendingPathComponent("pages.bin")
         self.output = output
-        fingerprint = "format=\(Self.format);output=\(output.path);base=\(options.baseURL ?? "");drafts=\(options.includeDrafts)"
+        // The output folder is a field of its own in the manifest (`discard` reads it).
+        fingerprint = "format=\(Self.format);base=\(options.baseURL ?? "");drafts=\(options.includeDrafts)"
     }
 
     /// What the previous build left.
@@ -63,8 +64,11 @@ struct BuildCache {
     /// For a build that does not use the cache but replaces the output the cache describes:
     /// nothing in it holds any more. A cache that describes another output folder is kept.
     func discard() {
-        guard let data = FileManager.default.contents(atPath: file.path) else { return }
-        var reader = BinaryReader(data)
+        // The head of the manifest is enough: magic, fingerprint, output folder.
+        guard let handle = FileHandle(forReadingAtPath: file.path) else { return }
+        let head = (try? handle.read(upToCount: 64 * 1024)) ?? Data()
+        try? handle.close()
+        var reader = BinaryReader(head)
         _ = reader.string()
         _ = reader.string()
         guard reader.string() == output.path else { return }

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     /// Render pages one after another instead of in parallel: the same bytes, slower. For tests
     /// that prove parallel rendering changes nothing, and for profiling.
     public var renderSerially = false
+    /// Render templates with swift-mustache's own renderer instead of ours: the same bytes,
+    /// slower. For tests that prove it, and to measure the difference.
+    public var rendersWithSwiftMustache = false
     /// For a process that exits right after the build (the CLI): the build's working memory (the
     /// site, its pages, the keys) is left for the operating system to reclaim at exit instead of
     /// being freed object by object, which took 30 ms or more on a 10,000-page site.
@@ -144,7 +147,8 @@ func loadInputs(_ options: BuildOptions, markdownCache: MarkdownLoadCache?, cloc
     loader.markdownCache = markdownCache
     let site = try loader.load(baseURLOverride: options.baseURL)
     clock.lap("load content")
-    let templates = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
+    let loaded = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
+    let templates = options.rendersWithSwiftMustache ? loaded.renderedBySwiftMustache() : loaded
     let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
     clock.lap("load templates")
     return (site, templates, assets)

@@ -8,6 +8,9 @@ import Mustache
 public struct TemplateSet: Sendable {
     public let folder: URL
     let library: MustacheLibrary
+    /// The same templates for our renderer; nil when swift-mustache's tokens could not be read,
+    /// and then swift-mustache renders.
+    let compiled: TemplateRenderer?
     /// Template names (path under templates/ without `.mustache`).
     public let names: Set<String>
     /// Hash of every template's text, for caches.
@@ -22,6 +25,7 @@ public struct TemplateSet: Sendable {
         var library = MustacheLibrary()
         var names: Set<String> = []
         var texts: [String: String] = [:]
+        var compiled: [String: CompiledTemplate]? = [:]
         var references: [String: [(name: String, line: Int)]] = [:]
         let files = Self.templateFiles(in: folder)
         if files.isEmpty {
@@ -39,6 +43,8 @@ public struct TemplateSet: Sendable {
             do {
                 let template = try MustacheTemplate(string: FastHTMLContent.pragmaLine + text)
                 library.register(template, named: name)
+                compiled?[name] = CompiledTemplate.compile(template)
+                if compiled?[name] == nil { compiled = nil }
                 names.insert(name)
                 texts[name] = text
                 references[name] = Self.references(in: text)
@@ -68,17 +74,41 @@ public struct TemplateSet: Sendable {
             dependencies[name] = seen
         }
         let combined = texts.keys.sorted().map { "\($0)\u{0}\(texts[$0] ?? "")" }.joined(separator: "\u{1}")
-        return TemplateSet(folder: folder, library: library, names: names, combinedHash: StableHash.of(combined),
-                           dependencies: dependencies, textHashes: texts.mapValues { StableHash.of($0) })
+        return TemplateSet(folder: folder, library: library, compiled: compiled.map(TemplateRenderer.init), names: names,
+                           combinedHash: StableHash.of(combined), dependencies: dependencies,
+                           textHashes: texts.mapValues { StableHash.of($0) })
     }
+
+    /// The same templates rendered by swift-mustache alone: slower, the same bytes. For tests that
+    /// prove it, and to measure the difference.
+    public func renderedBySwiftMustache() -> TemplateSet {
+        TemplateSet(folder: folder, library: library, compiled: nil, names: names, combinedHash: combinedHash,
+                    dependencies: dependencies, textHashes: textHashes)
+    }
+
+    /// Whether our renderer is in use (false when swift-mustache's tokens could not be read).
+    public var rendersCompiled: Bool { compiled != nil }
 
     /// Renders `name` with `context`; a missing template is an error naming the file it expected.
     func render(_ name: String, context: [String: Any], forFile file: String) throws -> String {
-        guard names.contains(name), let output = library.render(context, withTemplate: name) else {
+        guard names.contains(name), let output = try renderIfPresent(name, context: context, forFile: file) else {
             throw SiteError(file: file, message: "needs template templates/\(name).mustache, which does not exist",
                             fix: "create templates/\(name).mustache (it can extend layouts/base), or set `template:` in the front matter to an existing one")
         }
         return output
+    }
+
+    private func renderIfPresent(_ name: String, context: [String: Any], forFile file: String) throws -> String? {
+        guard let compiled else { return library.render(context, withTemplate: name) }
+        do throws(TemplateRenderer.Failure) {
+            return try compiled.render(name, context: context)
+        } catch .needsLibrary {
+            return library.render(context, withTemplate: name)
+        } catch .partialsTooDeep(let partial) {
+            throw SiteError(file: "templates/\(partial).mustache",
+                            message: "partials nest more than \(TemplateRenderer.maxPartialDepth) deep while rendering \(file) with templates/\(name).mustache",
+                            fix: "a partial includes itself, directly or through others; put the repeated part in a section that ends")
+        }
     }
 
     /// Templates a page rendered with `name` depends on, itself included.

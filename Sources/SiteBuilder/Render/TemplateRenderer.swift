@@ -1,0 +1,366 @@
+import Blocks
+import Mustache
+
+/// Renders compiled templates by swift-mustache's rules, byte for byte (`TemplateEngineTests`
+/// renders the default theme, every tag kind and seeded random templates both ways). The values
+/// the site builder puts in contexts (strings, booleans, integers, `[String: Any]` and
+/// `[[String: Any]]`) are recognised by their exact type, with no protocol cast; any other value
+/// takes the same casts, in the same order, as swift-mustache.
+struct TemplateRenderer: Sendable {
+    let templates: [String: CompiledTemplate]
+
+    enum Failure: Error {
+        /// A value only swift-mustache can render (a lambda, a template): render the page with it.
+        case needsLibrary
+        /// Partials nested past `maxPartialDepth`: a partial that pulls itself in.
+        case partialsTooDeep(name: String)
+    }
+
+    /// Far deeper than any theme nests partials; a partial that includes itself reaches it at once
+    /// instead of exhausting the thread's stack.
+    static let maxPartialDepth = 100
+
+    func render(_ name: String, context: Any) throws(Failure) -> String? {
+        guard let template = templates[name] else { return nil }
+        var stack = [Frame(context)]
+        var output = ""
+        try render(template, stack: &stack, scope: Scope(), into: &output)
+        return output
+    }
+
+    /// What swift-mustache keeps in its context besides the stack.
+    private struct Scope {
+        var position: ListPosition?
+        var indentation: String?
+        var inherited: [String: CompiledTemplate]?
+        var escaping = TemplateEscaping.html
+        var partialDepth = 0
+
+        /// The scope inside `{{#value}}` for one value (not a list item).
+        var forValue: Scope {
+            var scope = self
+            scope.position = nil
+            return scope
+        }
+
+        func indented(by indentation: String?) -> String? {
+            guard let indentation else { return self.indentation }
+            return (self.indentation ?? "") + indentation
+        }
+    }
+
+    private func render(_ template: CompiledTemplate, stack: inout [Frame], scope: Scope, into output: inout String) throws(Failure) {
+        var scope = scope
+        if let indentation = scope.indentation, !indentation.isEmpty {
+            // Each printed piece that starts a line of this template's own text is indented.
+            var text = ""
+            for node in template.nodes {
+                var piece = ""
+                try render(node, stack: &stack, scope: &scope, into: &piece)
+                if !piece.isEmpty, text.last == "\n" { text += indentation }
+                text += piece
+            }
+            output += text
+        } else {
+            for node in template.nodes {
+                try render(node, stack: &stack, scope: &scope, into: &output)
+            }
+        }
+    }
+
+    private func render(_ node: TemplateNode, stack: inout [Frame], scope: inout Scope, into output: inout String) throws(Failure) {
+        switch node {
+        case .text(let text):
+            output += text
+
+        case .variable(let name, let escaped):
+            guard let value = try lookUp(name, stack: stack, scope: scope) else { return }
+            let text: String
+            switch value {
+            case .string(let string): text = string
+            case .bool(let bool): text = bool ? "true" : "false"
+            case .int(let int): text = String(int)
+            case .map, .maps, .other:
+                let any = value.any
+                if escaped, any is MustacheTemplate { throw .needsLibrary }
+                if let renderable = any as? MustacheCustomRenderable {
+                    text = renderable.renderText
+                } else if any is MustacheLambda {
+                    throw .needsLibrary
+                } else {
+                    text = String(describing: Self.unwrappingOptional(any))
+                }
+            }
+            output += escaped && scope.escaping == .html ? escapeHTML(text) : text
+
+        case .section(let name, let body, let inverted):
+            let value = try lookUp(name, stack: stack, scope: scope)
+            if inverted {
+                try renderInverted(value, body: body, stack: &stack, scope: scope, into: &output)
+            } else {
+                try renderSection(value, body: body, stack: &stack, scope: scope, into: &output)
+            }
+
+        case .blockExpansion(let name, let fallback, let indentation):
+            var inner = scope.forValue
+            inner.indentation = scope.indented(by: indentation)
+            try render(scope.inherited?[name] ?? fallback, stack: &stack, scope: inner, into: &output)
+
+        case .partial(let name, let indentation, let inherits, let dynamic):
+            let partialName: String
+            if dynamic {
+                guard let value = try lookUp(TemplateName(name, transforms: []), stack: stack, scope: scope) else { return }
+                if case .string(let string) = value {
+                    partialName = string
+                } else if let string = value.any as? String {
+                    partialName = string
+                } else {
+                    return
+                }
+            } else {
+                partialName = name
+            }
+            guard let template = templates[partialName] else { return }
+            guard scope.partialDepth < Self.maxPartialDepth else { throw .partialsTooDeep(name: partialName) }
+            var inner = scope.forValue
+            inner.indentation = scope.indented(by: indentation)
+            if let inherits {
+                // Blocks given further out win over those given here.
+                inner.inherited = scope.inherited.map { $0.merging(inherits) { outer, _ in outer } } ?? inherits
+            }
+            inner.escaping = .html
+            inner.partialDepth += 1
+            try render(template, stack: &stack, scope: inner, into: &output)
+
+        case .contentType(let escaping):
+            scope.escaping = escaping
+        }
+    }
+
+    private func renderSection(_ value: Value?, body: CompiledTemplate, stack: inout [Frame], scope: Scope, into output: inout String) throws(Failure) {
+        guard let value else { return }
+        switch value {
+        case .bool(let bool):
+            if bool { try render(body, stack: &stack, scope: scope, into: &output) }
+        case .maps(let maps):
+            try renderList(count: maps.count, body: body, stack: &stack, scope: scope, into: &output) { .map(maps[$0]) }
+        case .string, .int, .map:
+            try render(body, pushing: Frame(value: value), stack: &stack, scope: scope.forValue, into: &output)
+        case .other(let any):
+            if any is MustacheLambda { throw .needsLibrary }
+            if let sequence = any as? any MustacheSequence {
+                let items = Self.elements(of: sequence)
+                try renderList(count: items.count, body: body, stack: &stack, scope: scope, into: &output) { Frame(items[$0]) }
+            } else if let bool = any as? Bool {
+                if bool { try render(body, stack: &stack, scope: scope, into: &output) }
+            } else if let renderable = any as? MustacheCustomRenderable, renderable.isNull {
+                return
+            } else {
+                try render(body, pushing: Frame(any), stack: &stack, scope: scope.forValue, into: &output)
+            }
+        }
+    }
+
+    private func renderInverted(_ value: Value?, body: CompiledTemplate, stack: inout [Frame], scope: Scope, into output: inout String) throws(Failure) {
+        guard let value else {
+            try render(body, stack: &stack, scope: scope, into: &output)
+            return
+        }
+        switch value {
+        case .bool(let bool):
+            if !bool { try render(body, stack: &stack, scope: scope, into: &output) }
+        case .maps(let maps):
+            if maps.isEmpty { try render(body, pushing: .other(maps), stack: &stack, scope: scope.forValue, into: &output) }
+        case .string, .int, .map:
+            return
+        case .other(let any):
+            if let sequence = any as? any MustacheSequence {
+                if Self.elements(of: sequence).isEmpty {
+                    try render(body, pushing: Frame(sequence), stack: &stack, scope: scope.forValue, into: &output)
+                }
+            } else if let bool = any as? Bool {
+                if !bool { try render(body, stack: &stack, scope: scope, into: &output) }
+            } else if let renderable = any as? MustacheCustomRenderable, renderable.isNull {
+                try render(body, stack: &stack, scope: scope, into: &output)
+            }
+        }
+    }
+
+    private func renderList(count: Int, body: CompiledTemplate, stack: inout [Frame], scope: Scope, into output: inout String,
+                            item: (Int) -> Frame) throws(Failure) {
+        var inner = scope
+        for index in 0..<count {
+            inner.position = ListPosition(first: index == 0, last: index == count - 1, index: index)
+            try render(body, pushing: item(index), stack: &stack, scope: inner, into: &output)
+        }
+    }
+
+    private func render(_ body: CompiledTemplate, pushing frame: Frame, stack: inout [Frame], scope: Scope, into output: inout String) throws(Failure) {
+        stack.append(frame)
+        defer { stack.removeLast() }
+        try render(body, stack: &stack, scope: scope, into: &output)
+    }
+
+    // MARK: Looking up names
+
+    private func lookUp(_ name: TemplateName, stack: [Frame], scope: Scope) throws(Failure) -> Value? {
+        let found: Any?
+        switch name.start {
+        case .current: found = stack.last?.any
+        case .listPosition: found = scope.position
+        case .innermost: found = try stack.last.flatMap { frame throws(Failure) in try Self.descend(name.path[...], from: frame.any) }
+        case .stack: found = try Self.findInStack(name.path, stack: stack)
+        }
+        guard let found else { return nil }
+        var value = Value(found)
+        if case .other(let any) = value, let custom = any as? MustacheCustomRepresentation {
+            guard let representation = custom.representation else { return nil }
+            value = Value(representation)
+        }
+        for transform in name.transforms {
+            guard let transformable = value.any as? MustacheTransformable, let transformed = transformable.transform(transform) else { return nil }
+            value = Value(transformed)
+        }
+        return value
+    }
+
+    private static func findInStack(_ path: [String], stack: [Frame]) throws(Failure) -> Any? {
+        guard let first = path.first else { return stack.last?.any }
+        for frame in stack.reversed() {
+            let child: Any?
+            switch frame {
+            case .map(let map): child = map[first]
+            case .other(let any): child = childByProtocols(named: first, of: any)
+            }
+            if let child { return try descend(path[1...], from: child) }
+        }
+        return nil
+    }
+
+    private static func descend(_ path: ArraySlice<String>, from object: Any) throws(Failure) -> Any? {
+        guard let name = path.first else { return object }
+        let child: Any?
+        if case .map(let map) = Frame(object) {
+            child = map[name]
+        } else {
+            if object is MustacheLambda { throw .needsLibrary }
+            child = childByProtocols(named: name, of: object)
+        }
+        guard let child else { return nil }
+        return try descend(path.dropFirst(), from: child)
+    }
+
+    /// swift-mustache's lookup for values that are not a plain `[String: Any]`.
+    private static func childByProtocols(named name: String, of object: Any) -> Any? {
+        let represented: Any? = if let custom = object as? MustacheCustomRepresentation { custom.representation } else { object }
+        if let parent = represented as? MustacheParent {
+            return parent.child(named: name)
+        }
+        guard let represented else { return nil }
+        guard let match = Mirror(reflecting: represented).children.first(where: { $0.label == name }) else { return nil }
+        let mirror = Mirror(reflecting: match.value)
+        guard mirror.displayStyle == .optional else { return match.value }
+        return mirror.children.first?.value
+    }
+
+    private static func elements<S: Sequence>(of sequence: S) -> [Any] {
+        sequence.map { $0 as Any }
+    }
+
+    private static func unwrappingOptional(_ value: Any) -> Any {
+        guard let optional = value as? any OptionalValue else { return value }
+        return optional.wrappedAny ?? value
+    }
+}
+
+/// `{{first()}}`, `{{last()}}`, `{{index()}}`, `{{even()}}`, `{{odd()}}` inside a list.
+struct ListPosition: MustacheTransformable {
+    var first: Bool
+    var last: Bool
+    var index: Int
+
+    func transform(_ name: String) -> Any? {
+        switch name {
+        case "first": first
+        case "last": last
+        case "index": index
+        case "even": index & 1 == 0
+        case "odd": index & 1 == 1
+        default: nil
+        }
+    }
+}
+
+/// A value on the context stack: a plain `[String: Any]` is looked up without casts.
+private enum Frame {
+    case map([String: Any])
+    case other(Any)
+
+    init(_ value: Any) {
+        if type(of: value) == [String: Any].self, let map = value as? [String: Any] {
+            self = .map(map)
+        } else {
+            self = .other(value)
+        }
+    }
+
+    init(value: Value) {
+        switch value {
+        case .map(let map): self = .map(map)
+        default: self = .other(value.any)
+        }
+    }
+
+    var any: Any {
+        switch self {
+        case .map(let map): map
+        case .other(let any): any
+        }
+    }
+}
+
+/// A looked-up value, sorted by its exact type once.
+private enum Value {
+    case string(String)
+    case bool(Bool)
+    case int(Int)
+    case map([String: Any])
+    case maps([[String: Any]])
+    case other(Any)
+
+    init(_ any: Any) {
+        let type = type(of: any)
+        if type == String.self, let string = any as? String {
+            self = .string(string)
+        } else if type == [String: Any].self, let map = any as? [String: Any] {
+            self = .map(map)
+        } else if type == [[String: Any]].self, let maps = any as? [[String: Any]] {
+            self = .maps(maps)
+        } else if type == Bool.self, let bool = any as? Bool {
+            self = .bool(bool)
+        } else if type == Int.self, let int = any as? Int {
+            self = .int(int)
+        } else {
+            self = .other(any)
+        }
+    }
+
+    var any: Any {
+        switch self {
+        case .string(let string): string
+        case .bool(let bool): bool
+        case .int(let int): int
+        case .map(let map): map
+        case .maps(let maps): maps
+        case .other(let any): any
+        }
+    }
+}
+
+private protocol OptionalValue {
+    var wrappedAny: Any? { get }
+}
+
+extension Optional: OptionalValue {
+    var wrappedAny: Any? { self }
+}

@@ -29,6 +29,8 @@ let package = Package(
         ),
         // Atomic exchange of two folders (renameat2), so a build swaps in a complete site in one step.
         .target(name: "CFileSwap"),
+        // libc's memmem, for finding markers in generated HTML.
+        .target(name: "CByteSearch"),
         .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
         .target(name: "Scoring"),
         .target(name: "Blocks", dependencies: [
@@ -36,7 +38,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "SiteBuilder", dependencies: [
-            "Markdown", "Scoring", "Blocks", "CFileSwap",
+            "Markdown", "Scoring", "Blocks", "CFileSwap", "CByteSearch",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
         ]),

@@ -177,6 +177,13 @@ struct DocumentWalker {
     }
 
     private static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        let utf8 = text.utf8
+        // ASCII text splits on the same six bytes `Character.isWhitespace` accepts there, without
+        // a Unicode property lookup for every character of every heading.
+        if utf8.allSatisfy({ $0 < 0x80 }) {
+            return utf8.split(whereSeparator: { (0x09...0x0D).contains($0) || $0 == 0x20 })
+                .map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+        }
+        return text.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
     }
 }

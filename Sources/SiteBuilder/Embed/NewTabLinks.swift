@@ -13,7 +13,7 @@ enum NewTabLinks {
         var rest = html[...]
         while let start = ByteSearch.range(of: "<a ", in: rest) {
             output += rest[..<start.lowerBound]
-            guard let end = rest[start.lowerBound...].firstIndex(of: ">") else {
+            guard let end = ByteSearch.range(of: ">", in: rest[start.lowerBound...])?.lowerBound else {
                 rest = rest[start.lowerBound...]
                 break
             }

@@ -73,7 +73,7 @@ public struct FrontMatter: Sendable, Equatable {
 
     /// The text with every "\r\n" written as "\n", as joining its lines with "\n" would.
     private static func withLineFeeds(_ text: Substring) -> String {
-        guard text.utf8.contains(UInt8(ascii: "\r")) else { return String(text) }
+        guard ByteSearch.range(of: "\r", in: text) != nil else { return String(text) }
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         var pendingReturn = false

@@ -1,3 +1,4 @@
+import CByteSearch
 import Foundation
 
 /// Finding and replacing ASCII markers in generated HTML by comparing UTF-8 bytes.
@@ -52,6 +53,12 @@ enum ByteSearch {
 
     private static func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool) -> Int? {
         guard haystack.count >= needle.count, let first = needle.first else { return nil }
+        if !ignoringASCIICase, let base = haystack.baseAddress {
+            // libc's `memmem` skips ahead by the needle; a needle starting with a common letter
+            // ("crossroads-…" in a page full of CSS) stopped a first-byte scan at every "c".
+            let found = needle.withUnsafeBytes { cbytesearch_find(base, haystack.count, $0.baseAddress, needle.count) }
+            return found.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
+        }
         let folded = ignoringASCIICase ? needle.map(lowercasedASCII) : needle
         let firstFolded = folded[0]
         let firstUpper = ignoringASCIICase && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(firstFolded) ? firstFolded - 32 : first

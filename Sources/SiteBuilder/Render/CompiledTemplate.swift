@@ -101,7 +101,8 @@ enum TemplateEscaping: Sendable {
 }
 
 /// A name as written in a tag, split once when the template is compiled instead of on every use.
-struct TemplateName: Sendable {
+/// A class, so walking the nodes retains one object per name rather than each array in it.
+final class TemplateName: Sendable {
     enum Start: Sendable {
         /// `{{.}}`: the innermost value.
         case current

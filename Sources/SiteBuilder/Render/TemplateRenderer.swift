@@ -230,6 +230,7 @@ struct TemplateRenderer: Sendable {
             let child: Any?
             switch frame {
             case .map(let map): child = map[first]
+            case .scalar: child = nil
             case .other(let any): child = childByProtocols(named: first, of: any)
             }
             if let child { return try descend(path[1...], from: child) }
@@ -240,9 +241,10 @@ struct TemplateRenderer: Sendable {
     private static func descend(_ path: ArraySlice<String>, from object: Any) throws(Failure) -> Any? {
         guard let name = path.first else { return object }
         let child: Any?
-        if case .map(let map) = Frame(object) {
-            child = map[name]
-        } else {
+        switch Frame(object) {
+        case .map(let map): child = map[name]
+        case .scalar: child = nil
+        case .other:
             if object is MustacheLambda { throw .needsLibrary }
             child = childByProtocols(named: name, of: object)
         }
@@ -291,14 +293,20 @@ struct ListPosition: MustacheTransformable {
     }
 }
 
-/// A value on the context stack: a plain `[String: Any]` is looked up without casts.
+/// A value on the context stack: a plain `[String: Any]` is looked up without casts, and a
+/// string, boolean or integer has no names in it (swift-mustache finds none: they are not
+/// `MustacheParent` and their mirrors have no children; `TemplateEngineTests` checks it).
 private enum Frame {
     case map([String: Any])
+    case scalar(Any)
     case other(Any)
 
     init(_ value: Any) {
-        if type(of: value) == [String: Any].self, let map = value as? [String: Any] {
+        let type = type(of: value)
+        if type == [String: Any].self, let map = value as? [String: Any] {
             self = .map(map)
+        } else if type == String.self || type == Bool.self || type == Int.self {
+            self = .scalar(value)
         } else {
             self = .other(value)
         }
@@ -307,14 +315,15 @@ private enum Frame {
     init(value: Value) {
         switch value {
         case .map(let map): self = .map(map)
-        default: self = .other(value.any)
+        case .string, .bool, .int: self = .scalar(value.any)
+        case .maps, .other: self = .other(value.any)
         }
     }
 
     var any: Any {
         switch self {
         case .map(let map): map
-        case .other(let any): any
+        case .scalar(let any), .other(let any): any
         }
     }
 }

@@ -40,6 +40,11 @@ public struct TemplateSet: Sendable {
                 errors.add(SiteError(file: display, message: "cannot read this template as UTF-8 text", fix: "re-save it as UTF-8"))
                 continue
             }
+            if let line = Self.oneCharacterDelimiterLine(in: text) {
+                errors.add(SiteError(file: display, line: line, message: "template syntax error: the delimiter change sets a one-character opening delimiter, which the template parser cannot read",
+                                     fix: "use an opening delimiter of two or more characters, such as {{=<% %>=}}"))
+                continue
+            }
             do {
                 let template = try MustacheTemplate(string: FastHTMLContent.pragmaLine + text)
                 library.register(template, named: name)
@@ -141,6 +146,29 @@ public struct TemplateSet: Sendable {
             files.append(path)
         }
         return files.sorted()
+    }
+
+    /// The line of a delimiter change to a one-character opening delimiter (`{{=[ ]=}}`):
+    /// swift-mustache's parser stops the whole process on an empty section between such
+    /// delimiters (`[#a][/a]`), so the change is refused before the parser sees it.
+    static func oneCharacterDelimiterLine(in text: String) -> Int? {
+        var opening = "{{"
+        var closing = "}}"
+        var rest = text[...]
+        while let change = rest.range(of: opening + "=") {
+            let inside = rest[change.upperBound...]
+            guard let end = inside.range(of: "=" + closing) else { return nil }
+            let delimiters = inside[..<end.lowerBound].split(whereSeparator: \.isWhitespace)
+            // Anything else is a syntax error the parser reports with its position.
+            guard delimiters.count == 2 else { return nil }
+            if delimiters[0].count < 2 {
+                return text[..<change.lowerBound].reduce(1) { $1 == "\n" ? $0 + 1 : $0 }
+            }
+            opening = String(delimiters[0])
+            closing = String(delimiters[1])
+            rest = inside[end.upperBound...]
+        }
+        return nil
     }
 
     /// `{{> name}}` and `{{< name}}` references with their lines.

@@ -218,7 +218,7 @@ struct TemplateRenderer: Sendable {
             value = Value(representation)
         }
         for transform in name.transforms {
-            guard let transformable = value.any as? MustacheTransformable, let transformed = transformable.transform(transform) else { return nil }
+            guard let transformed = value.transformed(by: transform) else { return nil }
             value = Value(transformed)
         }
         return value
@@ -226,9 +226,11 @@ struct TemplateRenderer: Sendable {
 
     private static func findInStack(_ path: [String], stack: [Frame]) throws(Failure) -> Any? {
         guard let first = path.first else { return stack.last?.any }
-        for frame in stack.reversed() {
+        var level = stack.count
+        while level > 0 {
+            level -= 1
             let child: Any?
-            switch frame {
+            switch stack[level] {
             case .map(let map): child = map[first]
             case .scalar: child = nil
             case .other(let any): child = childByProtocols(named: first, of: any)
@@ -241,10 +243,11 @@ struct TemplateRenderer: Sendable {
     private static func descend(_ path: ArraySlice<String>, from object: Any) throws(Failure) -> Any? {
         guard let name = path.first else { return object }
         let child: Any?
-        switch Frame(object) {
-        case .map(let map): child = map[name]
-        case .scalar: child = nil
-        case .other:
+        if let map = Frame.exactMap(object) {
+            child = map[name]
+        } else if Frame.isScalar(object) {
+            child = nil
+        } else {
             if object is MustacheLambda { throw .needsLibrary }
             child = childByProtocols(named: name, of: object)
         }
@@ -302,14 +305,25 @@ private enum Frame {
     case other(Any)
 
     init(_ value: Any) {
-        let type = type(of: value)
-        if type == [String: Any].self, let map = value as? [String: Any] {
+        if let map = Self.exactMap(value) {
             self = .map(map)
-        } else if type == String.self || type == Bool.self || type == Int.self {
+        } else if Self.isScalar(value) {
             self = .scalar(value)
         } else {
             self = .other(value)
         }
+    }
+
+    /// The value when it is exactly a `[String: Any]` (not another dictionary type, nor an
+    /// optional one, which swift-mustache reaches through its protocols).
+    static func exactMap(_ value: Any) -> [String: Any]? {
+        guard type(of: value) == [String: Any].self else { return nil }
+        return value as? [String: Any]
+    }
+
+    static func isScalar(_ value: Any) -> Bool {
+        let type = type(of: value)
+        return type == String.self || type == Bool.self || type == Int.self
     }
 
     init(value: Value) {
@@ -351,6 +365,20 @@ private enum Value {
             self = .int(int)
         } else {
             self = .other(any)
+        }
+    }
+
+    /// swift-mustache's transform of the value (`empty(.)`, `first(list)`), called on the known
+    /// types directly: they are the `MustacheTransformable` conformances swift-mustache declares
+    /// (a Bool has none), so only other values need the protocol cast.
+    func transformed(by name: String) -> Any? {
+        switch self {
+        case .string(let string): string.transform(name)
+        case .int(let int): int.transform(name)
+        case .map(let map): map.transform(name)
+        case .maps(let maps): maps.transform(name)
+        case .bool: nil
+        case .other(let any): (any as? MustacheTransformable)?.transform(name)
         }
     }
 

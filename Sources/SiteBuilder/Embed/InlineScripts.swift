@@ -13,7 +13,7 @@ public enum InlineScripts {
         var bodies: [String] = []
         var rest = html[...]
         while let open = ByteSearch.range(of: "<script", in: rest, ignoringASCIICase: true) {
-            guard let tagEnd = rest[open.upperBound...].firstIndex(of: ">") else { break }
+            guard let tagEnd = ByteSearch.range(of: ">", in: rest[open.upperBound...])?.lowerBound else { break }
             let attributes = rest[open.upperBound..<tagEnd]
             let contentStart = rest.index(after: tagEnd)
             guard let close = ByteSearch.range(of: "</script", in: rest[contentStart...], ignoringASCIICase: true) else { break }

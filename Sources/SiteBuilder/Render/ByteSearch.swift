@@ -11,22 +11,27 @@ enum ByteSearch {
     /// The first occurrence of `needle` in `text`; with `ignoringASCIICase`, letters A-Z and a-z
     /// match either case.
     static func range(of needle: String, in text: Substring, ignoringASCIICase: Bool = false) -> Range<String.Index>? {
-        let needleBytes = Array(needle.utf8)
-        guard !needleBytes.isEmpty else { return nil }
-        let offset = withBytes(of: text) { haystack in
-            firstOffset(of: needleBytes, in: haystack, ignoringASCIICase: ignoringASCIICase)
+        // The needle's own bytes, not a copy: this runs for every link of every page.
+        var needle = needle
+        let found = needle.withUTF8 { needleBytes -> (offset: Int, count: Int)? in
+            guard !needleBytes.isEmpty else { return nil }
+            let offset = withBytes(of: text) { haystack in
+                firstOffset(of: needleBytes, in: haystack, ignoringASCIICase: ignoringASCIICase)
+            }
+            return offset.map { ($0, needleBytes.count) }
         }
-        guard let offset else { return nil }
+        guard let found else { return nil }
         let utf8 = text.utf8
-        let start = utf8.index(utf8.startIndex, offsetBy: offset)
-        return start..<utf8.index(start, offsetBy: needleBytes.count)
+        let start = utf8.index(utf8.startIndex, offsetBy: found.offset)
+        return start..<utf8.index(start, offsetBy: found.count)
     }
 
     /// `text` with every occurrence of `needle` replaced by `replacement`, left to right.
     static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
-        let needleBytes = Array(needle.utf8)
-        guard !needleBytes.isEmpty else { return text }
-        let matches = withBytes(of: text[...]) { haystack -> [Int] in
+        var needle = needle
+        let needleCount = needle.utf8.count
+        guard needleCount > 0 else { return text }
+        let matches = needle.withUTF8 { needleBytes in withBytes(of: text[...]) { haystack -> [Int] in
             var offsets: [Int] = []
             var from = 0
             while from < haystack.count,
@@ -35,20 +40,20 @@ enum ByteSearch {
                 from += next + needleBytes.count
             }
             return offsets
-        }
+        } }
         guard !matches.isEmpty else { return text }
         // Appending slices of a valid string copies bytes without validating them again (building
         // the result as bytes and decoding it was 3% of a build); an ASCII needle always starts
         // and ends on a character boundary.
         var output = ""
-        output.reserveCapacity(text.utf8.count + matches.count * max(0, replacement.utf8.count - needleBytes.count))
+        output.reserveCapacity(text.utf8.count + matches.count * max(0, replacement.utf8.count - needleCount))
         let utf8 = text.utf8
         var copied = utf8.startIndex
         for offset in matches {
             let start = utf8.index(utf8.startIndex, offsetBy: offset)
             output += text[copied..<start]
             output += replacement
-            copied = utf8.index(start, offsetBy: needleBytes.count)
+            copied = utf8.index(start, offsetBy: needleCount)
         }
         output += text[copied...]
         return output
@@ -61,15 +66,15 @@ enum ByteSearch {
         return copy.utf8.withContiguousStorageIfAvailable(body) ?? Array(copy.utf8).withUnsafeBufferPointer(body)
     }
 
-    private static func firstOffset(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool) -> Int? {
+    private static func firstOffset(of needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>, ignoringASCIICase: Bool) -> Int? {
         guard haystack.count >= needle.count, let first = needle.first else { return nil }
         if !ignoringASCIICase, let base = haystack.baseAddress {
             // libc's `memmem` skips ahead by the needle; a needle starting with a common letter
             // ("crossroads-…" in a page full of CSS) stopped a first-byte scan at every "c".
-            let found = needle.withUnsafeBytes { cbytesearch_find(base, haystack.count, $0.baseAddress, needle.count) }
+            let found = cbytesearch_find(base, haystack.count, needle.baseAddress, needle.count)
             return found.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) }
         }
-        let folded = ignoringASCIICase ? needle.map(lowercasedASCII) : needle
+        let folded = ignoringASCIICase ? needle.map(lowercasedASCII) : Array(needle)
         let firstFolded = folded[0]
         let firstUpper = ignoringASCIICase && (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(firstFolded) ? firstFolded - 32 : first
         let lastStart = haystack.count - needle.count

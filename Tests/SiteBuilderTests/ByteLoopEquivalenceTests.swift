@@ -1,0 +1,284 @@
+@testable import SiteBuilder
+import XCTest
+
+/// The per-page byte loops rewritten for speed (word-at-a-time checks, output written in place,
+/// `memchr`) give exactly what the loops they replaced gave, kept here as `ByteLoopReference`:
+/// their results go into output files and cache keys.
+final class ByteLoopEquivalenceTests: XCTestCase {
+    func testCollapsedASCIIEqualsReferenceOnShortTexts() {
+        var sampler = TextSampler(seed: 0x5EED_0101)
+        for limit in [-1, 0, 1, 2, 3, 4, 5, 8, 17, 64] {
+            for round in 0..<600 {
+                let text = sampler.text(bytes: sampler.next(in: 0...80), nonASCIIPercent: [0, 0, 2, 30][round % 4])
+                assertCollapsedEqual(text, limit: limit)
+            }
+        }
+    }
+
+    func testCollapsedASCIIEqualsReferenceAroundTheLimit() {
+        var sampler = TextSampler(seed: 0x5EED_0102)
+        // One non-ASCII piece before, at or after the place the limit stops the copy: it must make
+        // the result nil only where the old loop read it.
+        for limit in [1, 5, 17, 64, SearchIndex.maxTextCharacters] {
+            for round in 0..<(limit < 100 ? 1_500 : 150) {
+                let prefix = sampler.text(bytes: sampler.next(in: max(0, limit - 12)...(limit * 5 / 4 + 12)), nonASCIIPercent: 0)
+                let other = TextSampler.otherPieces[sampler.next(in: 0...(TextSampler.otherPieces.count - 1))]
+                let text = prefix + other + sampler.text(bytes: sampler.next(in: 0...40), nonASCIIPercent: round % 2 == 0 ? 0 : 10)
+                assertCollapsedEqual(text, limit: limit)
+            }
+        }
+    }
+
+    func testCollapsedASCIIEqualsReferenceOnPageSizedTexts() {
+        var sampler = TextSampler(seed: 0x5EED_0103)
+        for round in 0..<200 {
+            let text = sampler.text(bytes: sampler.next(in: 4_000...10_000), nonASCIIPercent: [0, 0, 0, 1][round % 4])
+            assertCollapsedEqual(text, limit: SearchIndex.maxTextCharacters)
+        }
+        for _ in 0..<2_000 {
+            assertCollapsedEqual(sampler.rawASCII(bytes: sampler.next(in: 0...40)), limit: sampler.next(in: 0...30))
+        }
+    }
+
+    func testCollapsedASCIIEqualsReferenceOnProse() {
+        var sampler = TextSampler(seed: 0x5EED_0104)
+        // Words and single spaces are copied eight bytes at a time: every way such a stretch can
+        // end, at every distance from the limit.
+        for limit in [1, 7, 8, 9, 16, 23, 64, 200] {
+            for round in 0..<400 {
+                let text = sampler.prose(bytes: sampler.next(in: 0...(limit * 2 + 20)), nonASCIIPercent: [0, 0, 3][round % 3])
+                assertCollapsedEqual(text, limit: limit)
+            }
+        }
+        for round in 0..<300 {
+            let text = sampler.prose(bytes: sampler.next(in: 4_000...10_000), nonASCIIPercent: round % 10 == 0 ? 1 : 0)
+            assertCollapsedEqual(text, limit: SearchIndex.maxTextCharacters)
+        }
+    }
+
+    func testJSONStringEqualsReference() {
+        var sampler = TextSampler(seed: 0x5EED_0201)
+        var texts: [String] = (0..<0x80).map { String(Unicode.Scalar(UInt8($0))) }
+            + TextSampler.otherPieces + ["\u{2028}\u{2029}", "a\u{2028}b", String(repeating: "x", count: 7) + "\u{2028}"]
+        for round in 0..<6_000 {
+            texts.append(sampler.text(bytes: sampler.next(in: 0...48), nonASCIIPercent: [0, 0, 5, 40][round % 4]))
+        }
+        for _ in 0..<3_000 { texts.append(sampler.rawASCII(bytes: sampler.next(in: 0...40))) }
+        for round in 0..<200 {
+            texts.append(sampler.text(bytes: sampler.next(in: 5_000...7_000), nonASCIIPercent: [0, 0, 1, 10][round % 4]))
+        }
+        for round in 0..<1_000 {
+            texts.append(sampler.prose(bytes: sampler.next(in: 0...200), nonASCIIPercent: [0, 0, 5][round % 3]))
+        }
+        for text in texts {
+            XCTAssertEqual(JSONText.needsEscaping(text), ByteLoopReference.needsEscaping(text), text.debugDescription)
+            XCTAssertEqual(JSONText.string(text), ByteLoopReference.jsonString(text), text.debugDescription)
+        }
+    }
+
+    func testMayUseDataEqualsReference() {
+        var sampler = TextSampler(seed: 0x5EED_0301)
+        var texts = ["", "`", "``", "```", "~~", "~~~", "{", "{{", "``~", "`` `", "{ {", "a```", "~~~b", "x{{y", "``\u{2028}`"]
+        for round in 0..<6_000 {
+            texts.append(sampler.text(bytes: sampler.next(in: 0...48), nonASCIIPercent: [0, 0, 5, 40][round % 4]))
+        }
+        for _ in 0..<3_000 { texts.append(sampler.rawASCII(bytes: sampler.next(in: 0...40))) }
+        // Page-sized bodies, mostly without a fence, so the whole text is read.
+        let noRuns = TextSampler.asciiPieces.filter { !$0.contains("``") && !$0.contains("~~") && !$0.contains("{{") }
+        for round in 0..<300 {
+            var body = ""
+            while body.utf8.count < 6_000 { body += noRuns[sampler.next(in: 0...(noRuns.count - 1))] }
+            if round % 3 == 0 { body += ["```", "~~~", "{{", "``", "~"][sampler.next(in: 0...4)] }
+            texts.append(body)
+        }
+        for text in texts {
+            XCTAssertEqual(OutputKeys.mayUseData(text), ByteLoopReference.mayUseData(text), text.debugDescription)
+        }
+    }
+
+    private func assertCollapsedEqual(_ text: String, limit: Int, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertEqual(SearchIndex.collapsedASCII(text, limit: limit), ByteLoopReference.collapsedASCII(text, limit: limit),
+                       "limit \(limit), text \(text.debugDescription)", file: file, line: line)
+    }
+}
+
+/// The loops as they were before they were rewritten for speed: the references the tests compare with.
+enum ByteLoopReference {
+    /// `SearchIndex.collapsedASCII`.
+    static func collapsedASCII(_ text: String, limit: Int) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var out: [UInt8] = []
+            out.reserveCapacity(min(bytes.count, limit) + 8)
+            var count = 0
+            var pendingSpace = false
+            var pendingBreak = false
+            var last: UInt8 = UInt8(ascii: " ")
+            for byte in bytes {
+                if byte >= 0x80 { return nil }
+                switch byte {
+                case 0x0A...0x0D:
+                    pendingSpace = count > 0
+                    pendingBreak = count > 0
+                    continue
+                case 0x09, 0x20:
+                    pendingSpace = count > 0
+                    continue
+                default: break
+                }
+                if count >= limit { break }
+                if pendingSpace {
+                    let breaksBlock = pendingBreak && !endsSentence(last)
+                    if breaksBlock {
+                        out.append(UInt8(ascii: " "))
+                        count += 1
+                        if count < limit { out.append(contentsOf: [0xC2, 0xB7]); count += 1 }
+                        if count < limit { out.append(UInt8(ascii: " ")); count += 1 }
+                    } else {
+                        out.append(UInt8(ascii: " "))
+                        count += 1
+                    }
+                    pendingSpace = false
+                    pendingBreak = false
+                    if count >= limit { break }
+                }
+                out.append(byte)
+                last = byte
+                count += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
+    private static func endsSentence(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","): return true
+        default: return false
+        }
+    }
+
+    /// `JSONText.string`.
+    static func jsonString(_ text: String) -> String {
+        if !needsEscaping(text) { return "\"" + text + "\"" }
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<": out += "\\u003c"
+            case ">": out += "\\u003e"
+            case "&": out += "\\u0026"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// `JSONText.needsEscaping`.
+    static func needsEscaping(_ text: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in text.utf8 {
+            switch byte {
+            case 0..<0x20, UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): return true
+            case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80): return true
+            default: previous = (previous.1, byte)
+            }
+        }
+        return false
+    }
+
+    /// `OutputKeys.mayUseData`.
+    static func mayUseData(_ body: String) -> Bool {
+        var previous: UInt8 = 0
+        var run = 0
+        for byte in body.utf8 {
+            run = byte == previous ? run + 1 : 1
+            previous = byte
+            if run >= 3 && (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) { return true }
+            if run >= 2 && byte == UInt8(ascii: "{") { return true }
+        }
+        return false
+    }
+}
+
+/// Seeded text made of pieces that stress byte loops: every ASCII whitespace, punctuation, digits,
+/// `<>&"'\`, control characters, and now and then non-ASCII (accents, combining marks, emoji,
+/// CJK, the line separators U+0085, U+2028, U+2029, and prepended marks such as U+0600 that join
+/// the next character, even a space).
+struct TextSampler {
+    static let asciiPieces = [
+        "word", "Another", "x", "42", "2024", "e", " ", "  ", "\t", "\n", "\n\n", "\r\n", "\r", "\u{0B}", "\u{0C}",
+        ".", "!", "?", ":", ";", ",", "-", " - ", "end.", "<", ">", "&", "\"", "'", "\\", "`", "```", "~", "~~~",
+        "{", "{{", "}}", "\u{0}", "\u{1}", "\u{8}", "\u{1B}", "\u{1F}", "\u{7F}",
+    ]
+    static let otherPieces = [
+        "é", "e\u{301}", "\u{301}", " \u{301}", "\n\u{301}", "😀", "👩‍👩‍👧", "🇫🇷", "\u{2028}", "\u{2029}", "\u{85}",
+        "\u{A0}", "\u{3000}", "漢字", "·", "—", "…", "€", "\u{2018}", "\u{202F}", "\u{200B}", "\u{80}", "\u{2000}",
+        "\u{600}", "\u{110BD}",
+    ]
+
+    private var state: UInt64
+
+    init(seed: UInt64) { state = seed }
+
+    /// SplitMix64.
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var mixed = state
+        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
+        return mixed ^ (mixed >> 31)
+    }
+
+    mutating func next(in range: ClosedRange<Int>) -> Int {
+        range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))
+    }
+
+    /// Pieces until the text has `bytes` UTF-8 bytes (the last piece may go past); each piece is
+    /// non-ASCII with the given chance.
+    mutating func text(bytes: Int, nonASCIIPercent: Int) -> String {
+        var text = ""
+        while text.utf8.count < bytes {
+            let pieces = next(in: 0...99) < nonASCIIPercent ? Self.otherPieces : Self.asciiPieces
+            text += pieces[next(in: 0...(pieces.count - 1))]
+        }
+        return text
+    }
+
+    /// Prose-like text: words of 1 to 12 letters, mostly single spaces between them, now and then
+    /// sentence punctuation, a line break, a run of whitespace or (with the given chance) a
+    /// non-ASCII piece.
+    mutating func prose(bytes: Int, nonASCIIPercent: Int) -> String {
+        let letters = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        var text = ""
+        while text.utf8.count < bytes {
+            text += String((0..<next(in: 1...12)).map { _ in letters[next(in: 0...(letters.count - 1))] })
+            switch next(in: 0...99) {
+            case 0..<80: text += " "
+            case 80..<88: text += [". ", ", ", "! ", "? ", ": ", "; "][next(in: 0...5)]
+            case 88..<(88 + nonASCIIPercent): text += Self.otherPieces[next(in: 0...(Self.otherPieces.count - 1))]
+            default: text += Self.asciiPieces[next(in: 0...(Self.asciiPieces.count - 1))]
+            }
+        }
+        return text
+    }
+
+    /// Bytes drawn from all of ASCII, controls included.
+    mutating func rawASCII(bytes: Int) -> String {
+        var text = ""
+        for _ in 0..<bytes { text.unicodeScalars.append(Unicode.Scalar(UInt8(next(in: 0...127)))) }
+        return text
+    }
+}

@@ -7,7 +7,7 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 RELEASE=$1
 OUT=$2
-TARGETS="SiteBuilder Markdown Scoring Blocks CFileSwap Yams CYaml Mustache"
+TARGETS="SiteBuilder Markdown Scoring Blocks CFileSwap CByteSearch Yams CYaml Mustache"
 
 objects=()
 for target in $TARGETS; do
@@ -20,7 +20,7 @@ while IFS= read -r map; do module_maps+=("-Xcc" "-fmodule-map-file=$map"); done 
     { find "$RELEASE" -maxdepth 2 -name module.modulemap; echo "$REPO/Sources/CCmarkGFM/module.modulemap"; } | sort -u)
 includes=()
 while IFS= read -r folder; do includes+=("-Xcc" "-I$folder"); done < <(
-    find "$REPO/Sources/CFileSwap" "$REPO/.build-bench/checkouts/Yams/Sources/CYaml" -type d -name include 2>/dev/null)
+    find "$REPO/Sources/CFileSwap" "$REPO/Sources/CByteSearch" "$REPO/.build-bench/checkouts/Yams/Sources/CYaml" -type d -name include 2>/dev/null)
 
 swiftc -O -module-name RebuildHarness \
     -I "$RELEASE/Modules" -I "$RELEASE" "${module_maps[@]}" "${includes[@]}" \

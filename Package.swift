@@ -54,16 +54,18 @@ let package = Package(
             "SiteBuilder", "Scoring", "PreviewServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "MarkdownTests", dependencies: ["Markdown"]),
+        // Seeded generators shared by the test targets.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
         .testTarget(name: "BlocksTests", dependencies: ["Blocks", "Scoring", "Markdown"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring", "Blocks"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring", "Blocks", "TestSupport"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder"]),
         // Drives the built `crossroads` binary, node and headless Chromium against whole sites.
         .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Scoring", "Markdown", .product(name: "Yams", package: "Yams")]),
         // Bad input, hostile content, killed builds and property-based fuzzing (issue 8).
         .testTarget(name: "HardeningTests", dependencies: [
-            "SiteBuilder", "Scoring", "Markdown",
+            "SiteBuilder", "Scoring", "Markdown", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
     ],

@@ -1,5 +1,6 @@
 import Foundation
 import PropertyBased
+import TestSupport
 
 /// How long each property runs: a fixed, seeded number of cases in CI; with `FUZZ_SECONDS` set
 /// (`make fuzz`), as many cases as fit in that time, from a seed that changes every run and is

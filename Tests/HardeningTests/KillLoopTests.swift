@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 
 /// A build killed with SIGKILL at any moment leaves the output either exactly the old site or
 /// exactly the new one, never a mix; the next build clears whatever the killed one left behind.

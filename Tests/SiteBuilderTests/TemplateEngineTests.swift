@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 @testable import SiteBuilder
+import TestSupport
 import XCTest
 
 /// Our template renderer (`TemplateRenderer`, compiled from swift-mustache's parsed tokens) against
@@ -454,35 +455,15 @@ final class TemplateEngineTests: XCTestCase {
 
 // MARK: Seeded random templates
 
-/// SplitMix64: small, fast, and the same sequence on every platform for a seed.
-private struct SplitMix64 {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-
-    mutating func chance(_ percent: Int) -> Bool { below(100) < percent }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[below(items.count)] }
-}
 
 /// Random templates `main`, `base`, `mid`, `p1` and `p2` (pulled in without cycles: main -> p1, p2,
 /// base, mid; mid -> base; base -> p1, p2; p1 -> p2) and a random context for them.
 private struct TemplateGenerator {
-    var rng: SplitMix64
+    var rng: SeededRandom
     private var open = "{{"
     private var close = "}}"
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    init(seed: UInt64) { rng = SeededRandom(seed: seed) }
 
     static let keys = ["a", "b", "c", "list", "flag", "n", "s"]
     static let strings = ["plain", "<b>&\"'</b>", "é", "😀 👩‍👩‍👧", "", "two\nlines", "p1", "tab\tx", "  "]

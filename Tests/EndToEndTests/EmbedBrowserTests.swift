@@ -56,8 +56,16 @@ final class EmbedBrowserTests: XCTestCase {
             try await driver.navigate(to: host)
             let loaded = try await driver.waitUntil("window.heights.length > 0")
             XCTAssertTrue(loaded, "no height message after the frame loaded")
-            let firstHeight = try await driver.execute("return window.heights[0].height", as: Int.self)
 
+            try await driver.switchToFrame(driver.findElement(css: "#guide"))
+            // The height before answering, once the frame has its stylesheet: on a busy machine the
+            // first message can come from a layout without it, taller than the finished page.
+            let frameLoaded = try await driver.waitUntil("document.readyState === 'complete'")
+            XCTAssertTrue(frameLoaded, "the frame never finished loading")
+            let heightBefore = try await driver.execute(Self.contentHeightScript, as: Int.self)
+            try await driver.switchToFrame(nil)
+            let reportedBefore = try await driver.waitUntil("window.heights[window.heights.length - 1].height === \(heightBefore)")
+            XCTAssertTrue(reportedBefore, "the frame reported its height \(heightBefore) before any answer")
             try await driver.switchToFrame(driver.findElement(css: "#guide"))
             let origin = try await driver.execute("return String(self.origin)", as: String.self)
             XCTAssertEqual(origin, "null", "the frame is sandboxed without allow-same-origin")
@@ -77,8 +85,7 @@ final class EmbedBrowserTests: XCTestCase {
             try await driver.click(driver.findElement(css: "#qn-edit"))
             let kept = try await driver.execute("return document.querySelectorAll('.qn-item input:checked').length", as: Int.self)
             XCTAssertEqual(kept, answers.count)
-            let contentHeight = try await driver.execute(
-                "return Math.ceil(document.querySelector('.crossroads-embed').getBoundingClientRect().bottom + window.pageYOffset)", as: Int.self)
+            let contentHeight = try await driver.execute(Self.contentHeightScript, as: Int.self)
 
             try await driver.switchToFrame(nil)
             let settled = try await driver.waitUntil("window.heights.length > 0 && window.heights[window.heights.length - 1].height === \(contentHeight)")
@@ -88,13 +95,17 @@ final class EmbedBrowserTests: XCTestCase {
             XCTAssertEqual(Set(heights.map(\.path)), ["questionnaire/"])
             XCTAssertTrue(heights.allSatisfy { $0.height > 0 }, "\(heights)")
             XCTAssertGreaterThan(Set(heights.map(\.height)).count, 1, "the height followed the content: \(heights)")
-            XCTAssertGreaterThan(heights.map(\.height).max() ?? 0, firstHeight, "the result made the content taller: \(heights)")
+            XCTAssertGreaterThan(heights.map(\.height).max() ?? 0, heightBefore, "the result made the content taller: \(heights)")
             let frameHeight = try await driver.execute("return document.getElementById('guide').getBoundingClientRect().height", as: Double.self)
             XCTAssertEqual(Int(frameHeight.rounded()), contentHeight, "the host sized the frame from the messages")
             let hostErrors = try await driver.execute("return window.__errors", as: [String].self)
             XCTAssertEqual(hostErrors, [])
         }
     }
+
+    /// The embedded page's content height, as `embed.js` measures it for its messages.
+    private static let contentHeightScript =
+        "return Math.ceil(document.querySelector('.crossroads-embed').getBoundingClientRect().bottom + window.pageYOffset)"
 
     func testStandaloneFileAloneCompletesTheQuestionnaireWithoutRequests() async throws {
         try WebDriver.requireBrowser()

@@ -1,6 +1,7 @@
 import Blocks
 @testable import Scoring
 @testable import SiteBuilder
+import TestSupport
 import XCTest
 
 /// The byte-level fast paths added for speed give exactly what the Character-level code they
@@ -18,6 +19,31 @@ final class FastPathTests: XCTestCase {
             }
         }
         XCTAssertNil(SearchIndex.collapsedASCII("café", limit: 10), "non-ASCII text must take the Character path")
+    }
+
+    /// Text with other characters (typographic quotes, accents, emoji, combining and prepended
+    /// marks, separators, "\r\n") read as ASCII stretches and `Character` runs gives exactly the
+    /// `Character` path's text, at limits inside and around characters of several bytes.
+    func testSearchTextOfMixedTextEqualsCharacterPath() {
+        var sampler = TextSampler(seed: 29)
+        var compared = 0
+        for limit in [1, 2, 3, 4, 5, 7, 17, 64, 200, 6_000] {
+            for round in 0..<250 {
+                let bytes = sampler.next(in: 0...(limit < 200 ? 120 : 9_000))
+                let text = round.isMultiple(of: 2) ? sampler.prose(bytes: bytes, nonASCIIPercent: 5 + round % 40)
+                                                   : sampler.text(bytes: bytes, nonASCIIPercent: round % 60)
+                let expected = String(SearchIndex.collapse(text, atLeast: limit + 64).prefix(limit))
+                XCTAssertEqual(SearchIndex.searchText(text, limit: limit), expected, "limit \(limit), text \(text.debugDescription)")
+                compared += 1
+            }
+        }
+        for text in ["’quoted’ text", "\u{600} x", "a\n\u{301}b", "x \u{301} y", "\r\né\r\n", "👩‍👩‍👧 🇫🇷🇫🇷", "end.\n\u{387}next", "e\u{301}"] {
+            for limit in 1...12 {
+                XCTAssertEqual(SearchIndex.searchText(text, limit: limit), String(SearchIndex.collapse(text, atLeast: limit + 64).prefix(limit)),
+                               "limit \(limit), text \(text.debugDescription)")
+            }
+        }
+        XCTAssertEqual(compared, 2_500)
     }
 
     /// Byte search (with `memchr` for the first byte) finds what Foundation finds, case-sensitive

@@ -22,8 +22,7 @@ enum SearchIndex {
     static let partFolder = "search-index/"
 
     static func line(_ entry: Entry) -> String {
-        let text = collapsedASCII(entry.text, limit: maxTextCharacters)
-            ?? String(collapse(entry.text, atLeast: maxTextCharacters + 64).prefix(maxTextCharacters))
+        let text = searchText(entry.text, limit: maxTextCharacters)
         return "{\"t\":\(JSONText.string(entry.title)),\"u\":\(JSONText.string(entry.url)),\"k\":\(JSONText.string(entry.kindTitle)),"
             + "\"s\":\(JSONText.string(entry.summary)),\"h\":\(JSONText.array(entry.headings.map(JSONText.string))),"
             + "\"x\":\(JSONText.string(text))}"
@@ -214,7 +213,7 @@ enum SearchIndex {
         }
     }
 
-    private static func endsSentence(_ byte: UInt8) -> Bool {
+    static func endsSentence(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","): return true
         default: return false

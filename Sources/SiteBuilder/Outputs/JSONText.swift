@@ -19,9 +19,9 @@ enum JSONText {
             // A word of ASCII bytes is cleared in a few operations instead of eight byte tests
             // (byte by byte was 1.5% of a build); a word with a non-ASCII byte is read byte by byte.
             while index + 8 <= bytes.count {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                if word & Word.highBits == 0 {
-                    if Word.hasEscapedASCII(word) { return true }
+                let word = ByteWord.load(base, at: index)
+                if ByteWord.isASCII(word) {
+                    if hasEscapedASCII(word) { return true }
                 } else if (index..<index + 8).contains(where: { isEscaped(in: bytes, at: $0) }) {
                     return true
                 }
@@ -104,25 +104,11 @@ enum JSONText {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "a") + value - 10
     }
 
-    /// Tests on eight ASCII bytes at once, each exact for the word as a whole.
-    private enum Word {
-        static let ones: UInt64 = 0x0101_0101_0101_0101
-        static let highBits: UInt64 = 0x8080_8080_8080_8080
-
-        /// Any byte below 0x20, or `"`, `<`, `>`, `&` or a backslash. `<` and `>` differ only in bit 1,
-        /// `"` and `&` only in bit 2, so one comparison covers each pair.
-        static func hasEscapedASCII(_ word: UInt64) -> Bool {
-            hasByte(below: 0x20, word) || hasByte(0x3E, word | (ones &* 0x02)) || hasByte(0x26, word | (ones &* 0x04))
-                || hasByte(UInt8(ascii: "\\"), word)
-        }
-
-        static func hasByte(_ byte: UInt8, _ word: UInt64) -> Bool { hasByte(below: 1, word ^ (ones &* UInt64(byte))) }
-
-        /// Exact for `limit` up to 0x80: a borrow only crosses into the next byte from a byte
-        /// that is itself below the limit.
-        static func hasByte(below limit: UInt8, _ word: UInt64) -> Bool {
-            (word &- (ones &* UInt64(limit))) & ~word & highBits != 0
-        }
+    /// Any byte below 0x20, or `"`, `<`, `>`, `&` or a backslash, in eight ASCII bytes. `<` and `>`
+    /// differ only in bit 1, `"` and `&` only in bit 2, so one comparison covers each pair.
+    private static func hasEscapedASCII(_ word: UInt64) -> Bool {
+        ByteWord.hasByte(below: 0x20, word) || ByteWord.hasByte(0x3E, word | (ByteWord.ones &* 0x02))
+            || ByteWord.hasByte(0x26, word | (ByteWord.ones &* 0x04)) || ByteWord.hasByte(UInt8(ascii: "\\"), word)
     }
 
     static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }

@@ -94,9 +94,9 @@ enum SearchIndex {
         return result
     }
 
-    /// `collapse` followed by `prefix(limit)` for text that is all ASCII, byte by byte (Character
-    /// by Character was 15% of a 10,000-page build); nil for text with other characters, which
-    /// takes the Character path. For ASCII, each byte is one Character, so both give the same text.
+    /// `searchText` for text that is all ASCII, byte by byte (Character by Character was 15% of a
+    /// 10,000-page build); nil for text with other characters. For ASCII, each byte is one
+    /// Character, so both give the same text.
     /// Only the bytes read before the limit is reached are checked.
     static func collapsedASCII(_ text: String, limit: Int) -> String? {
         var text = text
@@ -175,13 +175,12 @@ enum SearchIndex {
     /// Eight bytes of text that `collapsedASCII` writes unchanged, read and written as one word.
     private enum ProseWord {
         private static let size = 8
-        private static let ones: UInt64 = 0x0101_0101_0101_0101
-        private static let spaces = ones &* 0x20
+        private static let spaces = ByteWord.ones &* 0x20
 
         /// Copies eight bytes at a time while they are ASCII letters, digits, punctuation and single
         /// spaces, each space followed by one of the others, and returns how many bytes it copied:
         /// at most `limit`. Call it only after a byte written as itself, so that a space it copies
-        /// is one `collapse` writes; a space it copies last is followed by a byte written next, so
+        /// is one the folding writes; a space it copies last is followed by a byte written next, so
         /// the byte loop never finds a space as the last byte out.
         static func copyUnchanged(from bytes: UnsafeBufferPointer<UInt8>, at start: Int, to out: UnsafeMutableBufferPointer<UInt8>,
                                   at written: Int, atMost limit: Int) -> Int {
@@ -189,8 +188,8 @@ enum SearchIndex {
             var copied = 0
             // Each word is checked with the byte after it, to see what follows its last space.
             while start + copied + size + 1 <= bytes.count && copied + size <= limit {
-                let word = UnsafeRawPointer(source + start + copied).loadUnaligned(as: UInt64.self)
-                let next = UnsafeRawPointer(source + start + copied + 1).loadUnaligned(as: UInt64.self)
+                let word = ByteWord.load(source, at: start + copied)
+                let next = ByteWord.load(source, at: start + copied + 1)
                 guard isUnchanged(word, followedBy: next) else { break }
                 UnsafeMutableRawPointer(target + written + copied).storeBytes(of: word, as: UInt64.self)
                 copied += size
@@ -203,13 +202,8 @@ enum SearchIndex {
         /// is followed by a space. Each test is exact for a word as a whole: a borrow only crosses
         /// into a byte from a byte that matches.
         private static func isUnchanged(_ word: UInt64, followedBy next: UInt64) -> Bool {
-            (word | next) & (ones &* 0x80) == 0 && !hasByte(below: 0x0E, word) && !hasByte(below: 0x0E, next)
-                && !hasByte(below: 1, (word ^ spaces) | (next ^ spaces))
-        }
-
-        /// Whether any byte of `word` is below `limit`, for `limit` up to 0x80.
-        private static func hasByte(below limit: UInt8, _ word: UInt64) -> Bool {
-            (word &- (ones &* UInt64(limit))) & ~word & (ones &* 0x80) != 0
+            ByteWord.isASCII(word | next) && !ByteWord.hasByte(below: 0x0E, word) && !ByteWord.hasByte(below: 0x0E, next)
+                && !ByteWord.hasByte(below: 1, (word ^ spaces) | (next ^ spaces))
         }
     }
 
@@ -218,37 +212,5 @@ enum SearchIndex {
         case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","): return true
         default: return false
         }
-    }
-
-    /// Runs of whitespace as one space, no leading or trailing whitespace; stops once `atLeast`
-    /// characters are out, since only a prefix is kept (profiled: collapsing whole pages was 11% of a build).
-    /// Folds whitespace to single spaces. A line break after a heading or list item that ends
-    /// without punctuation becomes " · ", so snippets do not run one block into the next.
-    static func collapse(_ text: String, atLeast limit: Int) -> String {
-        var out = ""
-        out.reserveCapacity(min(text.utf8.count, limit * 2))
-        var count = 0
-        var pendingSpace = false
-        var pendingBreak = false
-        var last: Character = " "
-        for character in text {
-            if character.isWhitespace {
-                pendingSpace = count > 0
-                if character.isNewline { pendingBreak = count > 0 }
-                continue
-            }
-            if pendingSpace {
-                let separator = pendingBreak && !".!?:;,·".contains(last) ? " · " : " "
-                out.append(separator)
-                count += separator.count
-                pendingSpace = false
-                pendingBreak = false
-            }
-            out.append(character)
-            last = character
-            count += 1
-            if count >= limit { break }
-        }
-        return out
     }
 }

@@ -57,8 +57,8 @@ final class CompiledTemplate: Sendable {
                 }
                 inherits = compiled
             }
-            return .some(.partial(name: name, indentation: Reflected.optionalString(indentation), inherits: inherits,
-                                  dynamic: kind == "dynamicNamePartial"))
+            let partialName: PartialName = kind == "dynamicNamePartial" ? .lookedUp(TemplateName(name, transforms: [])) : .fixed(name)
+            return .some(.partial(name: partialName, indentation: Reflected.optionalString(indentation), inherits: inherits))
         case "contentType":
             guard let escaping = TemplateEscaping(contentType: payload) else { return nil }
             return .some(.contentType(escaping))
@@ -76,8 +76,14 @@ enum TemplateNode: Sendable {
     case variable(TemplateName, escaped: Bool)
     case section(TemplateName, body: CompiledTemplate, inverted: Bool)
     case blockExpansion(name: String, fallback: CompiledTemplate, indentation: String?)
-    case partial(name: String, indentation: String?, inherits: [String: CompiledTemplate]?, dynamic: Bool)
+    case partial(name: PartialName, indentation: String?, inherits: [String: CompiledTemplate]?)
     case contentType(TemplateEscaping)
+}
+
+/// `{{>name}}`, or `{{>*name}}`: the partial named by the value of `name`.
+enum PartialName: Sendable {
+    case fixed(String)
+    case lookedUp(TemplateName)
 }
 
 /// How printed values are escaped: `{{%CONTENT_TYPE:…}}`.

@@ -106,19 +106,13 @@ struct TemplateRenderer: Sendable {
             inner.indentation = scope.indented(by: indentation)
             try render(scope.inherited?[name] ?? fallback, stack: &stack, scope: inner, into: &output)
 
-        case .partial(let name, let indentation, let inherits, let dynamic):
+        case .partial(let name, let indentation, let inherits):
             let partialName: String
-            if dynamic {
-                guard let value = try lookUp(TemplateName(name, transforms: []), stack: stack, scope: scope) else { return }
-                if case .string(let string) = value {
-                    partialName = string
-                } else if let string = value.any as? String {
-                    partialName = string
-                } else {
-                    return
-                }
-            } else {
-                partialName = name
+            switch name {
+            case .fixed(let fixed): partialName = fixed
+            case .lookedUp(let lookup):
+                guard let value = try lookUp(lookup, stack: stack, scope: scope)?.any as? String else { return }
+                partialName = value
             }
             guard let template = templates[partialName] else { return }
             guard scope.partialDepth < Self.maxPartialDepth else { throw .partialsTooDeep(name: partialName) }
@@ -175,7 +169,7 @@ struct TemplateRenderer: Sendable {
             return
         case .other(let any):
             if let sequence = any as? any MustacheSequence {
-                if Self.elements(of: sequence).isEmpty {
+                if Self.isEmpty(sequence) {
                     try render(body, pushing: Frame(sequence), stack: &stack, scope: scope.forValue, into: &output)
                 }
             } else if let bool = any as? Bool {
@@ -229,34 +223,22 @@ struct TemplateRenderer: Sendable {
         var level = stack.count
         while level > 0 {
             level -= 1
-            let child: Any?
-            switch stack[level] {
-            case .map(let map): child = map[first]
-            case .scalar: child = nil
-            case .other(let any): child = childByProtocols(named: first, of: any)
-            }
-            if let child { return try descend(path[1...], from: child) }
+            if let child = stack[level].child(named: first) { return try descend(path[1...], from: child) }
         }
         return nil
     }
 
     private static func descend(_ path: ArraySlice<String>, from object: Any) throws(Failure) -> Any? {
         guard let name = path.first else { return object }
-        let child: Any?
-        if let map = Frame.exactMap(object) {
-            child = map[name]
-        } else if Frame.isScalar(object) {
-            child = nil
-        } else {
-            if object is MustacheLambda { throw .needsLibrary }
-            child = childByProtocols(named: name, of: object)
-        }
-        guard let child else { return nil }
+        let frame = Frame(object)
+        // swift-mustache calls a lambda to look inside it (not on the stack itself).
+        if case .other = frame, object is MustacheLambda { throw .needsLibrary }
+        guard let child = frame.child(named: name) else { return nil }
         return try descend(path.dropFirst(), from: child)
     }
 
     /// swift-mustache's lookup for values that are not a plain `[String: Any]`.
-    private static func childByProtocols(named name: String, of object: Any) -> Any? {
+    fileprivate static func childByProtocols(named name: String, of object: Any) -> Any? {
         let represented: Any? = if let custom = object as? MustacheCustomRepresentation { custom.representation } else { object }
         if let parent = represented as? MustacheParent {
             return parent.child(named: name)
@@ -270,6 +252,11 @@ struct TemplateRenderer: Sendable {
 
     private static func elements<S: Sequence>(of sequence: S) -> [Any] {
         sequence.map { $0 as Any }
+    }
+
+    private static func isEmpty<S: Sequence>(_ sequence: S) -> Bool {
+        var iterator = sequence.makeIterator()
+        return iterator.next() == nil
     }
 
     private static func unwrappingOptional(_ value: Any) -> Any {
@@ -305,25 +292,25 @@ private enum Frame {
     case other(Any)
 
     init(_ value: Any) {
-        if let map = Self.exactMap(value) {
+        let type = type(of: value)
+        // Exactly a `[String: Any]`: another dictionary type, or an optional one, is reached
+        // through swift-mustache's protocols.
+        if type == [String: Any].self, let map = value as? [String: Any] {
             self = .map(map)
-        } else if Self.isScalar(value) {
+        } else if type == String.self || type == Bool.self || type == Int.self {
             self = .scalar(value)
         } else {
             self = .other(value)
         }
     }
 
-    /// The value when it is exactly a `[String: Any]` (not another dictionary type, nor an
-    /// optional one, which swift-mustache reaches through its protocols).
-    static func exactMap(_ value: Any) -> [String: Any]? {
-        guard type(of: value) == [String: Any].self else { return nil }
-        return value as? [String: Any]
-    }
-
-    static func isScalar(_ value: Any) -> Bool {
-        let type = type(of: value)
-        return type == String.self || type == Bool.self || type == Int.self
+    /// The value `name` holds here, as swift-mustache finds it.
+    func child(named name: String) -> Any? {
+        switch self {
+        case .map(let map): map[name]
+        case .scalar: nil
+        case .other(let any): TemplateRenderer.childByProtocols(named: name, of: any)
+        }
     }
 
     init(value: Value) {

@@ -68,6 +68,11 @@ let package = Package(
             "SiteBuilder", "Scoring", "Markdown", "TestSupport",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
+        // A build never touches what it does not own, never serves a stale page, stays bounded (issue 14).
+        .testTarget(name: "TrustTests", dependencies: [
+            "SiteBuilder", "Scoring", "Markdown", "TestSupport",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Runs every case of the bad-input catalogue through the real `crossroads` binary: the build

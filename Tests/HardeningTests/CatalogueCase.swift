@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// One folder of the bad-input catalogue (`Tests/Fixtures/bad-input/<name>/`) and what its
 /// `expected.txt` says the build must report.

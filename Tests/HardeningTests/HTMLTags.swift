@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A deliberately small tag scanner, enough to list the elements and attributes a browser would
 /// see in generated HTML (text between tags, comments and script/style bodies are skipped).

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The default site with hostile content added: every payload, if it ever ran, would call
 /// `alert`, which the browser probe records.

@@ -1,34 +1,33 @@
 import Foundation
-import XCTest
 
-/// Where this repository lives (Tests/HardeningTests/HardeningSupport.swift -> the package root).
-enum Repository {
-    static var root: URL {
+/// Where this repository lives (Tests/TestSupport/CommandLineSupport.swift -> the package root).
+public enum Repository {
+    public static var root: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    static var badInput: URL { root.appendingPathComponent("Tests/Fixtures/bad-input") }
+    public static var badInput: URL { root.appendingPathComponent("Tests/Fixtures/bad-input") }
 }
 
 /// How a run of the CLI ended: an exit status or a signal (a trap or crash shows as a signal).
-struct CommandResult: Sendable {
-    var exitStatus: Int32?
-    var signal: Int32?
-    var stdout: String
-    var stderr: String
+public struct CommandResult: Sendable {
+    public var exitStatus: Int32?
+    public var signal: Int32?
+    public var stdout: String
+    public var stderr: String
 
-    var summary: String { "exit \(exitStatus.map(String.init) ?? "-") signal \(signal.map(String.init) ?? "-")\nstderr:\n\(stderr)\nstdout:\n\(stdout)" }
+    public var summary: String { "exit \(exitStatus.map(String.init) ?? "-") signal \(signal.map(String.init) ?? "-")\nstderr:\n\(stderr)\nstdout:\n\(stdout)" }
 }
 
-struct HardeningError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
+public struct HardeningError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
 }
 
 /// The built `crossroads` executable: `$CROSSROADS_BINARY`, else next to the test bundle (same
 /// scratch path), else `.build/debug/crossroads`.
-enum CrossroadsCLI {
-    static func url() throws -> URL {
+public enum CrossroadsCLI {
+    public static func url() throws -> URL {
         if let override = ProcessInfo.processInfo.environment["CROSSROADS_BINARY"], !override.isEmpty {
             return URL(fileURLWithPath: override)
         }
@@ -52,13 +51,13 @@ enum CrossroadsCLI {
     }
 
     /// Runs `crossroads` to completion. Output goes to files, not pipes, so it can never block.
-    static func run(_ arguments: [String]) throws -> CommandResult {
+    public static func run(_ arguments: [String]) throws -> CommandResult {
         let process = try start(arguments)
         process.process.waitUntilExit()
         return process.finish()
     }
 
-    static func start(_ arguments: [String]) throws -> RunningCommand {
+    public static func start(_ arguments: [String]) throws -> RunningCommand {
         try RunningCommand(executable: url(), arguments: arguments)
     }
 
@@ -66,11 +65,11 @@ enum CrossroadsCLI {
 }
 
 /// A started process whose output is captured in files.
-final class RunningCommand {
-    let process = Process()
+public final class RunningCommand {
+    public let process = Process()
     private let scratch: URL
 
-    init(executable: URL, arguments: [String]) throws {
+    public init(executable: URL, arguments: [String]) throws {
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hardening-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
@@ -84,7 +83,7 @@ final class RunningCommand {
         try process.run()
     }
 
-    func finish() -> CommandResult {
+    public func finish() -> CommandResult {
         process.waitUntilExit()
         defer { try? FileManager.default.removeItem(at: scratch) }
         let stdout = (try? String(contentsOf: scratch.appendingPathComponent("stdout"), encoding: .utf8)) ?? ""
@@ -97,25 +96,25 @@ final class RunningCommand {
 }
 
 /// A scratch folder under the system temporary folder.
-final class ScratchFolder {
-    let url: URL
+public final class ScratchFolder {
+    public let url: URL
 
-    init(_ label: String) throws {
+    public init(_ label: String) throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-hardening-\(label)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
     }
 
-    func remove() {
+    public func remove() {
         // Give back any permission a test took away, so the folder can be deleted.
         _ = try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
         try? FileManager.default.removeItem(at: url)
     }
 
-    func write(_ relativePath: String, _ text: String) throws {
+    public func write(_ relativePath: String, _ text: String) throws {
         try write(relativePath, Data(text.utf8))
     }
 
-    func write(_ relativePath: String, _ data: Data) throws {
+    public func write(_ relativePath: String, _ data: Data) throws {
         let file = url.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         try data.write(to: file)
@@ -123,10 +122,10 @@ final class ScratchFolder {
 }
 
 /// Every regular file under a folder with its bytes, to prove a folder did not change.
-struct FolderSnapshot: Equatable {
-    var files: [String: Data]
+public struct FolderSnapshot: Equatable {
+    public var files: [String: Data]
 
-    init(_ folder: URL) {
+    public init(_ folder: URL) {
         var files: [String: Data] = [:]
         if let enumerator = FileManager.default.enumerator(atPath: folder.path) {
             for case let relative as String in enumerator {
@@ -141,7 +140,7 @@ struct FolderSnapshot: Equatable {
     }
 
     /// A short account of how two snapshots differ, for failure messages.
-    func difference(from other: FolderSnapshot) -> String {
+    public func difference(from other: FolderSnapshot) -> String {
         let mine = Set(files.keys), theirs = Set(other.files.keys)
         let changed = mine.intersection(theirs).filter { files[$0] != other.files[$0] }.sorted()
         return "only here: \(mine.subtracting(theirs).sorted().prefix(5)), only there: \(theirs.subtracting(mine).sorted().prefix(5)), changed: \(changed.prefix(5))"
@@ -149,8 +148,8 @@ struct FolderSnapshot: Equatable {
 }
 
 /// Copies folders, overlaying later ones on earlier ones (files replace files of the same path).
-enum Overlay {
-    static func copy(_ source: URL, into destination: URL, skipping skipped: Set<String> = []) throws {
+public enum Overlay {
+    public static func copy(_ source: URL, into destination: URL, skipping skipped: Set<String> = []) throws {
         let manager = FileManager.default
         guard let enumerator = manager.enumerator(atPath: source.path) else { return }
         for case let relative as String in enumerator where !skipped.contains(relative) {

@@ -142,8 +142,15 @@ final class WebDriver {
 
     /// Sends a Chrome DevTools Protocol command through chromedriver (e.g.
     /// `Page.addScriptToEvaluateOnNewDocument` to change the page's world before its scripts run).
-    func executeCDP(_ command: String, parameters: [String: String] = [:]) async throws {
+    func executeCDP(_ command: String, parameters: [String: Any] = [:]) async throws {
         _ = try await session("POST", "goog/cdp/execute", ["cmd": command, "params": parameters])
+    }
+
+    /// Lays pages out as a phone of this width does: overlay scroll bars that take no width, and
+    /// the page's `<meta name="viewport">` honoured. Lasts for the session.
+    func emulatePhone(width: Int, height: Int) async throws {
+        try await executeCDP("Emulation.setDeviceMetricsOverride",
+                             parameters: ["width": width, "height": height, "deviceScaleFactor": 1, "mobile": true])
     }
 
     /// Moves into the given `<iframe>`, or back to the top document when `nil`.

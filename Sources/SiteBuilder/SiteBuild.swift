@@ -9,6 +9,9 @@ public struct BuildOptions: Sendable {
     public var output: URL
     public var baseURL: String?
     public var includeDrafts = false
+    /// Replace the output even when Crossroads did not write it (a file, a folder of someone
+    /// else's files); see `OutputOwnership`.
+    public var force = false
     /// Also write the scoring module's golden vectors next to the scoring table (for tests).
     public var emitGolden = false
     /// Reuse unchanged pages of the previous build, recorded in `.crossroads-cache/` in the site.
@@ -94,9 +97,13 @@ public struct CheckedLink: Sendable, Equatable {
 
 /// The build pipeline: load -> model -> render -> outputs -> write (see docs/architecture.md).
 public enum SiteBuild {
-    public static func build(_ options: BuildOptions) throws -> BuildReport {
+    public static func build(_ requested: BuildOptions) throws -> BuildReport {
         let started = Date()
         var clock = StepClock()
+        // Before anything is read or written: the output must be a folder this build may replace.
+        try OutputLocation.validate(output: requested.output, source: requested.source)
+        var options = requested
+        options.output = try OutputOwnership.claim(requested.output, force: requested.force)
         let cacheLocation = BuildCache(source: options.source, output: options.output, options: options)
         let cache = options.useCache ? cacheLocation : nil
         let decodedPages = cache.map { MarkdownLoadCache(restoringFrom: $0.pagesFile, contentFolder: options.source.appendingPathComponent("content")) }
@@ -147,6 +154,8 @@ func loadInputs(_ options: BuildOptions, markdownCache: MarkdownLoadCache?, cloc
     loader.markdownCache = markdownCache
     let site = try loader.load(baseURLOverride: options.baseURL)
     clock.lap("load content")
+    let links = SymbolicLinks.check(site: options.source, entries: ["templates"], walking: ["templates"])
+    if !links.isEmpty { throw BuildFailure(links) }
     let loaded = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
     let templates = options.rendersWithSwiftMustache ? loaded.renderedBySwiftMustache() : loaded
     let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))

@@ -30,6 +30,9 @@ struct BuildCommand: ParsableCommand {
     @Flag(name: .customLong("no-cache"), help: "Render every page, ignoring the build cache in .crossroads-cache/.")
     var noCache = false
 
+    @Flag(name: .long, help: "Replace --output even when it is not a folder Crossroads wrote (a file, or a folder of other files).")
+    var force = false
+
     @Flag(name: .long, help: "Print how long each step of the build took.")
     var timings = false
 
@@ -41,6 +44,7 @@ struct BuildCommand: ParsableCommand {
                                    baseURL: baseURL, includeDrafts: drafts, emitGolden: emitGolden, useCache: !noCache)
         // The process ends with the build.
         options.keepsMemoryUntilExit = true
+        options.force = force
         do {
             let report = try SiteBuild.build(options)
             print(report.summaryLine + " -> \(options.output.path)")

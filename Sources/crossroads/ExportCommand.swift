@@ -26,9 +26,13 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Where the full site is published; links to pages that are not exported (tags, search) point there.")
     var baseURL: String?
 
+    @Flag(name: .long, help: "Write into --output even when it is not a folder Crossroads wrote.")
+    var force = false
+
     func run() throws {
-        let options = ExportOptions(source: site.sourceURL, output: URL(fileURLWithPath: output, isDirectory: true),
+        var options = ExportOptions(source: site.sourceURL, output: URL(fileURLWithPath: output, isDirectory: true),
                                     format: format, baseURL: baseURL)
+        options.force = force
         do {
             let report = try SiteExport.export(options)
             print(report.summaryLine + " -> \(options.output.path)")

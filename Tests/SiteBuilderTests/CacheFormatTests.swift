@@ -195,18 +195,19 @@ final class CacheFormatTests: XCTestCase {
         let writer = try OutputWriter(output: output, previous: output,
                                       spare: SpareOutput(folder: spare, files: ["page.html/index.html", "section", "kept.txt", "gone.txt"], stale: []),
                                       keepReplaced: (spare, ["kept.txt"]))
-        try writer.write("page.html", Data("new file".utf8))
-        try writer.write("section/", Data("new folder".utf8))
-        XCTAssertTrue(writer.reuse("kept.txt"))
+        try writer.write(OutputPath(sitePath: "page.html"), Data("new file".utf8))
+        try writer.write(OutputPath(sitePath: "section/"), Data("new folder".utf8))
+        XCTAssertTrue(writer.reuse(try OutputPath(sitePath: "kept.txt")))
         try writer.commit()
 
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("page.html"), encoding: .utf8), "new file")
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("section/index.html"), encoding: .utf8), "new folder")
         XCTAssertEqual(try String(contentsOf: output.appendingPathComponent("kept.txt"), encoding: .utf8), "kept")
-        XCTAssertEqual(try fileManager.contentsOfDirectory(atPath: output.path).sorted(), ["kept.txt", "page.html", "section"])
+        // Every output carries the ownership marker (see OutputOwnership).
+        XCTAssertEqual(try fileManager.contentsOfDirectory(atPath: output.path).sorted(), [".crossroads-output", "kept.txt", "page.html", "section"])
         // The replaced output is the next spare, described as holding what it held.
         XCTAssertEqual(writer.keptSpare?.files, ["kept.txt"])
-        XCTAssertEqual(writer.keptSpare?.stale, ["page.html", "section/index.html"])
+        XCTAssertEqual(writer.keptSpare?.stale, [".crossroads-output", "page.html", "section/index.html"])
         XCTAssertEqual(try fileManager.contentsOfDirectory(atPath: spare.path), ["kept.txt"])
     }
 }

@@ -34,7 +34,7 @@ extension SiteRenderer {
                 "script": assets.urls["embed_js"] ?? "",
             ] as [String: Any]
             let html = try templates.render(embedTemplate, context: context, forFile: page.file)
-            try writer.write(path, NewTabLinks.apply(to: html))
+            try writer.write(OutputPath(sitePath: path), NewTabLinks.apply(to: html))
         }
         if isQuestionnaire, templates.names.contains("standalone/questionnaire") {
             try writeStandalone(index: index, template: "standalone/questionnaire", at: Self.questionnaireStandaloneFile,
@@ -70,7 +70,7 @@ extension SiteRenderer {
             context["questionnaire"] = questionnaire
         }
         let html = try templates.render(template, context: context, forFile: page.file)
-        try writer.write(file, InlineScripts.applyPolicy(to: html))
+        try writer.write(OutputPath(sitePath: file), InlineScripts.applyPolicy(to: html))
     }
 
     /// The same renderer with absolute URLs under the base URL, or nil when the site has none.
@@ -107,16 +107,16 @@ extension SiteRenderer {
 extension SiteRenderer {
     /// Site paths of the variants `writeVariants` writes for a page, so an incremental build that
     /// reuses the page keeps them too.
-    func variantPaths(ofPage index: Int) -> [String] {
+    func variantPaths(ofPage index: Int) throws(OutputPath.Problem) -> [OutputPath] {
         let sitePath = site.pages[index].sitePath
         let template = Self.templateName(metadata: site.pages[index].metadata, sitePath: sitePath)
-        var paths: [String] = []
-        if templates.names.contains("embed/\(template)") || templates.names.contains("embed/page") { paths.append(Self.embedFolder + sitePath) }
+        var paths: [OutputPath] = []
+        if templates.names.contains("embed/\(template)") || templates.names.contains("embed/page") { paths.append(try OutputPath(sitePath: Self.embedFolder + sitePath)) }
         // Mirrors the choice in writeVariants.
         if template == "questionnaire", templates.names.contains("standalone/questionnaire") {
-            paths.append(Self.questionnaireStandaloneFile)
+            paths.append(try OutputPath(sitePath: Self.questionnaireStandaloneFile))
         } else if !sitePath.isEmpty, templates.names.contains("standalone/page") {
-            paths.append(Self.standaloneFolder + String(sitePath.dropLast()) + ".html")
+            paths.append(try OutputPath(sitePath: Self.standaloneFolder + String(sitePath.dropLast()) + ".html"))
         }
         return paths
     }

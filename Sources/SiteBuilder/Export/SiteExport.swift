@@ -17,6 +17,8 @@ public struct ExportOptions: Sendable {
     public var format: ExportFormat
     /// When set, links to things that have no exported file (tag pages, search) point here.
     public var baseURL: String?
+    /// Write into the output even when Crossroads did not write it (see `OutputOwnership`).
+    public var force = false
 
     public init(source: URL, output: URL, format: ExportFormat, baseURL: String? = nil) {
         self.source = source.standardizedFileURL
@@ -39,27 +41,32 @@ public struct ExportReport: Sendable {
 /// `crossroads export`: every guide as plain GFM, reusing the site's loader, placeholders and
 /// fenced-block renderers so the export says exactly what the site says.
 public enum SiteExport {
-    public static func export(_ options: ExportOptions) throws -> ExportReport {
-        try OutputLocation.validate(output: options.output, source: options.source)
+    public static func export(_ requested: ExportOptions) throws -> ExportReport {
+        try OutputLocation.validate(output: requested.output, source: requested.source)
+        var options = requested
+        options.output = try OutputOwnership.claim(requested.output, force: requested.force)
         let site = try SiteLoader(sourceFolder: options.source).load(baseURLOverride: options.baseURL)
         let documents = try ExportDocuments(site: site).render()
         let docsFolder = options.format == .techdocs ? "docs/" : ""
         var files = documents.files.mapValues { Data($0.utf8) }
         for (path, svg) in documents.images { files[path] = Data(svg.utf8) }
-        var written = files.keys.map { docsFolder + $0 }
+        var outputs = files.map { (docsFolder + $0.key, $0.value) }
         if options.format == .techdocs {
-            written.append("mkdocs.yml")
+            outputs.append(("mkdocs.yml", Data(MkDocsConfig.yaml(site: site, navigation: documents.navigation).utf8)))
         }
+        let written = outputs.map(\.0)
+        outputs.append((OutputOwnership.markerName, Data(OutputOwnership.markerText.utf8)))
+        // The same rules as a build's outputs: checked paths, and no two files (or a file and a folder) on one path.
+        _ = try OutputMap.make(outputs.map { path, _ in
+            let file = path.hasSuffix(".md") ? "content/" + path.dropFirst(docsFolder.count) : nil
+            return OutputMap.Claim(path: try OutputPath(sitePath: path), file: file, what: "the exported file")
+        })
         let fileManager = FileManager.default
         do {
-            for (path, data) in files {
-                let url = options.output.appendingPathComponent(docsFolder + path)
+            for (path, data) in outputs {
+                let url = options.output.appendingPathComponent(path)
                 try fileManager.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try data.write(to: url, options: .atomic)
-            }
-            if options.format == .techdocs {
-                let config = MkDocsConfig.yaml(site: site, navigation: documents.navigation)
-                try Data(config.utf8).write(to: options.output.appendingPathComponent("mkdocs.yml"), options: .atomic)
             }
         } catch {
             throw BuildFailure([SiteError(file: options.output.path, message: "cannot write the export (\(error.localizedDescription))",

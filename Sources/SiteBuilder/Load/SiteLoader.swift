@@ -43,8 +43,10 @@ public struct SiteLoader: Sendable {
             throw BuildFailure(errors.errors)
         }
 
+        let siteRoot = SymbolicLinks.realPath(sourceFolder.path) ?? sourceFolder.path
+        errors.add(contentsOf: SymbolicLinks.check(site: sourceFolder, entries: ["site.yml", "content"], walking: []))
         var markdownFiles: [ContentWalker.File] = []
-        for file in ContentWalker.files(in: contentFolder, errors: &errors) {
+        for file in ContentWalker.files(in: contentFolder, siteRoot: siteRoot, errors: &errors) {
             let relative = file.relativePath
             let display = "content/" + relative
             if relative.hasPrefix("data/") {
@@ -76,7 +78,6 @@ public struct SiteLoader: Sendable {
             case .nothing: break
             }
         }
-        checkUniqueOutputs(pages, &errors)
         checkReadNext(pages, &errors)
         try errors.throwIfAny()
         pages = Self.readingOrder(pages)
@@ -221,10 +222,17 @@ public struct SiteLoader: Sendable {
             errors.add(contentsOf: problems.errors)
             return nil
         case .success(let metadata):
+            let sitePath = Self.sitePath(forContentPath: relative, slug: metadata.slug)
+            // The slug was checked with its line; what is left to check is the file's own name and folders.
+            do {
+                _ = try OutputPath(sitePath: sitePath)
+            } catch {
+                errors.add(SiteError(file: display, message: "this file would be published at an address that \(error)",
+                                     fix: "rename the file (or its folder) with letters, digits and hyphens, or set a `slug`"))
+                return nil
+            }
             var page = Page(contentPath: relative, file: display, metadata: metadata, body: frontMatter.body,
-                            bodyFirstLine: frontMatter.bodyFirstLine,
-                            sitePath: Self.sitePath(forContentPath: relative, slug: metadata.slug),
-                            sourceHash: StableHash.keyOf(text))
+                            bodyFirstLine: frontMatter.bodyFirstLine, sitePath: sitePath, sourceHash: StableHash.keyOf(text))
             page.mayUseData = OutputKeys.mayUseData(frontMatter.body)
             return page
         }
@@ -280,37 +288,6 @@ public struct SiteLoader: Sendable {
         }
         components.append(slug ?? last)
         return components.joined(separator: "/") + "/"
-    }
-
-    private func checkUniqueOutputs(_ pages: [Page], _ errors: inout ErrorCollector) {
-        var owners: [String: String] = [:]
-        for kind in PageKind.allCases { if let path = kind.sectionPath { owners[path] = "the \(kind.rawValue) index" } }
-        owners["tags/"] = "the tag index"
-        owners["search/"] = "the search page"
-        // Pages arrive in file order; sorted indexes, not pages (sorting copied every page).
-        let byFile = pages.indices.dropFirst().allSatisfy { pages[$0 - 1].file < pages[$0].file }
-            ? Array(pages.indices) : pages.indices.sorted { pages[$0].file < pages[$1].file }
-        for index in byFile {
-            let sitePath = pages[index].sitePath
-            if let other = owners[sitePath] {
-                errors.add(SiteError(file: pages[index].file, message: "this page is published at /\(sitePath), which \(other) already uses",
-                                     fix: "rename the file or set a different `slug` in its front matter"))
-            } else {
-                owners[sitePath] = pages[index].file
-            }
-        }
-        for index in byFile where !pages[index].metadata.aliases.isEmpty {
-            let page = pages[index]
-            for alias in page.metadata.aliases {
-                let path = SitePath.normaliseFolder(alias)
-                if let other = owners[path] {
-                    errors.add(SiteError(file: page.file, message: "alias /\(path) is already used by \(other)",
-                                         fix: "remove the alias or change it"))
-                } else {
-                    owners[path] = page.file
-                }
-            }
-        }
     }
 
     private func checkReadNext(_ pages: [Page], _ errors: inout ErrorCollector) {

@@ -59,11 +59,25 @@ public struct PageMetadata: Sendable, Equatable, Codable {
         metadata.draft = fields.bool("draft") ?? false
         metadata.tags = fields.strings("tags") ?? []
         metadata.slug = fields.string("slug")
-        if let slug = metadata.slug, let slugNode = fields.value("slug"),
-           slug.isEmpty || slug.contains("/") || slug == "." || slug == ".." {
-            fields.problem(at: slugNode, "`slug` must be one path segment, found \"\(slug)\"", fix: "use letters, digits and hyphens, e.g. `slug: no-training`")
+        if let slug = metadata.slug, let slugNode = fields.value("slug") {
+            if slug.contains("/") {
+                fields.problem(at: slugNode, "`slug` must be one path segment, found \"\(OutputPath.shown(slug))\"", fix: "use letters, digits and hyphens, e.g. `slug: no-training`")
+            } else if let problem = OutputPath.problem(inSegment: Substring(slug)) {
+                fields.problem(at: slugNode, "`slug` \"\(OutputPath.shown(slug))\" \(problem)", fix: "use letters, digits and hyphens, e.g. `slug: no-training`")
+            }
         }
         metadata.aliases = fields.strings("aliases") ?? []
+        if let aliasesNode = fields.value("aliases") {
+            for node in aliasesNode.sequence.map(Array.init) ?? [aliasesNode] {
+                guard let alias = node.scalar?.string else { continue }
+                do {
+                    _ = try OutputPath(address: alias)
+                } catch {
+                    fields.problem(at: node, "alias \(error)",
+                                   fix: "write an address of this site, such as `old-folder/old-page/` (it becomes old-folder/old-page/index.html)")
+                }
+            }
+        }
         metadata.template = fields.string("template")
         metadata.readNext = fields.strings("read_next") ?? []
         return fields.errors.isEmpty ? .success(metadata) : .failure(BuildFailure(fields.errors))

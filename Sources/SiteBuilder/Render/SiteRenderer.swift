@@ -39,6 +39,8 @@ struct SiteRenderer: @unchecked Sendable {
         /// The page keys and the pages of each search-index part, for `renderEdits` next time.
         var outputKeys: OutputKeys?
         var searchParts: [[Int]] = []
+        /// Every file the build claimed (nil from `renderEdits`, which claims nothing new).
+        var outputMap: OutputMap?
     }
 
     /// What the previous build left that this one may reuse.
@@ -116,6 +118,10 @@ struct SiteRenderer: @unchecked Sendable {
 
     func renderAll(into writer: OutputWriter, emitGolden: Bool, reuse: Reuse? = nil, serially: Bool = false) throws -> Result {
         var clock = StepClock()
+        // Every output is claimed, and every conflict found, before anything is written.
+        let map = try outputMap(emitGolden: emitGolden)
+        writer.expect(map)
+        clock.lap("output map")
         let pages = site.pages
         let outputKeys = OutputKeys(site: site, templates: templates, assets: assets, contexts: contexts, templateName: templateName(for:))
         let keys = outputKeys.keys
@@ -157,7 +163,7 @@ struct SiteRenderer: @unchecked Sendable {
             let key = job.key()
             jobKeys[index] = key
             // Unchanged since the previous build: keep its files.
-            if let key, let reuse, reuse.keys[job.cacheName] == key, job.paths.allSatisfy(writer.reuse) {
+            if let key, let reuse, reuse.keys[job.cacheName] == key, job.paths.allSatisfy({ (try? writer.reuse(OutputPath(sitePath: $0))) == true }) {
                 jobResults[index] = .success([])
                 return
             }
@@ -193,7 +199,7 @@ struct SiteRenderer: @unchecked Sendable {
         }
         for (index, job) in jobs.enumerated() { if let key = jobKeys[index] { keyMap[job.cacheName] = key } }
         return Result(pageCount: pages.count, renderedPages: outputs.filter(\.rendered).count, links: checkedLinks, keys: keyMap,
-                      searchLines: searchLines, steps: clock.steps, outputKeys: outputKeys, searchParts: searchParts)
+                      searchLines: searchLines, steps: clock.steps, outputKeys: outputKeys, searchParts: searchParts, outputMap: map)
     }
 
     /// Renders again the pages whose files were edited in the body only (see `replacingBodies`)
@@ -233,9 +239,9 @@ struct SiteRenderer: @unchecked Sendable {
         // Fields read in place: copying a whole `Page` per page was a sixth of a preview rebuild.
         let sitePath = site.pages[index].sitePath
         guard let reuse, reuse.keys[sitePath] == key else { return nil }
-        let aliases = site.pages[index].metadata.aliases.map(SitePath.normaliseFolder)
-        guard writer.reuse(sitePath), aliases.allSatisfy(writer.reuse),
-              variantPaths(ofPage: index).allSatisfy(writer.reuse) else { return nil }
+        guard let page = try? OutputPath(sitePath: sitePath), writer.reuse(page),
+              let aliases = try? site.pages[index].metadata.aliases.map(OutputPath.init(address:)), aliases.allSatisfy(writer.reuse),
+              let variants = try? variantPaths(ofPage: index), variants.allSatisfy(writer.reuse) else { return nil }
         return PageOutput(searchLine: nil, links: [], rendered: false)
     }
 
@@ -254,11 +260,12 @@ struct SiteRenderer: @unchecked Sendable {
                 context["questionnaire"] = questionnaireContext
             }
             let html = try templates.render(template, context: context, forFile: page.file)
-            try writer.write(page.sitePath, html)
+            try writer.write(OutputPath(sitePath: page.sitePath), html)
             try writeVariants(ofPage: index, template: template, body: body, pageContext: context, into: writer)
             for alias in page.metadata.aliases {
-                let aliasPath = SitePath.normaliseFolder(alias)
-                try writer.write(aliasPath, AliasPage.html(from: aliasPath, to: page.sitePath, links: links, title: page.metadata.title))
+                // An address, never a file name: always `<alias>/index.html`.
+                let aliasPath = OutputPath.folder(ofAddress: alias)
+                try writer.write(OutputPath(sitePath: aliasPath), AliasPage.html(from: aliasPath, to: page.sitePath, links: links, title: page.metadata.title))
             }
             return .success(PageOutput(searchLine: searchLine(of: page, body: rendered.markdown), links: rendered.links, rendered: true))
         } catch let failure as BuildFailure {
@@ -417,7 +424,7 @@ struct SiteRenderer: @unchecked Sendable {
                 }
                 let context = contexts.listContext(sitePath: path, title: contexts.sectionTitles[kind] ?? "", summary: intro?.summary ?? "",
                                                    contentHTML: html, pages: contexts.kindOrder[kind] ?? [])
-                try writer.write(path, try templates.render("list", context: context, forFile: intro?.file ?? "content/\(path)_index.md"))
+                try writer.write(OutputPath(sitePath: path), try templates.render("list", context: context, forFile: intro?.file ?? "content/\(path)_index.md"))
                 return checked
             }
         }
@@ -441,7 +448,7 @@ struct SiteRenderer: @unchecked Sendable {
             let key = StableHash.combine([keys.globalHash, templates.closureHash(of: "tag"), StableHash.keyOf(name)] + indexes.map { keys.summaries[$0] })
             jobs.append(OutputJob(paths: [path], key: { key }) { writer in
                 let context = contexts.listContext(sitePath: path, title: "Tagged “\(name)”", summary: "", contentHTML: "", pages: indexes)
-                try writer.write(path, try templates.render("tag", context: context, forFile: "templates/tag.mustache"))
+                try writer.write(OutputPath(sitePath: path), try templates.render("tag", context: context, forFile: "templates/tag.mustache"))
                 return []
             })
         }
@@ -451,7 +458,7 @@ struct SiteRenderer: @unchecked Sendable {
         jobs.append(OutputJob(paths: ["tags/"], key: { indexKey }) { writer in
             var context = contexts.listContext(sitePath: "tags/", title: "Tags", summary: "", contentHTML: "", pages: [])
             context["tags"] = tagList.value
-            try writer.write("tags/", try templates.render("tags", context: context, forFile: "templates/tags.mustache"))
+            try writer.write(OutputPath(sitePath: "tags/"), try templates.render("tags", context: context, forFile: "templates/tags.mustache"))
             return []
         })
         return jobs
@@ -478,7 +485,7 @@ struct SiteRenderer: @unchecked Sendable {
         let entry = SearchIndex.entryScript(partCount: partCount)
         let entryKey = StableHash.keyOf(entry)
         var jobs = [OutputJob(paths: [SearchIndex.entryPath], key: { entryKey }) { writer in
-            try writer.write(SearchIndex.entryPath, Data(entry.utf8), contentKey: entryKey)
+            try writer.write(OutputPath(sitePath: SearchIndex.entryPath), Data(entry.utf8), contentKey: entryKey)
             return []
         }]
         for (part, indexes) in members.enumerated() {
@@ -496,7 +503,7 @@ struct SiteRenderer: @unchecked Sendable {
                         lines.append(searchLine(of: page, body: body.markdown))
                     }
                 }
-                try writer.write(path, SearchIndex.partData(part, lines: lines), contentKey: key)
+                try writer.write(OutputPath(sitePath: path), SearchIndex.partData(part, lines: lines), contentKey: key)
                 return []
             })
         }
@@ -522,9 +529,9 @@ struct SiteRenderer: @unchecked Sendable {
         }
         let feedKey = StableHash.combine([keys.globalHash] + keys.summaries)
         jobs.append(OutputJob(paths: ["sitemap.xml", "atom.xml", "robots.txt"], key: { feedKey }) { writer in
-            try writer.write("sitemap.xml", Feeds.sitemap(entries, links: links))
-            try writer.write("atom.xml", Feeds.atom(entries.filter { !$0.sitePath.isEmpty }, config: site.config, links: links))
-            try writer.write("robots.txt", Feeds.robots(links: links, hasBaseURL: site.config.baseURL != nil))
+            try writer.write(OutputPath(sitePath: "sitemap.xml"), Feeds.sitemap(entries, links: links))
+            try writer.write(OutputPath(sitePath: "atom.xml"), Feeds.atom(entries.filter { !$0.sitePath.isEmpty }, config: site.config, links: links))
+            try writer.write(OutputPath(sitePath: "robots.txt"), Feeds.robots(links: links, hasBaseURL: site.config.baseURL != nil))
             return []
         })
         var otherPaths = ["search/", "404.html"] + assets.files.map(\.sitePath)
@@ -534,22 +541,22 @@ struct SiteRenderer: @unchecked Sendable {
                                            emitGolden ? 1 : 0])
         jobs.append(OutputJob(paths: otherPaths, key: { otherKey }) { writer in
             let searchContext = contexts.listContext(sitePath: "search/", title: "Search", summary: "", contentHTML: "", pages: [])
-            try writer.write("search/", try templates.render("search", context: searchContext, forFile: "templates/search.mustache"))
+            try writer.write(OutputPath(sitePath: "search/"), try templates.render("search", context: searchContext, forFile: "templates/search.mustache"))
 
             // Hosts serve 404.html at any depth, so its links must not depend on where it is shown.
             let notFoundLinks = LinkBuilder(relative: site.config.baseURL == nil, baseURL: site.config.baseURL)
             var notFound = ContextBuilder(site: site, links: notFoundLinks, assets: assets).listContext(
                 sitePath: "", title: "Page not found", summary: "", contentHTML: "", pages: [])
             notFound["is_404"] = true
-            try writer.write("404.html", try templates.render("404", context: notFound, forFile: "templates/404.mustache"))
+            try writer.write(OutputPath(sitePath: "404.html"), try templates.render("404", context: notFound, forFile: "templates/404.mustache"))
 
-            for file in assets.files { try writer.write(file.sitePath, file.data) }
+            for file in assets.files { try writer.write(OutputPath(sitePath: file.sitePath), file.data) }
 
             if let questionnaire = site.questionnaire {
-                try writer.write("scoring-table.json", questionnaire.compile().canonicalJSON() + "\n")
+                try writer.write(OutputPath(sitePath: "scoring-table.json"), questionnaire.compile().canonicalJSON() + "\n")
                 if emitGolden {
                     let vectors = GoldenVectors.generate(for: questionnaire, randomCount: 2_000, seed: 20_261_125)
-                    try writer.write("golden-vectors.json", GoldenVectors.json(vectors) + "\n")
+                    try writer.write(OutputPath(sitePath: "golden-vectors.json"), GoldenVectors.json(vectors) + "\n")
                 }
             }
             return []

@@ -35,6 +35,8 @@ public final class IncrementalBuilder {
         var templates: TemplateSet
         var outputKeys: OutputKeys
         var searchParts: [[Int]]
+        /// What the last full build claimed; edits to page bodies claim nothing new.
+        var outputMap: OutputMap
         /// `content/...md` -> index into the site's pages.
         var pageIndexByFile: [String: Int]
     }
@@ -75,7 +77,11 @@ public final class IncrementalBuilder {
     private func buildAll(started: Date) throws -> Report {
         var clock = StepClock()
         let (site, templates, assets) = try loadInputs(options, markdownCache: markdownCache, clock: &clock)
-        if last == nil { try? FileManager.default.removeItem(at: options.output) }
+        if last == nil {
+            // The first build starts from nothing, so it may only clear a folder it wrote before.
+            _ = try OutputOwnership.claim(options.output, force: false)
+            try? FileManager.default.removeItem(at: options.output)
+        }
         let writer = try OutputWriter(inPlace: options.output, knownHashes: last == nil ? [:] : outputHashes)
         let renderer = SiteRenderer(site: site, templates: templates, assets: assets)
         clock.lap("model")
@@ -90,11 +96,11 @@ public final class IncrementalBuilder {
         searchLines.update(result.searchLines)
         produced = writer.producedFiles
         outputHashes = writer.outputHashes ?? [:]
-        last = result.outputKeys.map { outputKeys in
+        last = result.outputKeys.flatMap { outputKeys in result.outputMap.map { (outputKeys, $0) } }.map { outputKeys, outputMap in
             var byFile: [String: Int] = [:]
             for (index, page) in site.pages.enumerated() { byFile[page.file] = index }
             return LastBuild(renderer: renderer, templates: templates, outputKeys: outputKeys, searchParts: result.searchParts,
-                             pageIndexByFile: byFile)
+                             outputMap: outputMap, pageIndexByFile: byFile)
         }
         return Report(pages: result.pageCount, renderedPages: result.renderedPages, changedFiles: writer.changedFiles.sorted(),
                       seconds: Date().timeIntervalSince(started), filesRead: markdownCache.filesRead, steps: clock.steps,
@@ -120,6 +126,7 @@ public final class IncrementalBuilder {
         let outputKeys = last.outputKeys.replacingBodies(edited, templates: last.templates, contexts: renderer.contexts,
                                                          templateName: renderer.templateName(for:))
         let writer = try OutputWriter(inPlace: options.output, knownHashes: outputHashes)
+        writer.expect(last.outputMap)
         clock.lap("model")
         let result = try renderer.renderEdits(edited.keys.sorted(), keys: outputKeys, searchParts: last.searchParts,
                                               reuse: SiteRenderer.Reuse(keys: keys, searchLines: searchLines), into: writer)
@@ -130,7 +137,7 @@ public final class IncrementalBuilder {
         searchLines.update(result.searchLines)
         outputHashes = writer.outputHashes ?? [:]
         self.last = LastBuild(renderer: renderer, templates: last.templates, outputKeys: outputKeys, searchParts: last.searchParts,
-                              pageIndexByFile: last.pageIndexByFile)
+                              outputMap: last.outputMap, pageIndexByFile: last.pageIndexByFile)
         return Report(pages: result.pageCount, renderedPages: result.renderedPages, changedFiles: writer.changedFiles.sorted(),
                       seconds: Date().timeIntervalSince(started), filesRead: edited.count, steps: clock.steps, editedPagesOnly: true)
     }

@@ -110,9 +110,25 @@ final class OutputWriter: @unchecked Sendable {
         }
     }
 
+    /// Every path this build may write, set from the output map before anything is written; a
+    /// write anywhere else is refused (the map and the writers disagree: a bug, never user input).
+    private var claimed: Set<OutputPath>?
+
+    /// Limits this build's writes to the paths of `map` (call before the first write).
+    func expect(_ map: OutputMap) {
+        lock.withLock { claimed = map.paths }
+    }
+
+    private func checkClaimed(_ path: OutputPath) throws {
+        guard let claimed, !claimed.contains(path) else { return }
+        throw SiteError(file: path.file, message: "internal error: this output is not in the build's output map",
+                        fix: "please report this; the previous output was left untouched")
+    }
+
     /// `contentKey`: a key that changes whenever these bytes do, used instead of hashing them.
-    func write(_ sitePath: String, _ data: Data, contentKey: UInt64? = nil) throws {
-        let relative = SitePath.outputFile(for: sitePath)
+    func write(_ outputPath: OutputPath, _ data: Data, contentKey: UInt64? = nil) throws {
+        try checkClaimed(outputPath)
+        let relative = outputPath.file
         // Paths as strings: a URL per file was 2% of a full build.
         let path = staging.path + "/" + relative
         let folder = (path as NSString).deletingLastPathComponent
@@ -153,7 +169,7 @@ final class OutputWriter: @unchecked Sendable {
         }
     }
 
-    func write(_ sitePath: String, _ text: String) throws { try write(sitePath, Data(text.utf8)) }
+    func write(_ outputPath: OutputPath, _ text: String) throws { try write(outputPath, Data(text.utf8)) }
 
     /// Creates `folder` once. The lock is held until the folder exists: marking it first and
     /// creating it after let a parallel writer to the same folder write before it existed.
@@ -167,8 +183,9 @@ final class OutputWriter: @unchecked Sendable {
 
     /// Keeps the previous build's file for `sitePath` (hard link in staging mode, nothing to do in
     /// place). Returns false when there is no such file, and the caller renders it instead.
-    func reuse(_ sitePath: String) -> Bool {
-        let relative = SitePath.outputFile(for: sitePath)
+    func reuse(_ outputPath: OutputPath) -> Bool {
+        guard (try? checkClaimed(outputPath)) != nil else { return false }
+        let relative = outputPath.file
         if inPlace {
             if tracksHashes {
                 guard lock.withLock({ knownOutputHashes[relative] != nil }) else { return false }
@@ -211,6 +228,7 @@ final class OutputWriter: @unchecked Sendable {
 
     /// Replaces the output with the staging folder (in place mode: writes the changed files).
     func commit() throws {
+        try write(OutputPath(sitePath: OutputOwnership.markerName), OutputOwnership.markerText)
         if inPlace {
             try writePendingFiles()
             return

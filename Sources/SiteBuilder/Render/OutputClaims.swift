@@ -1,0 +1,68 @@
+import Foundation
+
+/// The output map of a site: what every output of `renderAll` claims, generated files first, so a
+/// conflict is reported at the content or template file that made the later claim.
+extension SiteRenderer {
+    /// The ownership marker every output folder carries (see `OutputOwnership`).
+    static let markerClaim = "the output folder's ownership marker"
+
+    func outputMap(emitGolden: Bool) throws(BuildFailure) -> OutputMap {
+        var claims: [OutputMap.Claim] = []
+        var problems: [SiteError] = []
+        func claim(_ sitePath: String, file: String?, _ what: String) {
+            do {
+                claims.append(OutputMap.Claim(path: try OutputPath(sitePath: sitePath), file: file, what: what))
+            } catch {
+                problems.append(SiteError(file: file ?? sitePath, message: "\(what): \(error)",
+                                          fix: "use letters, digits, hyphens and dots in file names, slugs and aliases"))
+            }
+        }
+        claim(OutputOwnership.markerName, file: nil, Self.markerClaim)
+        claim("sitemap.xml", file: nil, "the sitemap")
+        claim("atom.xml", file: nil, "the Atom feed")
+        claim("robots.txt", file: nil, "robots.txt")
+        claim("404.html", file: nil, "the 404 page")
+        claim("search/", file: "templates/search.mustache", "the search page")
+        claim(SearchIndex.entryPath, file: nil, "the search index")
+        for part in 0..<SearchIndex.partCount(pages: site.pages.count) { claim(SearchIndex.partPath(part), file: nil, "part \(part) of the search index") }
+        if site.questionnaire != nil {
+            claim("scoring-table.json", file: site.questionnaireFile, "the scoring table")
+            if emitGolden { claim("golden-vectors.json", file: site.questionnaireFile, "the golden vectors") }
+        }
+        for file in assets.files { claim(file.sitePath, file: "templates/assets/" + file.sitePath.dropFirst("assets/".count), "the asset") }
+        for kind in PageKind.allCases {
+            guard let path = contexts.sectionPath(kind) else { continue }
+            claim(path, file: site.sections[kind]?.file, "the \(kind.rawValue) index")
+        }
+        var tagFiles: [String: String] = [:]
+        for page in site.pages { for tag in page.metadata.tags where tagFiles[tag] == nil { tagFiles[tag] = page.file } }
+        if !tagFiles.isEmpty {
+            claim("tags/", file: nil, "the tag index")
+            var slugs: Set<String> = []
+            for tag in tagFiles.keys.sorted() where slugs.insert(contexts.tagPath(tag)).inserted {
+                claim(contexts.tagPath(tag), file: tagFiles[tag], "the page of tag “\(tag)”")
+            }
+        }
+        // Pages in file order, so the same file is blamed whatever the pages' titles and weights.
+        let byFile = site.pages.indices.sorted { site.pages[$0].file < site.pages[$1].file }
+        // The copies are the build's own outputs: a page under content/embed/ that lands on one is the one to blame.
+        for index in byFile {
+            do {
+                for variant in try variantPaths(ofPage: index) {
+                    let kind = variant.file.hasPrefix(Self.embedFolder) ? "embeddable" : "standalone"
+                    claims.append(OutputMap.Claim(path: variant, file: site.pages[index].file, what: "the \(kind) copy of the page"))
+                }
+            } catch {
+                problems.append(SiteError(file: site.pages[index].file, message: "a copy of this page: \(error)", fix: "shorten the file name or `slug`"))
+            }
+        }
+        for index in byFile { claim(site.pages[index].sitePath, file: site.pages[index].file, "the page") }
+        for index in byFile {
+            for alias in site.pages[index].metadata.aliases {
+                claim(OutputPath.folder(ofAddress: alias), file: site.pages[index].file, "alias \"\(OutputPath.shown(alias))\"")
+            }
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        return try OutputMap.make(claims)
+    }
+}

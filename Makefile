@@ -48,13 +48,13 @@ serve: deps
 	$(SWIFT) build --product crossroads
 	$(DEBUG_BIN) serve --source .
 
-## Property-based fuzzing of the front-matter splitter, front-matter decoding, placeholders and the
-## questionnaire loader: each property runs FUZZ_SECONDS (default 100 s: about 10 minutes in all)
-## from a fresh seed, printed so a failure can be replayed with FUZZ_SEED=... .
+## Property-based fuzzing of the front-matter splitter, front-matter decoding, placeholders, the
+## questionnaire loader, output-path normalisation and the output map: each property runs
+## FUZZ_SECONDS (default 100 s: about 13 minutes in all) from a fresh seed, printed so a failure can be replayed with FUZZ_SEED=... .
 FUZZ_SECONDS ?= 100
 fuzz: deps
 	$(SWIFT) build --build-tests
-	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test --skip-build --filter FuzzPropertyTests
+	FUZZ_SECONDS=$(FUZZ_SECONDS) $(SWIFT) test --skip-build --filter 'FuzzPropertyTests|OutputPathPropertyTests'
 
 check: deps
 	$(SWIFT) build --product crossroads

@@ -1,16 +1,15 @@
 import Foundation
 import PropertyBased
-import TestSupport
 
 /// How long each property runs: a fixed, seeded number of cases in CI; with `FUZZ_SECONDS` set
 /// (`make fuzz`), as many cases as fit in that time, from a seed that changes every run and is
 /// printed so a failure can be replayed with `FUZZ_SEED`.
-struct FuzzBudget {
-    let quickCases: Int
-    let seconds: Double?
-    let seed: UInt64
+public struct FuzzBudget {
+    public let quickCases: Int
+    public let seconds: Double?
+    public let seed: UInt64
 
-    init(quickCases: Int) {
+    public init(quickCases: Int) {
         self.quickCases = quickCases
         let environment = ProcessInfo.processInfo.environment
         seconds = environment["FUZZ_SECONDS"].flatMap(Double.init)
@@ -24,7 +23,7 @@ struct FuzzBudget {
     /// Runs `body` with a generator seeded per case (so one case can be replayed alone) and
     /// returns how many cases ran.
     @discardableResult
-    func run(_ name: String, _ body: (_ random: inout Xoshiro, _ caseNumber: Int) throws -> Void) rethrows -> Int {
+    public func run(_ name: String, _ body: (_ random: inout Xoshiro, _ caseNumber: Int) throws -> Void) rethrows -> Int {
         let started = Date()
         var count = 0
         while seconds.map({ Date().timeIntervalSince(started) < $0 }) ?? (count < quickCases) {
@@ -39,18 +38,7 @@ struct FuzzBudget {
     }
 }
 
-/// Fragments that matter to YAML, front matter, Markdown and placeholders, for token-soup inputs.
-enum FuzzTokens {
-    static let yaml = [
-        "---", "...", "\n", "\r\n", "\n", "\n", " ", "  ", "\t", ":", ": ", "- ", "-", "\"", "'", "#", "[", "]", "{", "}", ",",
-        "title", "kind", "weight", "date", "draft", "tags", "slug", "aliases", "read_next", "template", "summary", "updated",
-        "pitfall", "page", "comparison", "high", "7", "-3", "99999999999999999999", "1e9", "2024-02-30", "2024-01-15", "soon",
-        "true", "yes", "null", "~", "&a ", "*a", "<<: *a", "!!binary", "!!str ", "!custom ", "|", ">-", "%YAML 1.2", "\u{FEFF}",
-        "é", "🙂", "\u{0}", "\u{7}", "\u{2028}", "\\", "{{", "}}", "\\{{", "scoring.total.min", "../", "/", ".",
-    ]
-}
-
-extension Xoshiro {
+public extension Xoshiro {
     /// A whole number in `range` from this generator, through the library's own generator.
     mutating func int(in range: ClosedRange<Int>) -> Int { Gen.int(in: range).run(using: &self) }
 

@@ -57,10 +57,23 @@ public enum SiteExport {
         let written = outputs.map(\.0)
         outputs.append((OutputOwnership.markerName, Data(OutputOwnership.markerText.utf8)))
         // The same rules as a build's outputs: checked paths, and no two files (or a file and a folder) on one path.
-        _ = try OutputMap.make(outputs.map { path, _ in
-            let file = path.hasSuffix(".md") ? "content/" + path.dropFirst(docsFolder.count) : nil
-            return OutputMap.Claim(path: try OutputPath(sitePath: path), file: file, what: "the exported file")
-        })
+        var sources: [String: String] = [:]
+        for page in site.pages { sources[docsFolder + ExportDocuments.exportedFile(forContentPath: page.contentPath)] = page.file }
+        for intro in site.sections.values {
+            sources[docsFolder + ExportDocuments.exportedFile(forContentPath: String(intro.file.dropFirst("content/".count)))] = intro.file
+        }
+        var claims: [OutputMap.Claim] = []
+        var problems: [SiteError] = []
+        for (path, _) in outputs {
+            do {
+                claims.append(OutputMap.Claim(path: try OutputPath(sitePath: path), file: sources[path], what: "the exported file"))
+            } catch {
+                problems.append(SiteError(file: sources[path] ?? path, message: "the exported file: \(error)",
+                                          fix: "rename the file with letters, digits and hyphens"))
+            }
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        _ = try OutputMap.make(claims)
         let fileManager = FileManager.default
         do {
             for (path, data) in outputs {

@@ -27,7 +27,9 @@ public enum ScoringError: Error, Sendable, Equatable, CustomStringConvertible, L
             self.itemCount = itemCount
         }
 
-        public var description: String { "item \(index + 1) of \(itemCount) (\"\(id)\")" }
+        public var description: String {
+            AnswerWording.itemReference(number: String(index + 1), count: String(itemCount), id: id)
+        }
     }
 
     public struct OutOfRangeAnswer: Sendable, Equatable {
@@ -46,17 +48,20 @@ public enum ScoringError: Error, Sendable, Equatable, CustomStringConvertible, L
             let list = problems.map(\.description).joined(separator: "; ")
             return "the questionnaire cannot be scored until its definition is fixed: \(list)"
         case .missingAnswers(let items, let allowed):
-            let list = items.map(\.description).joined(separator: ", ")
-            return "no answer for \(list); answer every item with a whole number from \(allowed.lowerBound) to \(allowed.upperBound)"
+            return AnswerWording.missingAnswers(items: items.map(\.description).joined(separator: AnswerWording.listSeparator),
+                                                min: String(allowed.lowerBound), max: String(allowed.upperBound))
         case .extraAnswers(let given, let itemCount):
-            let surplus = itemCount + 1 == given ? "answer \(given) matches" : "answers \(itemCount + 1)...\(given) match"
-            return "\(given) answers given for \(itemCount) items; \(surplus) no item, so give exactly one answer per item, in item order"
+            let surplus = itemCount + 1 == given
+                ? AnswerWording.oneExtraAnswer(given: String(given))
+                : AnswerWording.severalExtraAnswers(first: String(itemCount + 1), given: String(given))
+            return AnswerWording.extraAnswers(given: String(given), count: String(itemCount), surplus: surplus)
         case .unknownItemIds(let ids):
             let list = ids.map { "\"\($0)\"" }.joined(separator: ", ")
             return "answers given for item ids the questionnaire does not have: \(list); use the ids from the questionnaire"
         case .answersOutOfRange(let answers, let allowed):
-            let list = answers.map { "answer \($0.answer) for \($0.item)" }.joined(separator: ", ")
-            return "\(list) outside the scale; answer with a whole number from \(allowed.lowerBound) to \(allowed.upperBound)"
+            let list = answers.map { AnswerWording.outOfRangeAnswer(answer: String($0.answer), item: $0.item.description) }
+                .joined(separator: AnswerWording.listSeparator)
+            return AnswerWording.answersOutOfRange(answers: list, min: String(allowed.lowerBound), max: String(allowed.upperBound))
         }
     }
 

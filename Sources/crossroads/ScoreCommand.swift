@@ -56,13 +56,11 @@ struct AnswerInput {
 
     func score(with questionnaire: Questionnaire) throws -> ScoreResult {
         if let answers {
-            var values: [Int] = []
-            for (index, part) in answers.split(separator: ",", omittingEmptySubsequences: false).enumerated() {
-                let trimmed = part.trimmingCharacters(in: .whitespaces)
-                guard let value = Int(trimmed) else {
-                    throw Problem(message: "answer \(index + 1) is \"\(trimmed)\", not a whole number; write e.g. --answers 7,3,10,...")
-                }
-                values.append(value)
+            let values: [Int]
+            do {
+                values = try AnswerList.parse(answers)
+            } catch {
+                throw Problem(message: "\(error); write e.g. --answers 7,3,10,...")
             }
             return try questionnaire.score(values)
         }

@@ -41,12 +41,15 @@ final class EmbedQuestionnaireTests: XCTestCase {
         let table = try scriptBody(after: "<script type=\"application/json\" id=\"scoring-table\">", in: html)
         XCTAssertFalse(table.contains("</"))
         XCTAssertEqual(table.replacingOccurrences(of: "<\\/", with: "</"), questionnaire.compile().canonicalJSON())
+        // So are the words a refused result link is explained with.
+        let words = try scriptBody(after: "<script type=\"application/json\" id=\"qn-words\">", in: html)
+        XCTAssertEqual(words, AnswerWording.templatesJSON())
 
         // The questionnaire script is the built asset, inline, and the policy allows exactly it.
         let script = try scriptBody(after: "<script>", in: html)
         XCTAssertEqual(script, InlineScripts.scriptSafe(try builtAsset("questionnaire", "js", in: output)))
         XCTAssertEqual(EmbedSelfContained.scriptSources(in: html).map(Set.init),
-                       [SHA256.cspSource(table), SHA256.cspSource(script)])
+                       [SHA256.cspSource(table), SHA256.cspSource(words), SHA256.cspSource(script)])
 
         // Both stylesheets are inline; the form has every statement and the paper scoring guide.
         XCTAssertTrue(html.contains(try builtAsset("site", "css", in: output)))

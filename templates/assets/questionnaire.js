@@ -59,18 +59,55 @@
     return '#r=v' + table.version + ':' + answers.join(',');
   }
 
-  /* Returns {answers} for a fragment matching this table, {error} for a result link that does not,
-     or null when the fragment is not a result link at all. */
-  function parseFragment(table, fragment) {
-    var match = /^#?r=v(\d+):([-\d,]*)$/.exec(fragment || '');
-    if (!match) return /^#?r=/.test(fragment || '') ? { error: 'malformed' } : null;
-    if (Number(match[1]) !== table.version) return { error: 'version', version: Number(match[1]) };
-    var answers = match[2].split(',').map(Number);
-    if (answers.length !== table.items.length || !answers.every(function (a) { return isAnswer(table, a); })) return { error: 'malformed' };
-    return { answers: answers };
+  /* Fills a sentence from `words` (#qn-words, written by Swift's AnswerWording) in one pass. */
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (hole, name) { return String(values[name]); });
   }
 
-  var api = { score: score, formatFragment: formatFragment, parseFragment: parseFragment };
+  var spaces = /^[\t\p{Zs}]+|[\t\p{Zs}]+$/gu, int64 = 9223372036854775807n;
+
+  /* Reads answers as `crossroads score --answers` does and refuses them with its words: each part
+     must be a whole number as Swift's Int reads it (a sign, ASCII digits, 64 bits), one per
+     statement, on the scale. Returns {answers} or {message}. */
+  function readAnswers(table, words, text) {
+    var parts = text.split(','), values = [], n = table.items.length, min = table.scale.min, max = table.scale.max;
+    for (var i = 0; i < parts.length; i++) {
+      var part = parts[i].replace(spaces, ''), big = /^[+-]?\d+$/.test(part) ? BigInt(part) : null;
+      if (big === null || big > int64 || big < -int64 - 1n) return { message: fill(words.notWholeNumber, { position: i + 1, text: part }) };
+      values.push(big);
+    }
+    function item(index) { return fill(words.itemReference, { number: index + 1, count: n, id: table.items[index].id }); }
+    if (values.length < n) {
+      var missing = [];
+      for (var m = values.length; m < n; m++) missing.push(item(m));
+      return { message: fill(words.missingAnswers, { items: missing.join(words.listSeparator), min: min, max: max }) };
+    }
+    if (values.length > n) {
+      var surplus = values.length === n + 1 ? fill(words.oneExtraAnswer, { given: values.length })
+        : fill(words.severalExtraAnswers, { first: n + 1, given: values.length });
+      return { message: fill(words.extraAnswers, { given: values.length, count: n, surplus: surplus }) };
+    }
+    var off = [];
+    values.forEach(function (v, index) {
+      if (v < BigInt(min) || v > BigInt(max)) off.push(fill(words.outOfRangeAnswer, { answer: v, item: item(index) }));
+    });
+    if (off.length) return { message: fill(words.answersOutOfRange, { answers: off.join(words.listSeparator), min: min, max: max }) };
+    return { answers: values.map(Number) };
+  }
+
+  /* Returns {answers} for a fragment matching this table; {error: 'version'}, {error: 'answers',
+     message} or {error: 'damaged'} for a result link that cannot be shown; null when the fragment
+     is not a result link at all. */
+  function parseFragment(table, fragment, words) {
+    var match = /^#?r=v(\d+):(.*)$/.exec(fragment || ''), text;
+    if (!match) return /^#?r=/.test(fragment || '') ? { error: 'damaged' } : null;
+    if (Number(match[1]) !== table.version) return { error: 'version', version: Number(match[1]) };
+    try { text = decodeURIComponent(match[2]); } catch (e) { return { error: 'damaged' }; }
+    var read = readAnswers(table, words, text);
+    return read.answers ? read : { error: 'answers', message: read.message };
+  }
+
+  var api = { score: score, formatFragment: formatFragment, parseFragment: parseFragment, readAnswers: readAnswers };
   if (typeof module === 'object' && module.exports) module.exports = api;
   root.crossroadsScore = api;
 
@@ -109,10 +146,10 @@
   }
 
   function start() {
-    var section = $('qn'), form = $('qn-form'), tableNode = $('scoring-table');
-    if (!section || !form || !tableNode) return;
-    var table;
-    try { table = JSON.parse(tableNode.textContent); } catch (e) { return; }
+    var section = $('qn'), form = $('qn-form'), tableNode = $('scoring-table'), wordsNode = $('qn-words');
+    if (!section || !form || !tableNode || !wordsNode) return;
+    var table, words;
+    try { table = JSON.parse(tableNode.textContent); words = JSON.parse(wordsNode.textContent); } catch (e) { return; }
     if (table.format !== 1) return; // an unknown table shape: leave the paper form alone
 
     var store = openStore();
@@ -121,8 +158,16 @@
     var count = table.items.length;
     var fieldsets = table.items.map(function (item) { return $('q-' + item.id); });
     var answers = table.items.map(function () { return null; });
-    var state = { mode: store.get(modeKey) === 'all' ? 'all' : 'one', current: 0, shared: false };
-    var live = $('qn-live'), result = $('qn-result'), note = $('qn-note');
+    var state = { mode: store.get(modeKey) === 'all' ? 'all' : 'one', current: 0, shared: false, band: null };
+    var live = $('qn-live'), result = $('qn-result'), note = $('qn-note'), heading = $('qn-result-title');
+    // An embed page names the full questionnaire page, where a shared result belongs.
+    var fullPage = document.documentElement.getAttribute('data-full-page');
+    var missingBox = el('div', null, 'qn-missing');
+    missingBox.id = 'qn-missing';
+    missingBox.tabIndex = -1;
+    missingBox.hidden = true;
+    form.insertBefore(missingBox, $('qn-nav'));
+    heading.tabIndex = -1;
 
     function answered() { return answers.filter(function (a) { return a !== null; }).length; }
     function complete() { return answered() === count; }
@@ -130,8 +175,28 @@
       if (state.shared) return; // someone else's result stays out of this visitor's saved answers
       store.set(key, JSON.stringify({ answers: answers, current: state.current, done: !!done }));
     }
+    function savedAnswers() {
+      try {
+        var saved = JSON.parse(store.get(key) || 'null');
+        if (saved && saved.answers && saved.answers.length === count) return saved;
+      } catch (e) { /* unreadable saved answers: start fresh */ }
+      return null;
+    }
     function say(text) { live.textContent = ''; root.setTimeout(function () { live.textContent = text; }, 50); }
-    function showNote(text) { note.textContent = text; note.hidden = !text; }
+    /* A note above the form, with an optional button (the undo of "Start over"). */
+    function showNote(text, action, run) {
+      note.textContent = text;
+      note.hidden = !text;
+      if (!action) return;
+      var button = el('button', action, 'qn-note-action');
+      button.type = 'button';
+      button.addEventListener('click', run);
+      note.appendChild(document.createTextNode(' '));
+      note.appendChild(button);
+    }
+    function setFragment(fragment) {
+      if (root.history && history.replaceState) history.replaceState(null, '', fragment || location.pathname + location.search);
+    }
 
     function setRadios() {
       fieldsets.forEach(function (fs, i) {
@@ -170,16 +235,49 @@
       focusStatement(state.current);
     }
 
-    function firstUnanswered() { return answers.indexOf(null); }
+    /* Every statement without an answer, listed where the buttons are, each a link to it. */
+    function listMissing() {
+      var missing = [];
+      answers.forEach(function (a, i) { if (a === null) missing.push(i); });
+      missingBox.textContent = '';
+      missingBox.hidden = !missing.length;
+      if (!missing.length) return missing;
+      missingBox.appendChild(el('p', missing.length === 1 ? 'One statement has no answer yet:'
+        : missing.length + ' statements have no answer yet:', 'qn-missing-title'));
+      var list = missingBox.appendChild(el('ul'));
+      missing.forEach(function (i) {
+        var link = el('a', 'Statement ' + (i + 1) + ': ' + table.items[i].text);
+        link.href = '#' + fieldsets[i].id;
+        link.addEventListener('click', function (event) {
+          event.preventDefault();
+          if (state.mode === 'one') go(i); else focusStatement(i);
+        });
+        list.appendChild(el('li')).appendChild(link);
+      });
+      return missing;
+    }
 
-    function showResult(focus) {
-      var missing = firstUnanswered();
-      if (missing >= 0) {
-        say('Statement ' + (missing + 1) + ' has no answer yet.');
-        if (state.mode === 'one') go(missing); else focusStatement(missing);
+    function hideResult() {
+      result.hidden = true;
+      state.band = null;
+      if (parseFragment(table, location.hash, words)) setFragment('');
+    }
+
+    /* how: 'open' moves focus to the result's heading and announces it, 'update' follows an
+       edited answer (announced only when the band changes), 'quiet' restores a finished result. */
+    function showResult(how) {
+      var missing = listMissing();
+      if (missing.length) {
+        hideResult();
+        if (how === 'open') {
+          say(missingBox.firstChild.textContent + ' statement ' + missing.map(function (i) { return i + 1; }).join(', ') + '.');
+          missingBox.focus();
+        }
         return;
       }
       var r = score(table, answers);
+      var bandChanged = state.band !== null && state.band !== r.band.id;
+      state.band = r.band.id;
       $('qn-band-label').textContent = r.band.label;
       $('qn-total').textContent = 'Your total is ' + r.total + ', on a range from ' + table.totals.min + ' to ' + table.totals.max +
         '. This result covers totals from ' + r.band.min + ' to ' + r.band.max + '.';
@@ -212,13 +310,15 @@
         ol.appendChild(li);
       });
       if (!r.strongestPulls.length) ol.appendChild(el('li', 'Every answer sat in the middle of the scale.'));
-      var link = location.href.split('#')[0] + formatFragment(table, answers);
-      $('qn-share-url').value = link;
-      if (root.history && history.replaceState) history.replaceState(null, '', formatFragment(table, answers));
-      result.hidden = false;
+      var page = fullPage ? new URL(fullPage, location.href).href.split('#')[0] : location.href.split('#')[0];
+      $('qn-share-url').value = page + formatFragment(table, answers);
+      setFragment(formatFragment(table, answers));
       save(true);
-      say('Your result: ' + r.band.label + '. Total ' + r.total + ' of ' + table.totals.max + '.');
-      if (focus) result.focus();
+      if (how === 'open' || bandChanged) say('Your result: ' + r.band.label + '. Total ' + r.total + ' of ' + table.totals.max + '.');
+      if (how === 'open') {
+        result.scrollIntoView({ block: 'start' });
+        heading.focus({ preventScroll: true });
+      }
     }
 
     function svg(name, attrs, text) {
@@ -267,67 +367,122 @@
     }
 
     function restart() {
+      var before = { answers: answers.slice(), current: state.current, shared: state.shared, shown: !result.hidden };
       store.remove(key);
       state.shared = false;
       answers = answers.map(function () { return null; });
       setRadios();
-      result.hidden = true;
-      showNote('');
-      if (root.history && history.replaceState) history.replaceState(null, '', location.pathname + location.search);
-      say('Your answers were cleared.');
+      hideResult();
+      missingBox.hidden = true;
+      setFragment('');
+      showNote('Your answers were cleared.', 'Undo', function () { undo(before); });
+      say('Your answers were cleared. An Undo button is above the statements.');
       go(0);
     }
 
-    // Restore: a result link first, else this visitor's saved answers.
-    var fromLink = parseFragment(table, location.hash);
-    var resumeDone = false;
-    if (fromLink && fromLink.answers) {
-      answers = fromLink.answers;
-      state.shared = true;
-      state.current = count - 1;
-      showNote('This is a result from a shared link. Your own saved answers are untouched until you change an answer here.');
-    } else {
-      if (fromLink) {
-        showNote(fromLink.error === 'version'
-          ? 'The result link was made for version ' + fromLink.version + ' of this questionnaire; the statements have changed since (this is version ' + table.version + '), so it cannot be shown. You can answer again below.'
-          : 'The result link is damaged, so it cannot be shown. You can answer again below.');
+    function undo(before) {
+      answers = before.answers;
+      state.current = before.current;
+      state.shared = before.shared;
+      showNote(before.shared ? sharedNote : '');
+      setRadios();
+      render();
+      save(false);
+      if (before.shown) showResult('open'); else focusStatement(state.current);
+      say('Your answers are back.');
+    }
+
+    var sharedNote = 'This is a result from a shared link. Your own saved answers are untouched until you change an answer here.';
+
+    function refusal(link) {
+      if (link.error === 'version') {
+        return 'The result link was made for version ' + link.version + ' of this questionnaire; the statements have changed since (this is version ' +
+          table.version + '), so it cannot be shown. You can answer again below.';
       }
-      try {
-        var saved = JSON.parse(store.get(key) || 'null');
-        if (saved && saved.answers && saved.answers.length === count) {
-          answers = saved.answers.map(function (a) { return isAnswer(table, a) ? a : null; });
-          state.current = Math.max(0, Math.min(count - 1, saved.current | 0));
-          resumeDone = !!saved.done;
-          if (answered() && !fromLink) showNote('Welcome back: your earlier answers were kept on this device. “Start over” clears them.');
-        }
-      } catch (e) { /* unreadable saved answers: start fresh */ }
+      if (link.error === 'answers') return 'The result link cannot be shown: ' + link.message + '. You can answer again below.';
+      return 'The result link is damaged, so it cannot be shown. You can answer again below.';
+    }
+
+    /* This visitor's own answers, as saved on this device; whether they had seen their result. */
+    function restoreOwn() {
+      var saved = savedAnswers();
+      answers = saved ? saved.answers.map(function (a) { return isAnswer(table, a) ? a : null; }) : answers.map(function () { return null; });
+      state.current = saved ? Math.max(0, Math.min(count - 1, saved.current | 0)) : 0;
+      state.shared = false;
+      return !!(saved && saved.done);
+    }
+
+    /* A result link (on load or when the fragment changes in the same tab): its result, or why not. */
+    function openLink(link) {
+      if (link.answers) {
+        answers = link.answers;
+        state.shared = true;
+        state.current = count - 1;
+        showNote(sharedNote);
+        setRadios();
+        render();
+        showResult('open');
+        return;
+      }
+      if (state.shared) restoreOwn();
+      result.hidden = true;
+      state.band = null;
+      missingBox.hidden = true;
+      showNote(refusal(link));
+      setRadios();
+      render();
     }
 
     section.classList.add('qn-js');
     $('qn-toolbar').hidden = false;
     $('qn-nav').hidden = false;
-    setRadios();
-    render();
-    if (state.shared || (resumeDone && complete())) showResult(false);
+    var fromLink = parseFragment(table, location.hash, words);
+    if (fromLink) {
+      if (!fromLink.answers) restoreOwn();
+      openLink(fromLink);
+    } else {
+      var resumeDone = restoreOwn();
+      if (answered()) showNote('Welcome back: your earlier answers were kept on this device. “Start over” clears them.');
+      setRadios();
+      render();
+      if (resumeDone && complete()) showResult('quiet');
+    }
+
+    root.addEventListener('hashchange', function () {
+      var link = parseFragment(table, location.hash, words);
+      if (link) { openLink(link); return; }
+      // Back to the page's own address: someone else's result leaves with its link.
+      if (state.shared && !location.hash) {
+        var done = restoreOwn();
+        showNote('');
+        setRadios();
+        render();
+        if (done && complete()) showResult('quiet'); else hideResult();
+      }
+    });
 
     form.addEventListener('change', function (event) {
       var input = event.target, index = fieldsets.indexOf(input.closest('fieldset'));
       if (index < 0) return;
       answers[index] = Number(input.value);
-      if (state.shared) { state.shared = false; showNote(''); }
+      if (state.shared) state.shared = false;
+      showNote('');
       if (state.mode === 'one') state.current = index;
-      save(false);
+      save(!result.hidden);
       render();
+      // A shown result follows every edit at once: updated, or hidden while a statement is blank.
+      if (!result.hidden) showResult('update');
+      if (!missingBox.hidden) listMissing();
     });
     form.addEventListener('keydown', function (event) {
       // Enter on a chosen answer moves on, as Next would.
       if (event.key !== 'Enter' || event.target.type !== 'radio') return;
       event.preventDefault();
-      if (state.mode === 'one' && state.current < count - 1) go(state.current + 1); else showResult(true);
+      if (state.mode === 'one' && state.current < count - 1) go(state.current + 1); else showResult('open');
     });
-    form.addEventListener('submit', function (event) { event.preventDefault(); showResult(true); });
+    form.addEventListener('submit', function (event) { event.preventDefault(); showResult('open'); });
     // A frame sandboxed without allow-forms never fires submit: handle the button's click too.
-    $('qn-submit').addEventListener('click', function (event) { event.preventDefault(); showResult(true); });
+    $('qn-submit').addEventListener('click', function (event) { event.preventDefault(); showResult('open'); });
     $('qn-next').addEventListener('click', function () { go(state.current + 1); });
     $('qn-back').addEventListener('click', function () { go(state.current - 1); });
     $('qn-restart').addEventListener('click', restart);

@@ -52,6 +52,8 @@ enum QuestionnaireContext {
             "dimensions": dimensions,
             "total_min": range.lowerBound, "total_max": range.upperBound,
             "table_json": questionnaire.compile().canonicalJSON(),
+            // The page refuses a result link with the words `crossroads score` uses.
+            "words_json": AnswerWording.templatesJSON(),
             "storage_key": "crossroads:\(questionnaire.id):v\(questionnaire.version)",
         ]
     }

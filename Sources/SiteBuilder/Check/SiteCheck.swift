@@ -45,18 +45,35 @@ public enum SiteCheck {
         return files.sorted()
     }
 
-    /// Values of href and src attributes.
+    /// Values of href and src attributes, except host-absolute links (`/`) inside `<noscript>`:
+    /// the 404 page's way home for readers without JavaScript, which is shown at any address and
+    /// cannot know the site's folder (its script finds it when JavaScript runs).
     static func destinations(in html: String) -> [String] {
+        let fallbacks = noscriptRanges(in: html)
         var result: [String] = []
         for attribute in [" href=\"", " src=\""] {
             var searchRange = html.startIndex..<html.endIndex
             while let start = html.range(of: attribute, range: searchRange) {
                 guard let end = html[start.upperBound...].firstIndex(of: "\"") else { break }
-                result.append(String(html[start.upperBound..<end]).replacingOccurrences(of: "&amp;", with: "&"))
+                let value = String(html[start.upperBound..<end]).replacingOccurrences(of: "&amp;", with: "&")
+                if !(value.hasPrefix("/") && !value.hasPrefix("//") && fallbacks.contains { $0.contains(start.lowerBound) }) {
+                    result.append(value)
+                }
                 searchRange = end..<html.endIndex
             }
         }
         return result
+    }
+
+    private static func noscriptRanges(in html: String) -> [Range<String.Index>] {
+        var ranges: [Range<String.Index>] = []
+        var searchRange = html.startIndex..<html.endIndex
+        while let open = html.range(of: "<noscript>", range: searchRange),
+              let close = html.range(of: "</noscript>", range: open.upperBound..<html.endIndex) {
+            ranges.append(open.lowerBound..<close.upperBound)
+            searchRange = close.upperBound..<html.endIndex
+        }
+        return ranges
     }
 }
 

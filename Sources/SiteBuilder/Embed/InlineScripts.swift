@@ -37,6 +37,18 @@ public enum InlineScripts {
         ByteSearch.replacing(policyMarker, with: policy(for: html), in: html)
     }
 
+    /// Text a template may print in its own `script-src` directive (the 404 page does); replaced
+    /// after rendering by the hashes of the document's inline scripts, so a page whose policy is
+    /// `script-src 'self'` can still run the scripts it carries.
+    public static let hashesMarker = "crossroads-inline-script-hashes"
+
+    /// Replaces the hashes marker, when the document has it, by the hashes of its inline scripts.
+    public static func applyHashes(to html: String) -> String {
+        guard ByteSearch.range(of: hashesMarker, in: html[...]) != nil else { return html }
+        let hashes = Set(bodies(in: html).map(SHA256.cspSource)).sorted()
+        return ByteSearch.replacing(hashesMarker, with: hashes.joined(separator: " "), in: html)
+    }
+
     /// Makes text safe to place inside `<script>`: `</` cannot end the element early.
     public static func scriptSafe(_ text: String) -> String {
         ByteSearch.replacing("</", with: "<\\/", in: text)

@@ -548,7 +548,9 @@ struct SiteRenderer: @unchecked Sendable {
             var notFound = ContextBuilder(site: site, links: notFoundLinks, assets: assets).listContext(
                 sitePath: "", title: "Page not found", summary: "", contentHTML: "", pages: [])
             notFound["is_404"] = true
-            try writer.write(OutputPath(sitePath: "404.html"), try templates.render("404", context: notFound, forFile: "templates/404.mustache"))
+            // Without a base URL the page carries an inline script that finds the site's root.
+            let notFoundPage = try templates.render("404", context: notFound, forFile: "templates/404.mustache")
+            try writer.write(OutputPath(sitePath: "404.html"), InlineScripts.applyHashes(to: notFoundPage))
 
             for file in assets.files { try writer.write(OutputPath(sitePath: file.sitePath), file.data) }
 

@@ -3,14 +3,17 @@ import Foundation
 import Glibc
 #endif
 
-/// Modification time, size and inode of every source file the site is built from: cheap to take
-/// (one `stat` per file, no reads), and any save changes at least one of the three.
+/// Modification time, size, inode and status change time of every source file the site is built
+/// from: cheap to take (one `stat` per file, no reads), and any save changes at least one of them
+/// (the change time even when a tool sets the modification time back, as `cp -p` and `touch -r` do).
 struct SourceSnapshot: Equatable, Sendable {
     struct Stamp: Equatable, Sendable {
         var modifiedSeconds: Int
         var modifiedNanoseconds: Int
         var size: Int64
         var inode: UInt64
+        var changedSeconds: Int
+        var changedNanoseconds: Int
     }
 
     /// Site-relative path ("content/x.md") -> stamp.
@@ -64,7 +67,8 @@ struct SourceSnapshot: Equatable, Sendable {
             }
         } else if !Self.isEditorScratch((relative as NSString).lastPathComponent) {
             stamps[relative] = Stamp(modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec),
-                                     size: Int64(info.st_size), inode: UInt64(info.st_ino))
+                                     size: Int64(info.st_size), inode: UInt64(info.st_ino),
+                                     changedSeconds: Int(info.st_ctim.tv_sec), changedNanoseconds: Int(info.st_ctim.tv_nsec))
         }
     }
 

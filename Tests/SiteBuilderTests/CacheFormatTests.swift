@@ -49,14 +49,15 @@ final class CacheFormatTests: XCTestCase {
                            bodyFirstLine: 1, sitePath: "", sourceHash: 1)
         let intro = SectionIntro(kind: .pitfall, file: "content/pitfalls/_index.md", title: "Pitfalls", summary: "All of them",
                                  body: "Intro body.\n", bodyFirstLine: 5)
-        let stamp = MarkdownLoadCache.Stamp(size: 42, modifiedSeconds: 1_700_000_000, modifiedNanoseconds: 123_456_789, inode: 99)
+        let stamp = MarkdownLoadCache.Stamp(size: 42, modifiedSeconds: 1_700_000_000, modifiedNanoseconds: 123_456_789, inode: 99,
+                                            changedSeconds: 1_700_000_001, changedNanoseconds: 987_654_321)
         let stored: [String: SiteLoader.LoadedMarkdown] = [
             "pitfalls/full.md": .init(content: .page(page), errors: []),
             "index.md": .init(content: .page(minimal), errors: []),
             "pitfalls/_index.md": .init(content: .sectionIntro(intro), errors: []),
             "broken.md": .init(content: .nothing, errors: [SiteError(file: "content/broken.md", message: "bad")]),
         ]
-        let data = PageCacheFile.encode(stored.mapValues { _ in stamp }) { stored[$0] }
+        let data = PageCacheFile.encode(stored.mapValues { _ in stamp }, contentFolder: content) { stored[$0] }
         let decoded = try XCTUnwrap(PageCacheFile.decode(data, contentFolder: content)).entries
         XCTAssertEqual(Set(decoded.keys), ["pitfalls/full.md", "index.md", "pitfalls/_index.md"], "a file with problems was stored")
         XCTAssertTrue(decoded.values.allSatisfy { $0.0 == stamp })

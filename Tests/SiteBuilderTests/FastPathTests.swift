@@ -78,7 +78,7 @@ final class FastPathTests: XCTestCase {
         defer { folder.remove() }
         // The first line must still print: the pragma line added in front of it prints nothing.
         let set = try TemplateSet.load(from: Self.templates(in: folder, "probe", "first line\n{{value}}|{{{value}}}\n"))
-        let output = try set.render("probe", context: ["value": "<b>&'\""], forFile: "probe")
+        let output = try set.render("probe", context: ["value": "<b>&'\""], forFile: "probe", recorder: ReadRecorder())
         XCTAssertEqual(output, "first line\n&lt;b&gt;&amp;&#39;&quot;|<b>&'\"\n")
     }
 

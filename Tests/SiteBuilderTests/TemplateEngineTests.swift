@@ -88,8 +88,8 @@ final class TemplateEngineTests: XCTestCase {
         let set = try TemplateSet.load(from: folder)
         XCTAssertTrue(set.rendersCompiled)
         let context: [String: Any] = ["v": "<\u{0338}", "w": "&\u{301}'\u{FE0F}"]
-        XCTAssertEqual(try set.render("main", context: context, forFile: "content/x.md"), "&lt;\u{0338}|&amp;\u{301}&#39;\u{FE0F}")
-        XCTAssertEqual(try set.renderedBySwiftMustache().render("main", context: context, forFile: "content/x.md"), "<\u{0338}|&\u{301}'\u{FE0F}",
+        XCTAssertEqual(try set.render("main", context: context, forFile: "content/x.md", recorder: ReadRecorder()), "&lt;\u{0338}|&amp;\u{301}&#39;\u{FE0F}")
+        XCTAssertEqual(try set.renderedBySwiftMustache().render("main", context: context, forFile: "content/x.md", recorder: ReadRecorder()), "<\u{0338}|&\u{301}'\u{FE0F}",
                        "swift-mustache's escaper changed: the difference documented here is gone")
     }
 
@@ -102,7 +102,7 @@ final class TemplateEngineTests: XCTestCase {
         try write(["main": "{{#tree}}{{>node}}{{/tree}}", "node": "{{name}}{{#.child}}({{>node}}){{/.child}}"], into: folder)
         let set = try TemplateSet.load(from: folder)
         XCTAssertTrue(set.rendersCompiled)
-        XCTAssertThrowsError(try set.render("main", context: ["tree": tree], forFile: "content/deep.md")) { error in
+        XCTAssertThrowsError(try set.render("main", context: ["tree": tree], forFile: "content/deep.md", recorder: ReadRecorder())) { error in
             XCTAssertEqual((error as? SiteError)?.file, "templates/node.mustache", "\(error)")
         }
     }
@@ -132,15 +132,15 @@ final class TemplateEngineTests: XCTestCase {
                 continue
             }
             compared += 1
-            let theirs = try set.renderedBySwiftMustache().render("main", context: context, forFile: "random")
+            let theirs = try set.renderedBySwiftMustache().render("main", context: context, forFile: "random", recorder: ReadRecorder())
             let ours: String
             do throws(TemplateRenderer.Failure) {
-                ours = try set.compiled?.render("main", context: context) ?? "<no main template>"
+                ours = try set.compiled?.render("main", context: context, recorder: ReadRecorder()) ?? "<no main template>"
             } catch {
                 XCTFail("seed \(seed): our renderer failed (\(error))\n\(Self.describe(templates))")
                 continue
             }
-            let throughSet = try set.render("main", context: context, forFile: "random")
+            let throughSet = try set.render("main", context: context, forFile: "random", recorder: ReadRecorder())
             XCTAssertEqual(ours, throughSet, "seed \(seed): TemplateSet did not render with our renderer's output")
             if !ours.isEmpty { nonEmpty += 1 }
             if ours != theirs {
@@ -166,7 +166,7 @@ final class TemplateEngineTests: XCTestCase {
         // swift-mustache overflows the stack on this: only ever render it with ours.
         guard set.rendersCompiled else { return XCTFail("the templates were not compiled; swift-mustache would overflow the stack") }
         for name in ["loop", "page"] {
-            XCTAssertThrowsError(try set.render(name, context: ["title": "T"], forFile: "content/index.md")) { error in
+            XCTAssertThrowsError(try set.render(name, context: ["title": "T"], forFile: "content/index.md", recorder: ReadRecorder())) { error in
                 guard let error = error as? SiteError else { return XCTFail("expected a SiteError, got \(type(of: error)): \(error)") }
                 XCTAssertEqual(error.file, "templates/loop.mustache")
                 XCTAssertTrue(error.description.contains("templates/loop.mustache"), error.description)
@@ -229,10 +229,10 @@ final class TemplateEngineTests: XCTestCase {
         guard set.rendersCompiled else {
             return XCTFail("\(example.label): not compiled, so this compares swift-mustache with itself", file: file, line: line)
         }
-        let theirs = try set.renderedBySwiftMustache().render("main", context: context, forFile: "test")
+        let theirs = try set.renderedBySwiftMustache().render("main", context: context, forFile: "test", recorder: ReadRecorder())
         let ours: String
         do {
-            ours = try set.render("main", context: context, forFile: "test")
+            ours = try set.render("main", context: context, forFile: "test", recorder: ReadRecorder())
         } catch {
             return XCTFail("\(example.label): our renderer failed where swift-mustache gave \(theirs.debugDescription): \(error)", file: file, line: line)
         }
@@ -240,7 +240,7 @@ final class TemplateEngineTests: XCTestCase {
                        "\(example.label): ours (first) differs from swift-mustache (second)\n\(Self.describe(example.templates))", file: file, line: line)
         // The output above must be our renderer's own, not swift-mustache's taking over the page.
         do throws(TemplateRenderer.Failure) {
-            let direct = try set.compiled?.render("main", context: context)
+            let direct = try set.compiled?.render("main", context: context, recorder: ReadRecorder())
             if example.usesLibrary {
                 XCTFail("\(example.label): expected our renderer to hand this context to swift-mustache", file: file, line: line)
             } else {

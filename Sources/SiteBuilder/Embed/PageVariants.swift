@@ -20,11 +20,11 @@ extension SiteRenderer {
     /// `body` is the page's Markdown as `renderMarkdown(sharedAcrossDepths: true)` left it.
     /// `pageContext` is the page's own context, which the variants start from.
     func writeVariants(ofPage index: Int, template: String, body: RenderedBody, pageContext: [String: Any],
-                       into writer: OutputWriter) throws {
+                       into writer: OutputWriter, recorder: ReadRecorder) throws {
         let page = site.pages[index]
         let isQuestionnaire = template == "questionnaire"
-        let embedTemplate = templates.names.contains("embed/\(template)") ? "embed/\(template)" : "embed/page"
-        if templates.names.contains(embedTemplate) {
+        let embedTemplate = templates.has("embed/\(template)", recorder: recorder) ? "embed/\(template)" : "embed/page"
+        if templates.has(embedTemplate, recorder: recorder) {
             let path = Self.embedFolder + page.sitePath
             var context = try variantContext(index: index, writtenAt: path, withQuestionnaire: isQuestionnaire, body: body,
                                              pageContext: pageContext)
@@ -33,23 +33,23 @@ extension SiteRenderer {
                 "full_url": links.final(page.sitePath),
                 "script": assets.urls["embed_js"] ?? "",
             ] as [String: Any]
-            let html = try templates.render(embedTemplate, context: context, forFile: page.file)
+            let html = try templates.render(embedTemplate, context: context, forFile: page.file, recorder: recorder)
             try writer.write(OutputPath(sitePath: path), NewTabLinks.apply(to: html))
         }
-        if isQuestionnaire, templates.names.contains("standalone/questionnaire") {
+        if isQuestionnaire, templates.has("standalone/questionnaire", recorder: recorder) {
             try writeStandalone(index: index, template: "standalone/questionnaire", at: Self.questionnaireStandaloneFile,
-                                withQuestionnaire: true, body: body, pageContext: pageContext, into: writer)
-        } else if !page.sitePath.isEmpty, templates.names.contains("standalone/page") {
+                                withQuestionnaire: true, body: body, pageContext: pageContext, into: writer, recorder: recorder)
+        } else if !page.sitePath.isEmpty, templates.has("standalone/page", recorder: recorder) {
             let file = Self.standaloneFolder + String(page.sitePath.dropLast()) + ".html"
             try writeStandalone(index: index, template: "standalone/page", at: file, withQuestionnaire: false, body: body,
-                                pageContext: pageContext, into: writer)
+                                pageContext: pageContext, into: writer, recorder: recorder)
         }
     }
 
     /// A self-contained file: stylesheets and scripts printed inline, a CSP allowing exactly the
     /// inline scripts, and links absolute under the base URL when the site has one.
     private func writeStandalone(index: Int, template: String, at file: String, withQuestionnaire: Bool, body: RenderedBody,
-                                 pageContext: [String: Any], into writer: OutputWriter) throws {
+                                 pageContext: [String: Any], into writer: OutputWriter, recorder: ReadRecorder) throws {
         let page = site.pages[index]
         let renderer = absoluteRenderer ?? self
         // The shared body's links end in this renderer's `final` paths; another link style renders again.
@@ -69,7 +69,7 @@ extension SiteRenderer {
             questionnaire["table_json"] = InlineScripts.scriptSafe(table)
             context["questionnaire"] = questionnaire
         }
-        let html = try templates.render(template, context: context, forFile: page.file)
+        let html = try templates.render(template, context: context, forFile: page.file, recorder: recorder)
         try writer.write(OutputPath(sitePath: file), InlineScripts.applyPolicy(to: html))
     }
 

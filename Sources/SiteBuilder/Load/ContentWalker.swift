@@ -14,6 +14,10 @@ enum ContentWalker {
         var relativePath: String
         /// The file as `stat` saw it while listing.
         var stamp: MarkdownLoadCache.Stamp
+        /// Whether this process may read it: a file it may not read fails the build even when
+        /// its stamp is in the cache (another user's build, or one with more privileges, may
+        /// have put it there).
+        var readable: Bool
     }
 
     /// `siteRoot`: the real path of the site folder, which no symbolic link may lead out of.
@@ -56,7 +60,8 @@ enum ContentWalker {
             if info.st_mode & S_IFMT == S_IFDIR {
                 walk(path, prefix: relative + "/", siteRoot: siteRoot, visited: &visited, result: &result, errors: &errors)
             } else {
-                result.append(File(path: path, relativePath: relative, stamp: MarkdownLoadCache.Stamp(info)))
+                result.append(File(path: path, relativePath: relative, stamp: MarkdownLoadCache.Stamp(info),
+                                   readable: faccessat(folderDescriptor, name, R_OK, AT_EACCESS) == 0))
             }
         }
     }

@@ -2,7 +2,14 @@ import Foundation
 
 /// Pages already read and decoded, by file, for a process that builds the same site again and
 /// again (the preview server), or restored from the build cache (`PageCacheFile`): a file whose
-/// size, modification time and inode are unchanged is not read, split or decoded again.
+/// size, modification time, inode and status change time are unchanged is not read, split or
+/// decoded again.
+///
+/// The modification time alone can lie (`cp -p`, `touch -r` and checkouts set it back), but the
+/// status change time (`ctime`) is set by the kernel on every write, rename, `chmod` or `touch`
+/// and no program can set it back. It can still fail to move between two changes within one
+/// tick of the file system's clock; so an entry read within `racyWindow` of the file's last
+/// change is not trusted: it is read again (its content hashed again) next time.
 /// Thread-safe: the loader fills it from parallel tasks.
 public final class MarkdownLoadCache: @unchecked Sendable {
     struct Stamp: Equatable {
@@ -10,18 +17,24 @@ public final class MarkdownLoadCache: @unchecked Sendable {
         var modifiedSeconds: Int
         var modifiedNanoseconds: Int
         var inode: UInt64
+        var changedSeconds: Int
+        var changedNanoseconds: Int
     }
 
     private struct Entry {
         var stamp: Stamp
         var loaded: SiteLoader.LoadedMarkdown
-        /// False for a file modified within `racyWindow` seconds of being read: a second edit in
-        /// the same clock tick (or the same two seconds on coarse file systems) with the same
-        /// size would leave its stamp unchanged, so such an entry is never reused or saved.
+        /// False for a file changed within `racyWindow` of being read (see the type's comment):
+        /// such an entry is never reused or saved.
         var trusted = true
     }
 
-    static let racyWindow = 2
+    /// Seconds: two on file systems that keep whole seconds (such a change time has no
+    /// nanoseconds), a tenth where times have nanoseconds (the kernel's clock ticks every few
+    /// milliseconds).
+    static func racyWindow(for stamp: Stamp) -> Double {
+        stamp.changedNanoseconds == 0 && stamp.modifiedNanoseconds == 0 ? 2 : 0.1
+    }
 
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
@@ -33,11 +46,15 @@ public final class MarkdownLoadCache: @unchecked Sendable {
     private var dropped: Set<String> = []
     /// The file this cache was restored from: its size then, and how many records it held.
     private var restored: (file: URL, size: Int, records: Int)?
+    /// The content folder the saved file describes.
+    private var contentFolder: URL?
 
     public init() {}
 
-    /// The cache `save(to:)` left in `file`; empty when there is none or it is unreadable.
+    /// The cache `save(to:)` left in `file`; empty when there is none, it is unreadable, or it
+    /// describes another content folder.
     init(restoringFrom file: URL, contentFolder: URL) {
+        self.contentFolder = contentFolder
         guard let data = FileManager.default.contents(atPath: file.path),
               let decoded = PageCacheFile.decode(data, contentFolder: contentFolder) else { return }
         entries = decoded.entries.mapValues { Entry(stamp: $0.0, loaded: $0.1) }
@@ -75,7 +92,8 @@ public final class MarkdownLoadCache: @unchecked Sendable {
                     }
                 }
             }
-            let data = PageCacheFile.encode(entries.mapValues(\.stamp), loaded: savable)
+            guard let contentFolder else { return }
+            let data = PageCacheFile.encode(entries.mapValues(\.stamp), contentFolder: contentFolder, loaded: savable)
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             if (try? data.write(to: file, options: .atomic)) != nil {
                 restored = (file, data.count, entries.count)
@@ -91,8 +109,11 @@ public final class MarkdownLoadCache: @unchecked Sendable {
         lock.withLock {
             filesRead += 1
             stored.insert(path)
-            let now = Int(Date().timeIntervalSince1970)
-            entries[path] = Entry(stamp: stamp, loaded: loaded, trusted: stamp.modifiedSeconds < now - Self.racyWindow)
+            // Taken after the read: a change after it moves the stamp unless within the window.
+            let now = Date().timeIntervalSince1970
+            let changed = max(Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9,
+                              Double(stamp.modifiedSeconds) + Double(stamp.modifiedNanoseconds) / 1e9)
+            entries[path] = Entry(stamp: stamp, loaded: loaded, trusted: changed < now - Self.racyWindow(for: stamp))
         }
     }
 
@@ -113,6 +134,6 @@ public final class MarkdownLoadCache: @unchecked Sendable {
 extension MarkdownLoadCache.Stamp {
     init(_ info: stat) {
         self.init(size: Int64(info.st_size), modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec),
-                  inode: UInt64(info.st_ino))
+                  inode: UInt64(info.st_ino), changedSeconds: Int(info.st_ctim.tv_sec), changedNanoseconds: Int(info.st_ctim.tv_nsec))
     }
 }

@@ -7,16 +7,19 @@ import Foundation
 /// errors are reported again.
 ///
 /// A small binary format of length-prefixed fields: decoding 10,000 pages takes milliseconds,
-/// where decoding their front matter again took most of a second.
+/// where decoding their front matter again took most of a second. The file names the content
+/// folder it describes, and is ignored for any other.
 enum PageCacheFile {
-    static let magic = "crossroads-pages-2"
+    static let magic = "crossroads-pages-3"
     /// Ends every record, so a record cut short (a build killed while appending) is noticed.
     static let recordEnd = 0x5245_434F_5244_454E
 
-    /// The whole file: the magic line, then one record per entry.
-    static func encode(_ entries: [String: MarkdownLoadCache.Stamp], loaded: (String) -> SiteLoader.LoadedMarkdown?) -> Data {
+    /// The whole file: the magic line and the content folder, then one record per entry.
+    static func encode(_ entries: [String: MarkdownLoadCache.Stamp], contentFolder: URL,
+                       loaded: (String) -> SiteLoader.LoadedMarkdown?) -> Data {
         var writer = BinaryWriter()
         writer.string(magic)
+        writer.string(contentFolder.path)
         appendRecords(for: entries, loaded: loaded, to: &writer)
         return writer.data
     }
@@ -75,6 +78,8 @@ enum PageCacheFile {
         writer.int(stamp.modifiedSeconds)
         writer.int(stamp.modifiedNanoseconds)
         writer.int(Int(truncatingIfNeeded: stamp.inode))
+        writer.int(stamp.changedSeconds)
+        writer.int(stamp.changedNanoseconds)
     }
 
     struct Decoded {
@@ -86,7 +91,7 @@ enum PageCacheFile {
     /// The entries in `data`, or nil when it is not a whole file this version wrote.
     static func decode(_ data: Data, contentFolder: URL) -> Decoded? {
         var reader = BinaryReader(data)
-        guard reader.string() == magic else { return nil }
+        guard reader.string() == magic, reader.string() == contentFolder.path else { return nil }
         let folder = contentFolder.path + "/"
         var entries: [String: (MarkdownLoadCache.Stamp, SiteLoader.LoadedMarkdown)] = [:]
         var records = 0
@@ -98,9 +103,11 @@ enum PageCacheFile {
                 entries[path] = nil
                 continue
             }
-            guard let size = reader.int(), let seconds = reader.int(), let nanoseconds = reader.int(), let inode = reader.int() else { return nil }
+            guard let size = reader.int(), let seconds = reader.int(), let nanoseconds = reader.int(), let inode = reader.int(),
+                  let changedSeconds = reader.int(), let changedNanoseconds = reader.int() else { return nil }
             let stamp = MarkdownLoadCache.Stamp(size: Int64(size), modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds,
-                                                inode: UInt64(truncatingIfNeeded: inode))
+                                                inode: UInt64(truncatingIfNeeded: inode), changedSeconds: changedSeconds,
+                                                changedNanoseconds: changedNanoseconds)
             let display = "content/" + path
             let content: SiteLoader.LoadedMarkdown.Content
             if type == 0 {

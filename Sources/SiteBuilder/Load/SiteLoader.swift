@@ -35,6 +35,7 @@ public struct SiteLoader: Sendable {
         var templateData: [String: TemplateValue] = [:]
         var questionnaire: Questionnaire?
         var questionnaireFile: String?
+        var questionnaireSourceHash: UInt64 = 0
 
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -63,6 +64,7 @@ public struct SiteLoader: Sendable {
             } else if relative == "questionnaire.yml" || relative == "questionnaire.yaml" {
                 guard let text = readText(file.url, display: display, errors: &errors) else { continue }
                 questionnaireFile = display
+                questionnaireSourceHash = StableHash.keyOf(text)
                 questionnaire = QuestionnaireLoader.load(text, file: display, errors: &errors)
             } else if relative.hasSuffix(".md") {
                 markdownFiles.append(file)
@@ -85,7 +87,7 @@ public struct SiteLoader: Sendable {
             config.relativeURLs = true
         }
         return Site(config: config, pages: pages, sections: sections, dataFiles: dataFiles, templateData: templateData,
-                    questionnaire: questionnaire, questionnaireFile: questionnaireFile)
+                    questionnaire: questionnaire, questionnaireFile: questionnaireFile, questionnaireSourceHash: questionnaireSourceHash)
     }
 
     /// What one Markdown file under `content/` holds, with the problems found in it.
@@ -109,7 +111,7 @@ public struct SiteLoader: Sendable {
     }
 
     func loadMarkdown(_ file: ContentWalker.File) -> LoadedMarkdown {
-        guard let markdownCache else { return readMarkdown(file) }
+        guard let markdownCache, file.readable else { return readMarkdown(file) }
         if let loaded = markdownCache.loaded(file.relativePath, stamp: file.stamp) { return loaded }
         let loaded = readMarkdown(file)
         markdownCache.store(loaded, for: file.relativePath, stamp: file.stamp)
@@ -122,7 +124,8 @@ public struct SiteLoader: Sendable {
         let url = sourceFolder.appendingPathComponent("content").appendingPathComponent(relativePath)
         var info = stat()
         guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return loadMarkdown(ContentWalker.File(path: url.path, relativePath: relativePath, stamp: MarkdownLoadCache.Stamp(info)))
+        return loadMarkdown(ContentWalker.File(path: url.path, relativePath: relativePath, stamp: MarkdownLoadCache.Stamp(info),
+                                               readable: access(url.path, R_OK) == 0))
     }
 
     private func readMarkdown(_ file: ContentWalker.File) -> LoadedMarkdown {

@@ -89,6 +89,8 @@ public struct Site: Sendable {
     public var templateData: [String: TemplateValue]
     public var questionnaire: Questionnaire?
     public var questionnaireFile: String?
+    /// A hash of the questionnaire file's text (0 without one), for the keys of outputs that print it.
+    public var questionnaireSourceHash: UInt64 = 0
 
     /// Pages of one kind in reading order.
     public func pages(of kind: PageKind) -> [Page] { pages.filter { $0.metadata.kind == kind } }

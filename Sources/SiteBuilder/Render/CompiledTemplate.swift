@@ -120,10 +120,19 @@ final class TemplateName: Sendable {
         case stack
     }
 
+    /// An input of the page's context that a name starting there reads (see `ReadRecorder`); every
+    /// other value in that context derives from what the output's key covers up front.
+    enum Input: Sendable {
+        case data
+        case questionnaire
+    }
+
     let start: Start
     let path: [String]
     /// In the order they apply (innermost first).
     let transforms: [String]
+    /// Set when `path` starts with an input's name.
+    let input: Input?
 
     init(_ name: String, transforms: [String]) {
         self.transforms = transforms.reversed()
@@ -136,6 +145,21 @@ final class TemplateName: Sendable {
         } else {
             start = name.first == "." ? .innermost : .stack
             path = name.split(separator: ".").map(String.init)
+        }
+        input = switch path.first {
+        case "data": .data
+        case "questionnaire": .questionnaire
+        default: nil
+        }
+    }
+
+    /// Tells `recorder` what this name reads when the page's context answers it: one data file
+    /// (`data.team...`), all of them (`data` itself), or the questionnaire.
+    func recordRead(into recorder: ReadRecorder) {
+        switch input {
+        case .data: if path.count >= 2 { recorder.data(path[1]) } else { recorder.allDataFiles() }
+        case .questionnaire: recorder.readQuestionnaire()
+        case nil: break
         }
     }
 }

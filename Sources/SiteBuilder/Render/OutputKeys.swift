@@ -1,51 +1,52 @@
 import Foundation
 /// Cache keys for rendered pages: a page whose key is unchanged since the last build renders to
-/// the same bytes, so incremental and cached builds can reuse its output. A key covers everything
-/// the page's output reads: its own file, its template and partials, the theme's assets, the
-/// site settings, the summaries of the pages it links to in lists (neighbours, read-next, and on
-/// the home page every page), and the data files and questionnaire when the page may use them.
+/// the same bytes, so incremental and cached builds can reuse its output. A key has two parts:
+/// - what the page's context is made of, known before rendering (this type): its own file, the
+///   theme's assets, the site settings, where every page and section is published, the summaries
+///   of the pages it lists (neighbours, read-next, and on the home page every page), and the data
+///   files and questionnaire when its Markdown may use them (fenced blocks, placeholders);
+/// - what rendering read, recorded while it ran (`ReadRecorder`): every template it looked up,
+///   found or not, every data file its templates read, and the questionnaire. The previous build's
+///   record says which inputs to hash again (`OutputRecord`, `InputHashes`).
 struct OutputKeys {
     private(set) var keys: [UInt64]
-    /// Site settings, theme assets, section titles, variant templates and every page's published path.
+    /// Site settings, theme assets, section titles and intros, and every page's published path.
     let globalHash: UInt64
-    /// Data files and the questionnaire.
+    /// Data files and the questionnaire, for Markdown that may read them.
     let dataHash: UInt64
     /// `summaryHash` of each page.
     let summaries: [UInt64]
     private let everySummary: UInt64
+    /// The current values of the inputs outputs record reading.
+    let inputs: InputHashes
 
-    init(site: Site, templates: TemplateSet, assets: Assets, contexts: ContextBuilder, templateName: (Page) -> String) {
+    init(site: Site, templates: TemplateSet, assets: Assets, contexts: ContextBuilder) {
         let summaries = site.pages.map(Self.summaryHash)
         self.summaries = summaries
-        var global = "\(assets.combinedHash);\(Self.configHash(site.config))"
+        var global = "\(assets.combinedHash);\(Self.configHash(site.config));\(contexts.questionnaireURL)"
         for kind in PageKind.allCases {
-            global += ";\(kind.rawValue)=\(contexts.sectionTitles[kind] ?? "")|\(contexts.sectionPath(kind) ?? "-")"
-        }
-        // Embed and standalone variants are written with every page, so their templates count too.
-        for name in templates.names.sorted() where name.hasPrefix("embed/") || name.hasPrefix("standalone/") {
-            global += ";\(name)=\(templates.closureHash(of: name))"
+            let intro = site.sections[kind]
+            global += ";\(kind.rawValue)=\(contexts.sectionTitles[kind] ?? "")|\(contexts.sectionPath(kind) ?? "-")|\(intro?.summary ?? "\u{0}")"
         }
         // Where every page and section is published: `@/` links in any page resolve through it.
         var targets = site.pages.map { StableHash.keyOf($0.contentPath + "\u{0}" + $0.sitePath) }
         for kind in PageKind.allCases where site.sections[kind] != nil { targets.append(StableHash.keyOf(kind.rawValue)) }
         let globalHash = StableHash.combine([StableHash.keyOf(global), StableHash.combine(targets)])
         self.globalHash = globalHash
-        var dataText = site.questionnaireFile ?? ""
+        var dataText = "\(site.questionnaireFile ?? "")\u{0}\(site.questionnaireSourceHash)"
         for name in site.dataFiles.keys.sorted() { dataText += "\u{0}\(name)\u{0}\(site.dataFiles[name]?.text ?? "")" }
         if let questionnaire = site.questionnaire { dataText += "\u{0}" + questionnaire.compile().canonicalJSON() }
         let dataHash = StableHash.keyOf(dataText)
         self.dataHash = dataHash
-        everySummary = StableHash.combine(summaries)
+        let everySummary = StableHash.combine(summaries)
+        self.everySummary = everySummary
+        inputs = InputHashes(site: site, templates: templates, everySummary: everySummary, globalHash: globalHash)
         keys = []
         let pages = site.pages
-        let templateNames = pages.map(templateName)
-        var templateHashes: [String: UInt64] = [:]
-        for name in Set(templateNames) { templateHashes[name] = templates.closureHash(of: name) }
         // Each key depends on its page alone: computed in parallel, in chunks, into place.
         var computed = [UInt64](repeating: 0, count: pages.count)
         let chunk = 512
         let chunks = (pages.count + chunk - 1) / chunk
-        let hashes = templateHashes
         let keysSoFar = self
         // Read only: the same context builder parallel pages render with.
         let sharedContexts = UncheckedSendable(contexts)
@@ -53,34 +54,32 @@ struct OutputKeys {
             let output = UncheckedSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: chunks) { part in
                 for index in (part * chunk)..<min(pages.count, (part + 1) * chunk) {
-                    output.value[index] = keysSoFar.key(of: pages[index], at: index, template: templateNames[index],
-                                                        templateHash: hashes[templateNames[index]] ?? 0, contexts: sharedContexts.value)
+                    output.value[index] = keysSoFar.key(of: pages[index], at: index, contexts: sharedContexts.value)
                 }
             }
         }
         keys = computed
     }
 
-    private func key(of page: Page, at index: Int, template: String, templateHash: UInt64, contexts: ContextBuilder) -> UInt64 {
-        var parts: [UInt64] = [page.sourceHash, templateHash, globalHash]
+    private func key(of page: Page, at index: Int, contexts: ContextBuilder) -> UInt64 {
+        var parts: [UInt64] = [page.sourceHash, globalHash]
         let siblings = contexts.kindOrder[page.metadata.kind] ?? []
         let position = contexts.positionInKind[index]
         if position > 0 { parts.append(summaries[siblings[position - 1]]) }
         if position + 1 < siblings.count { parts.append(summaries[siblings[position + 1]]) }
         parts.append(contentsOf: contexts.readNext(for: index).map { summaries[$0] })
-        let usesData = page.mayUseData || template == "questionnaire"
-        if usesData { parts.append(dataHash) }
-        if page.sitePath.isEmpty || template == "questionnaire" { parts.append(everySummary) }
+        if page.mayUseData { parts.append(dataHash) }
+        // The home page lists every page (`sections_full`).
+        if page.sitePath.isEmpty { parts.append(everySummary) }
         return StableHash.combine(parts)
     }
 
     /// The keys after an edit to the bodies of some pages (front matter and published path
     /// unchanged): only those pages' keys move, since no other key covers a page's body.
-    func replacingBodies(_ edited: [Int: Page], templates: TemplateSet, contexts: ContextBuilder, templateName: (Page) -> String) -> OutputKeys {
+    func replacingBodies(_ edited: [Int: Page], contexts: ContextBuilder) -> OutputKeys {
         var updated = self
         for (index, page) in edited {
-            let template = templateName(page)
-            updated.keys[index] = key(of: page, at: index, template: template, templateHash: templates.closureHash(of: template), contexts: contexts)
+            updated.keys[index] = key(of: page, at: index, contexts: contexts)
         }
         return updated
     }

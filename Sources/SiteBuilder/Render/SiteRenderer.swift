@@ -31,8 +31,8 @@ struct SiteRenderer: @unchecked Sendable {
         var renderedPages: Int
         var links: [CheckedLink]
         /// Keys of pages (by site path) and of lists and site-wide files (`@` and the first
-        /// file's site path), for the next incremental build.
-        var keys: [String: UInt64]
+        /// file's site path), with what each read, for the next incremental build.
+        var keys: [String: OutputRecord]
         /// Search-index lines made by this build (pages rendered again), by page URL.
         var searchLines: [String: String] = [:]
         var steps: [BuildStep] = []
@@ -45,9 +45,15 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// What the previous build left that this one may reuse.
     struct Reuse {
-        var keys: [String: UInt64]
+        var keys: [String: OutputRecord]
         /// Search-index lines of pages that are not rendered again.
         var searchLines: PreviousSearchLines
+
+        /// Whether the output recorded as `name` would read the same inputs now: its key from
+        /// `OutputKeys` is `baseKey`, and what it read last time has the same values.
+        func holds(_ name: String, baseKey: UInt64, inputs: InputHashes) -> Bool {
+            keys[name]?.holds(baseKey: baseKey, inputs: inputs) == true
+        }
     }
 
     /// What rendering one Markdown page leaves behind for the site-wide outputs.
@@ -56,6 +62,8 @@ struct SiteRenderer: @unchecked Sendable {
         var searchLine: String?
         var links: [CheckedLink]
         var rendered: Bool
+        /// What rendering read (see `ReadRecorder`); nil for a page kept from the previous build.
+        var reads: RecordedReads?
     }
 
     init(site: Site, templates: TemplateSet, assets: Assets) {
@@ -123,14 +131,24 @@ struct SiteRenderer: @unchecked Sendable {
         writer.expect(map)
         clock.lap("output map")
         let pages = site.pages
-        let outputKeys = OutputKeys(site: site, templates: templates, assets: assets, contexts: contexts, templateName: templateName(for:))
+        let outputKeys = OutputKeys(site: site, templates: templates, assets: assets, contexts: contexts)
         let keys = outputKeys.keys
+        let inputs = outputKeys.inputs
         clock.lap("page keys")
         // Pages whose key is unchanged keep their files: a few lookups each, in one pass on this
-        // thread (in parallel, the threads mostly waited for the writer's lock).
+        // thread (in parallel, the threads mostly waited for the writer's lock). Most pages read
+        // the same set of inputs, whose values are hashed once.
         var kept = [PageOutput?](repeating: nil, count: pages.count)
         if let reuse {
-            for index in pages.indices { kept[index] = reusePage(index, key: keys[index], reuse: reuse, writer: writer) }
+            var readsHashes: [ObjectIdentifier: UInt64] = [:]
+            for index in pages.indices {
+                guard let record = reuse.keys[pages[index].sitePath] else { continue }
+                let id = ObjectIdentifier(record.reads)
+                let readsHash = readsHashes[id] ?? inputs.hash(of: record.reads)
+                readsHashes[id] = readsHash
+                guard record.key == StableHash.combine([keys[index], readsHash]) else { continue }
+                kept[index] = reusePage(index, writer: writer)
+            }
         }
         let toRender = pages.indices.filter { kept[$0] == nil }
         clock.lap("keep unchanged pages")
@@ -157,18 +175,21 @@ struct SiteRenderer: @unchecked Sendable {
         // Section indexes, tag pages and site-wide files do not depend on one another: one job each, in parallel.
         let jobs = sectionJobs(outputKeys) + tagJobs(outputKeys) + siteFileJobs(outputs: outputs, emitGolden: emitGolden, keys: outputKeys, reuse: reuse, searchParts: searchParts)
         let jobResults = ResultSlots<Swift.Result<[CheckedLink], BuildFailure>>(count: jobs.count)
-        let jobKeys = ResultSlots<UInt64>(count: jobs.count)
+        let jobKeys = ResultSlots<OutputRecord>(count: jobs.count)
         let runJob: @Sendable (Int) -> Void = { index in
             let job = jobs[index]
             let key = job.key()
-            jobKeys[index] = key
             // Unchanged since the previous build: keep its files.
-            if let key, let reuse, reuse.keys[job.cacheName] == key, job.paths.allSatisfy({ (try? writer.reuse(OutputPath(sitePath: $0))) == true }) {
+            if let key, let reuse, let record = reuse.keys[job.cacheName], record.holds(baseKey: key, inputs: inputs),
+               job.paths.allSatisfy({ (try? writer.reuse(OutputPath(sitePath: $0))) == true }) {
+                jobKeys[index] = record
                 jobResults[index] = .success([])
                 return
             }
             do {
-                jobResults[index] = .success(try job.run(writer))
+                let recorder = ReadRecorder()
+                jobResults[index] = .success(try job.run(writer, recorder))
+                if let key { jobKeys[index] = OutputRecord(baseKey: key, reads: recorder.reads, inputs: inputs) }
             } catch let failure as BuildFailure {
                 jobResults[index] = .failure(failure)
             } catch let error as SiteError {
@@ -191,13 +212,20 @@ struct SiteRenderer: @unchecked Sendable {
         }
         clock.lap("lists and site-wide files")
         try errors.throwIfAny()
-        var keyMap: [String: UInt64] = [:]
+        var keyMap: [String: OutputRecord] = [:]
         var searchLines: [String: String] = [:]
         for index in pages.indices {
-            keyMap[pages[index].sitePath] = keys[index]
-            if index < outputs.count, let line = outputs[index].searchLine { searchLines[links.final(pages[index].sitePath)] = line }
+            if index < outputs.count {
+                let sitePath = pages[index].sitePath
+                if let reads = outputs[index].reads {
+                    keyMap[sitePath] = OutputRecord(baseKey: keys[index], reads: reads, inputs: inputs)
+                } else if let record = reuse?.keys[sitePath] {
+                    keyMap[sitePath] = record
+                }
+                if let line = outputs[index].searchLine { searchLines[links.final(sitePath)] = line }
+            }
         }
-        for (index, job) in jobs.enumerated() { if let key = jobKeys[index] { keyMap[job.cacheName] = key } }
+        for (index, job) in jobs.enumerated() { if let record = jobKeys[index] { keyMap[job.cacheName] = record } }
         return Result(pageCount: pages.count, renderedPages: outputs.filter(\.rendered).count, links: checkedLinks, keys: keyMap,
                       searchLines: searchLines, steps: clock.steps, outputKeys: outputKeys, searchParts: searchParts, outputMap: map)
     }
@@ -209,13 +237,13 @@ struct SiteRenderer: @unchecked Sendable {
         var clock = StepClock()
         var outputs = Array(repeating: PageOutput(searchLine: nil, links: [], rendered: false), count: site.pages.count)
         var errors = ErrorCollector()
-        var keyMap: [String: UInt64] = [:]
+        var keyMap: [String: OutputRecord] = [:]
         var searchLines: [String: String] = [:]
         for index in edited {
             switch renderPage(index, writer: writer) {
             case .success(let output):
                 outputs[index] = output
-                keyMap[site.pages[index].sitePath] = keys.keys[index]
+                keyMap[site.pages[index].sitePath] = OutputRecord(baseKey: keys.keys[index], reads: output.reads ?? .nothing, inputs: keys.inputs)
                 searchLines[links.final(site.pages[index].sitePath)] = output.searchLine
             case .failure(let failure):
                 errors.add(contentsOf: failure.errors)
@@ -225,9 +253,10 @@ struct SiteRenderer: @unchecked Sendable {
         clock.lap("render pages")
         let touched = Set(edited.map { SearchIndex.partPath(SearchIndex.part(ofURL: links.final(site.pages[$0].sitePath), partCount: searchParts.count)) })
         for job in searchIndexJobs(members: searchParts, outputs: outputs, keys: keys, reuse: reuse) where touched.contains(job.paths[0]) {
-            guard let key = job.key(), reuse.keys[job.cacheName] != key else { continue }
-            _ = try job.run(writer)
-            keyMap[job.cacheName] = key
+            guard let key = job.key(), !reuse.holds(job.cacheName, baseKey: key, inputs: keys.inputs) else { continue }
+            let recorder = ReadRecorder()
+            _ = try job.run(writer, recorder)
+            keyMap[job.cacheName] = OutputRecord(baseKey: key, reads: recorder.reads, inputs: keys.inputs)
         }
         clock.lap("search index")
         return Result(pageCount: site.pages.count, renderedPages: edited.count, links: [], keys: keyMap, searchLines: searchLines,
@@ -235,10 +264,9 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// The previous output of a page whose key has not changed, or nil when it must be rendered.
-    private func reusePage(_ index: Int, key: UInt64, reuse: Reuse?, writer: OutputWriter) -> PageOutput? {
+    private func reusePage(_ index: Int, writer: OutputWriter) -> PageOutput? {
         // Fields read in place: copying a whole `Page` per page was a sixth of a preview rebuild.
         let sitePath = site.pages[index].sitePath
-        guard let reuse, reuse.keys[sitePath] == key else { return nil }
         guard let page = try? OutputPath(sitePath: sitePath), writer.reuse(page),
               let aliases = try? site.pages[index].metadata.aliases.map(OutputPath.init(address:)), aliases.allSatisfy(writer.reuse),
               let variants = try? variantPaths(ofPage: index), variants.allSatisfy(writer.reuse) else { return nil }
@@ -256,18 +284,19 @@ struct SiteRenderer: @unchecked Sendable {
             let rendered = try body.atDepth(of: page.sitePath, renderer: self, page: page)
             var context = contexts.pageContext(index: index, rendered: rendered.markdown)
             let template = templateName(for: page)
-            if let questionnaireContext, template == "questionnaire" || templates.closure(of: template).contains("questionnaire") {
-                context["questionnaire"] = questionnaireContext
-            }
-            let html = try templates.render(template, context: context, forFile: page.file)
+            // Every page may print the questionnaire; those that read it record it.
+            if let questionnaireContext { context["questionnaire"] = questionnaireContext }
+            let recorder = ReadRecorder()
+            let html = try templates.render(template, context: context, forFile: page.file, recorder: recorder)
             try writer.write(OutputPath(sitePath: page.sitePath), html)
-            try writeVariants(ofPage: index, template: template, body: body, pageContext: context, into: writer)
+            try writeVariants(ofPage: index, template: template, body: body, pageContext: context, into: writer, recorder: recorder)
             for alias in page.metadata.aliases {
                 // An address, never a file name: always `<alias>/index.html`.
                 let aliasPath = OutputPath.folder(ofAddress: alias)
                 try writer.write(OutputPath(sitePath: aliasPath), AliasPage.html(from: aliasPath, to: page.sitePath, links: links, title: page.metadata.title))
             }
-            return .success(PageOutput(searchLine: searchLine(of: page, body: rendered.markdown), links: rendered.links, rendered: true))
+            return .success(PageOutput(searchLine: searchLine(of: page, body: rendered.markdown), links: rendered.links, rendered: true,
+                                       reads: recorder.reads))
         } catch let failure as BuildFailure {
             return .failure(failure)
         } catch let error as SiteError {
@@ -396,8 +425,9 @@ struct SiteRenderer: @unchecked Sendable {
     /// With a key, an incremental build keeps the previous files while the key is unchanged.
     struct OutputJob: Sendable {
         var paths: [String]
+        /// The key of what the job reads besides what its templates record (see `ReadRecorder`).
         var key: @Sendable () -> UInt64?
-        var run: @Sendable (OutputWriter) throws -> [CheckedLink]
+        var run: @Sendable (OutputWriter, ReadRecorder) throws -> [CheckedLink]
         var cacheName: String { "@" + (paths.first ?? "") }
     }
 
@@ -406,14 +436,14 @@ struct SiteRenderer: @unchecked Sendable {
             guard let path = contexts.sectionPath(kind) else { return nil }
             let intro = site.sections[kind]
             let listed = contexts.kindOrder[kind] ?? []
-            var parts = [keys.globalHash, templates.closureHash(of: "list"), StableHash.keyOf(kind.rawValue)]
+            var parts = [keys.globalHash, StableHash.keyOf(kind.rawValue)]
             if let intro {
                 parts.append(StableHash.keyOf([intro.title, intro.summary, intro.body].joined(separator: "\u{0}")))
                 if OutputKeys.mayUseData(intro.body) { parts.append(keys.dataHash) }
             }
             parts += listed.map { keys.summaries[$0] }
             let key = StableHash.combine(parts)
-            return OutputJob(paths: [path], key: { key }) { writer in
+            return OutputJob(paths: [path], key: { key }) { writer, recorder in
                 let intro = site.sections[kind]
                 var html = ""
                 var checked: [CheckedLink] = []
@@ -424,7 +454,8 @@ struct SiteRenderer: @unchecked Sendable {
                 }
                 let context = contexts.listContext(sitePath: path, title: contexts.sectionTitles[kind] ?? "", summary: intro?.summary ?? "",
                                                    contentHTML: html, pages: contexts.kindOrder[kind] ?? [])
-                try writer.write(OutputPath(sitePath: path), try templates.render("list", context: context, forFile: intro?.file ?? "content/\(path)_index.md"))
+                try writer.write(OutputPath(sitePath: path), try templates.render("list", context: context, forFile: intro?.file ?? "content/\(path)_index.md",
+                                                                                  recorder: recorder))
                 return checked
             }
         }
@@ -445,20 +476,22 @@ struct SiteRenderer: @unchecked Sendable {
             let name = names[slug] ?? slug
             let path = "tags/\(slug)/"
             all.append(["name": name, "url": links.final(path), "count": indexes.count])
-            let key = StableHash.combine([keys.globalHash, templates.closureHash(of: "tag"), StableHash.keyOf(name)] + indexes.map { keys.summaries[$0] })
-            jobs.append(OutputJob(paths: [path], key: { key }) { writer in
+            let key = StableHash.combine([keys.globalHash, StableHash.keyOf(name)] + indexes.map { keys.summaries[$0] })
+            jobs.append(OutputJob(paths: [path], key: { key }) { writer, recorder in
                 let context = contexts.listContext(sitePath: path, title: "Tagged “\(name)”", summary: "", contentHTML: "", pages: indexes)
-                try writer.write(OutputPath(sitePath: path), try templates.render("tag", context: context, forFile: "templates/tag.mustache"))
+                try writer.write(OutputPath(sitePath: path), try templates.render("tag", context: context, forFile: "templates/tag.mustache",
+                                                                                  recorder: recorder))
                 return []
             })
         }
         let tagList = UncheckedSendable(all)
-        let indexKey = StableHash.combine([keys.globalHash, templates.closureHash(of: "tags")]
+        let indexKey = StableHash.combine([keys.globalHash]
                                           + pagesByTag.keys.sorted().map { StableHash.keyOf("\($0)\u{0}\(names[$0] ?? "")\u{0}\(pagesByTag[$0]?.count ?? 0)") })
-        jobs.append(OutputJob(paths: ["tags/"], key: { indexKey }) { writer in
+        jobs.append(OutputJob(paths: ["tags/"], key: { indexKey }) { writer, recorder in
             var context = contexts.listContext(sitePath: "tags/", title: "Tags", summary: "", contentHTML: "", pages: [])
             context["tags"] = tagList.value
-            try writer.write(OutputPath(sitePath: "tags/"), try templates.render("tags", context: context, forFile: "templates/tags.mustache"))
+            try writer.write(OutputPath(sitePath: "tags/"), try templates.render("tags", context: context, forFile: "templates/tags.mustache",
+                                                                                 recorder: recorder))
             return []
         })
         return jobs
@@ -484,14 +517,14 @@ struct SiteRenderer: @unchecked Sendable {
         let partCount = members.count
         let entry = SearchIndex.entryScript(partCount: partCount)
         let entryKey = StableHash.keyOf(entry)
-        var jobs = [OutputJob(paths: [SearchIndex.entryPath], key: { entryKey }) { writer in
+        var jobs = [OutputJob(paths: [SearchIndex.entryPath], key: { entryKey }) { writer, _ in
             try writer.write(OutputPath(sitePath: SearchIndex.entryPath), Data(entry.utf8), contentKey: entryKey)
             return []
         }]
         for (part, indexes) in members.enumerated() {
             let key = StableHash.combine([UInt64(part), UInt64(partCount)] + indexes.map { keys.keys[$0] })
             let path = SearchIndex.partPath(part)
-            jobs.append(OutputJob(paths: [path], key: { key }) { writer in
+            jobs.append(OutputJob(paths: [path], key: { key }) { writer, _ in
                 var lines: [String] = []
                 lines.reserveCapacity(indexes.count)
                 for index in indexes {
@@ -528,7 +561,7 @@ struct SiteRenderer: @unchecked Sendable {
             jobs += searchIndexJobs(members: searchParts, outputs: outputs, keys: keys, reuse: reuse)
         }
         let feedKey = StableHash.combine([keys.globalHash] + keys.summaries)
-        jobs.append(OutputJob(paths: ["sitemap.xml", "atom.xml", "robots.txt"], key: { feedKey }) { writer in
+        jobs.append(OutputJob(paths: ["sitemap.xml", "atom.xml", "robots.txt"], key: { feedKey }) { writer, _ in
             try writer.write(OutputPath(sitePath: "sitemap.xml"), Feeds.sitemap(entries, links: links))
             try writer.write(OutputPath(sitePath: "atom.xml"), Feeds.atom(entries.filter { !$0.sitePath.isEmpty }, config: site.config, links: links))
             try writer.write(OutputPath(sitePath: "robots.txt"), Feeds.robots(links: links, hasBaseURL: site.config.baseURL != nil))
@@ -537,11 +570,12 @@ struct SiteRenderer: @unchecked Sendable {
         var otherPaths = ["search/", "404.html"] + assets.files.map(\.sitePath)
         if site.questionnaire != nil { otherPaths.append("scoring-table.json") }
         if site.questionnaire != nil && emitGolden { otherPaths.append("golden-vectors.json") }
-        let otherKey = StableHash.combine([keys.globalHash, keys.dataHash, templates.closureHash(of: "search"), templates.closureHash(of: "404"),
-                                           emitGolden ? 1 : 0])
-        jobs.append(OutputJob(paths: otherPaths, key: { otherKey }) { writer in
+        // The scoring table and golden vectors are the questionnaire's, which `dataHash` covers.
+        let otherKey = StableHash.combine([keys.globalHash, keys.dataHash, emitGolden ? 1 : 0])
+        jobs.append(OutputJob(paths: otherPaths, key: { otherKey }) { writer, recorder in
             let searchContext = contexts.listContext(sitePath: "search/", title: "Search", summary: "", contentHTML: "", pages: [])
-            try writer.write(OutputPath(sitePath: "search/"), try templates.render("search", context: searchContext, forFile: "templates/search.mustache"))
+            try writer.write(OutputPath(sitePath: "search/"), try templates.render("search", context: searchContext, forFile: "templates/search.mustache",
+                                                                                   recorder: recorder))
 
             // Hosts serve 404.html at any depth, so its links must not depend on where it is shown.
             let notFoundLinks = LinkBuilder(relative: site.config.baseURL == nil, baseURL: site.config.baseURL)
@@ -549,7 +583,7 @@ struct SiteRenderer: @unchecked Sendable {
                 sitePath: "", title: "Page not found", summary: "", contentHTML: "", pages: [])
             notFound["is_404"] = true
             // Without a base URL the page carries an inline script that finds the site's root.
-            let notFoundPage = try templates.render("404", context: notFound, forFile: "templates/404.mustache")
+            let notFoundPage = try templates.render("404", context: notFound, forFile: "templates/404.mustache", recorder: recorder)
             try writer.write(OutputPath(sitePath: "404.html"), InlineScripts.applyHashes(to: notFoundPage))
 
             for file in assets.files { try writer.write(OutputPath(sitePath: file.sitePath), file.data) }

@@ -20,16 +20,19 @@ struct TemplateRenderer: Sendable {
     /// instead of exhausting the thread's stack.
     static let maxPartialDepth = 100
 
-    func render(_ name: String, context: Any) throws(Failure) -> String? {
+    /// Renders `name`, telling `recorder` every template it looks up and every input it reads
+    /// from the context (see `ReadRecorder`); the caller records `name` itself.
+    func render(_ name: String, context: Any, recorder: ReadRecorder) throws(Failure) -> String? {
         guard let template = templates[name] else { return nil }
         var stack = [Frame(context)]
         var output = ""
-        try render(template, stack: &stack, scope: Scope(), into: &output)
+        try render(template, stack: &stack, scope: Scope(recorder: recorder), into: &output)
         return output
     }
 
-    /// What swift-mustache keeps in its context besides the stack.
+    /// What swift-mustache keeps in its context besides the stack, and the recorder.
     private struct Scope {
+        let recorder: ReadRecorder
         var position: ListPosition?
         var indentation: String?
         var inherited: [String: CompiledTemplate]?
@@ -114,6 +117,8 @@ struct TemplateRenderer: Sendable {
                 guard let value = try lookUp(lookup, stack: stack, scope: scope)?.any as? String else { return }
                 partialName = value
             }
+            // Found or not: a partial added later changes what this output prints.
+            scope.recorder.template(partialName)
             guard let template = templates[partialName] else { return }
             guard scope.partialDepth < Self.maxPartialDepth else { throw .partialsTooDeep(name: partialName) }
             var inner = scope.forValue
@@ -200,10 +205,17 @@ struct TemplateRenderer: Sendable {
     private func lookUp(_ name: TemplateName, stack: [Frame], scope: Scope) throws(Failure) -> Value? {
         let found: Any?
         switch name.start {
-        case .current: found = stack.last?.any
+        case .current:
+            // `{{.}}` on the whole context: anything in it may be read.
+            if stack.count == 1 { Self.recordWholeContext(scope.recorder) }
+            found = stack.last?.any
         case .listPosition: found = scope.position
-        case .innermost: found = try stack.last.flatMap { frame throws(Failure) in try Self.descend(name.path[...], from: frame.any) }
-        case .stack: found = try Self.findInStack(name.path, stack: stack)
+        case .innermost:
+            if stack.count == 1 { name.recordRead(into: scope.recorder) }
+            found = try stack.last.flatMap { frame throws(Failure) in try Self.descend(name.path[...], from: frame.any) }
+        case .stack:
+            found = name.input == nil ? try Self.findInStack(name.path, stack: stack)
+                : try Self.findInStack(name, stack: stack, recorder: scope.recorder)
         }
         guard let found else { return nil }
         var value = Value(found)
@@ -216,6 +228,29 @@ struct TemplateRenderer: Sendable {
             value = Value(transformed)
         }
         return value
+    }
+
+    /// `findInStack` for a name that starts with an input (`data`, `questionnaire`): recorded when
+    /// the outermost frame, the page's context, answers it, or when nothing does (its absence from
+    /// the context was read: a questionnaire added later changes the output).
+    private static func findInStack(_ name: TemplateName, stack: [Frame], recorder: ReadRecorder) throws(Failure) -> Any? {
+        let path = name.path
+        guard let first = path.first else { return stack.last?.any }
+        var level = stack.count
+        while level > 0 {
+            level -= 1
+            if let child = stack[level].child(named: first) {
+                if level == 0 { name.recordRead(into: recorder) }
+                return try descend(path[1...], from: child)
+            }
+        }
+        name.recordRead(into: recorder)
+        return nil
+    }
+
+    static func recordWholeContext(_ recorder: ReadRecorder) {
+        recorder.allDataFiles()
+        recorder.readQuestionnaire()
     }
 
     private static func findInStack(_ path: [String], stack: [Frame]) throws(Failure) -> Any? {

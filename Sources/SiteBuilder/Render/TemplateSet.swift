@@ -15,9 +15,7 @@ public struct TemplateSet: Sendable {
     public let names: Set<String>
     /// Hash of every template's text, for caches.
     public let combinedHash: UInt64
-    /// For each template, the names of the templates it pulls in (partials and parents), transitively.
-    let dependencies: [String: Set<String>]
-    /// Hash of each template's text.
+    /// Hash of each template's text, for the keys of outputs that looked it up (`InputHashes`).
     let textHashes: [String: UInt64]
 
     public static func load(from folder: URL) throws -> TemplateSet {
@@ -69,59 +67,54 @@ public struct TemplateSet: Sendable {
             }
         }
         try errors.throwIfAny()
-        var dependencies: [String: Set<String>] = [:]
-        for name in names {
-            var seen: Set<String> = []
-            var queue = [name]
-            while let next = queue.popLast() {
-                for ref in references[next] ?? [] where seen.insert(ref.name).inserted { queue.append(ref.name) }
-            }
-            dependencies[name] = seen
-        }
         let combined = texts.keys.sorted().map { "\($0)\u{0}\(texts[$0] ?? "")" }.joined(separator: "\u{1}")
         return TemplateSet(folder: folder, library: library, compiled: compiled.map(TemplateRenderer.init), names: names,
-                           combinedHash: StableHash.of(combined), dependencies: dependencies,
-                           textHashes: texts.mapValues { StableHash.of($0) })
+                           combinedHash: StableHash.of(combined), textHashes: texts.mapValues { StableHash.of($0) })
     }
 
     /// The same templates rendered by swift-mustache alone: slower, the same bytes. For tests that
     /// prove it, and to measure the difference.
     public func renderedBySwiftMustache() -> TemplateSet {
         TemplateSet(folder: folder, library: library, compiled: nil, names: names, combinedHash: combinedHash,
-                    dependencies: dependencies, textHashes: textHashes)
+                    textHashes: textHashes)
     }
 
     /// Whether our renderer is in use (false when swift-mustache's tokens could not be read).
     public var rendersCompiled: Bool { compiled != nil }
 
-    /// Renders `name` with `context`; a missing template is an error naming the file it expected.
-    func render(_ name: String, context: [String: Any], forFile file: String) throws -> String {
-        guard names.contains(name), let output = try renderIfPresent(name, context: context, forFile: file) else {
+    /// Whether the theme has template `name`; the answer is recorded (a template added later
+    /// changes what the output that asked prints).
+    func has(_ name: String, recorder: ReadRecorder) -> Bool {
+        recorder.template(name)
+        return names.contains(name)
+    }
+
+    /// Renders `name` with `context`, recording what it reads (see `ReadRecorder`); a missing
+    /// template is an error naming the file it expected.
+    func render(_ name: String, context: [String: Any], forFile file: String, recorder: ReadRecorder) throws -> String {
+        guard has(name, recorder: recorder),
+              let output = try renderIfPresent(name, context: context, forFile: file, recorder: recorder) else {
             throw SiteError(file: file, message: "needs template templates/\(name).mustache, which does not exist",
                             fix: "create templates/\(name).mustache (it can extend layouts/base), or set `template:` in the front matter to an existing one")
         }
         return output
     }
 
-    private func renderIfPresent(_ name: String, context: [String: Any], forFile file: String) throws -> String? {
-        guard let compiled else { return library.render(context, withTemplate: name) }
+    private func renderIfPresent(_ name: String, context: [String: Any], forFile file: String, recorder: ReadRecorder) throws -> String? {
+        guard let compiled else {
+            recorder.readEverything()
+            return library.render(context, withTemplate: name)
+        }
         do throws(TemplateRenderer.Failure) {
-            return try compiled.render(name, context: context)
+            return try compiled.render(name, context: context, recorder: recorder)
         } catch .needsLibrary {
+            recorder.readEverything()
             return library.render(context, withTemplate: name)
         } catch .partialsTooDeep(let partial) {
             throw SiteError(file: "templates/\(partial).mustache",
                             message: "partials nest more than \(TemplateRenderer.maxPartialDepth) deep while rendering \(file) with templates/\(name).mustache",
                             fix: "a partial includes itself, directly or through others; put the repeated part in a section that ends")
         }
-    }
-
-    /// Templates a page rendered with `name` depends on, itself included.
-    public func closure(of name: String) -> Set<String> { (dependencies[name] ?? []).union([name]) }
-
-    /// Changes whenever `name` or any template it pulls in changes: what a page's cache key needs.
-    public func closureHash(of name: String) -> UInt64 {
-        StableHash.of(closure(of: name).sorted().map { "\($0)=\(textHashes[$0] ?? 0)" }.joined(separator: ";"))
     }
 
     /// swift-mustache escapes Character by Character through a dictionary; every template

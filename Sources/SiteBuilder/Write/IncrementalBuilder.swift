@@ -32,7 +32,6 @@ public final class IncrementalBuilder {
     /// What the last successful build was made from.
     private struct LastBuild {
         var renderer: SiteRenderer
-        var templates: TemplateSet
         var outputKeys: OutputKeys
         var searchParts: [[Int]]
         /// What the last full build claimed; edits to page bodies claim nothing new.
@@ -42,7 +41,7 @@ public final class IncrementalBuilder {
     }
 
     public let options: BuildOptions
-    private var keys: [String: UInt64] = [:]
+    private var keys: [String: OutputRecord] = [:]
     private let searchLines = PreviousSearchLines(lines: [:])
     private var produced: Set<String> = []
     private var outputHashes: [String: UInt64] = [:]
@@ -99,7 +98,7 @@ public final class IncrementalBuilder {
         last = result.outputKeys.flatMap { outputKeys in result.outputMap.map { (outputKeys, $0) } }.map { outputKeys, outputMap in
             var byFile: [String: Int] = [:]
             for (index, page) in site.pages.enumerated() { byFile[page.file] = index }
-            return LastBuild(renderer: renderer, templates: templates, outputKeys: outputKeys, searchParts: result.searchParts,
+            return LastBuild(renderer: renderer, outputKeys: outputKeys, searchParts: result.searchParts,
                              outputMap: outputMap, pageIndexByFile: byFile)
         }
         return Report(pages: result.pageCount, renderedPages: result.renderedPages, changedFiles: writer.changedFiles.sorted(),
@@ -123,8 +122,7 @@ public final class IncrementalBuilder {
         }
         clock.lap("load content")
         let renderer = last.renderer.replacingBodies(edited)
-        let outputKeys = last.outputKeys.replacingBodies(edited, templates: last.templates, contexts: renderer.contexts,
-                                                         templateName: renderer.templateName(for:))
+        let outputKeys = last.outputKeys.replacingBodies(edited, contexts: renderer.contexts)
         let writer = try OutputWriter(inPlace: options.output, knownHashes: outputHashes)
         writer.expect(last.outputMap)
         clock.lap("model")
@@ -136,7 +134,7 @@ public final class IncrementalBuilder {
         keys.merge(result.keys) { _, new in new }
         searchLines.update(result.searchLines)
         outputHashes = writer.outputHashes ?? [:]
-        self.last = LastBuild(renderer: renderer, templates: last.templates, outputKeys: outputKeys, searchParts: last.searchParts,
+        self.last = LastBuild(renderer: renderer, outputKeys: outputKeys, searchParts: last.searchParts,
                               outputMap: last.outputMap, pageIndexByFile: last.pageIndexByFile)
         return Report(pages: result.pageCount, renderedPages: result.renderedPages, changedFiles: writer.changedFiles.sorted(),
                       seconds: Date().timeIntervalSince(started), filesRead: edited.count, steps: clock.steps, editedPagesOnly: true)

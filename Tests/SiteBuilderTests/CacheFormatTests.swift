@@ -95,7 +95,7 @@ final class CacheFormatTests: XCTestCase {
         try Data((try String(contentsOf: page, encoding: .utf8)).replacingOccurrences(of: "title: ", with: "title: Appended · ").utf8).write(to: page)
         try FileManager.default.removeItem(at: content.appendingPathComponent("doing-both.md"))
         try Self.dropLinks(to: "doing-both.md", in: content)
-        try Self.backdate(content)
+        Self.waitOutRacyWindow()
         let second = MarkdownLoadCache(restoringFrom: file, contentFolder: content)
         let afterEdit = try load(second)
         XCTAssertGreaterThan(second.filesRead, 0)
@@ -169,12 +169,20 @@ final class CacheFormatTests: XCTestCase {
     }
 
     /// Sets every file under `folder` to one fixed modification time long past (the same each
-    /// time, so a file not edited in between keeps its stamp).
+    /// time), then waits until their status change times, which that moves, are older than the
+    /// window in which a stamp is not trusted.
     static func backdate(_ folder: URL) throws {
         let hourAgo = Date(timeIntervalSince1970: 1_700_000_000)
         for case let path as String in FileManager.default.enumerator(atPath: folder.path) ?? FileManager.DirectoryEnumerator() {
             try FileManager.default.setAttributes([.modificationDate: hourAgo], ofItemAtPath: folder.appendingPathComponent(path).path)
         }
+        waitOutRacyWindow()
+    }
+
+    /// Files changed a moment ago are read again whatever their stamp (see `MarkdownLoadCache`):
+    /// waits until the last change is older than that window (a tenth of a second here).
+    static func waitOutRacyWindow() {
+        Thread.sleep(forTimeInterval: 0.15)
     }
 
     /// A spare output from an older site may hold a folder where the new site writes a file, or a

@@ -1,7 +1,7 @@
 # Crossroads — the two commands a new user runs are `make site` and `make test`.
 SWIFT ?= swift
 APT_PACKAGES = libcmark-gfm-dev libcmark-gfm-extensions-dev pkg-config
-BROWSER_PACKAGES = chromium chromium-driver
+BROWSER_PACKAGES = chromium chromium-driver poppler-utils
 RELEASE_BIN = .build/release/crossroads
 DEBUG_BIN = .build/debug/crossroads
 

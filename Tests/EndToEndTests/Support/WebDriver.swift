@@ -252,6 +252,16 @@ final class WebDriver {
         return data
     }
 
+    /// The current page printed to PDF on paper of the given size (A4 by default), with the
+    /// browser's default margins and without backgrounds, as a reader's "Print" does.
+    func printPDF(widthCentimetres: Double = 21, heightCentimetres: Double = 29.7) async throws -> Data {
+        guard let text = try await session("POST", "print", ["page": ["width": widthCentimetres, "height": heightCentimetres]]) as? String,
+              let data = Data(base64Encoded: text) else {
+            throw SupportError("print returned no PDF")
+        }
+        return data
+    }
+
     // MARK: Wire
 
     private func session(_ method: String, _ path: String, _ body: [String: Any]? = nil) async throws -> Any? {

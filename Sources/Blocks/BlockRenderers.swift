@@ -24,7 +24,7 @@ public struct BlockRenderers: Sendable {
                 try onPageLines(block) { try renderChart(body: block.code, line: block.line) }
             },
             "ladder": { block in
-                try onPageLines(block) { try LadderRenderer(dataFiles: dataFiles).render(body: block.code) }
+                try onPageLines(block) { try LadderRenderer(dataFiles: dataFiles).render(body: block.code, headingLevel: block.headingLevel) }
             },
             "compare": { block in
                 try onPageLines(block) { try CompareRenderer(dataFiles: dataFiles).render(body: block.code) }

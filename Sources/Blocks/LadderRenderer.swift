@@ -22,7 +22,8 @@ struct LadderRenderer {
 
     var dataFiles: [String: DataFile]
 
-    func render(body: String) throws(BlockError) -> String {
+    /// `headingLevel`: the level of each track's heading (`FencedBlock.headingLevel`).
+    func render(body: String, headingLevel: Int = 3) throws(BlockError) -> String {
         let reference = try DataReference.parse(
             body: body, blockName: "ladder", defaultName: "ladders", selectionKey: "tracks")
         let file = try reference.file(in: dataFiles, blockName: "ladder")
@@ -74,10 +75,11 @@ struct LadderRenderer {
         }
 
         let title = ladder.title?.trimmingWhitespace.nonEmpty ?? "Career ladders"
+        let level = min(max(headingLevel, 1), 6)
         var html = ["<div class=\"ladder\" role=\"group\" aria-label=\"\(escapeHTML(title))\">"]
         for track in shown {
             html.append("<section class=\"ladder-track\" data-track=\"\(escapeHTML(track.id))\">")
-            html.append("<h3 class=\"ladder-name\">\(escapeHTML(track.name))</h3>")
+            html.append("<h\(level) class=\"ladder-name\">\(escapeHTML(track.name))</h\(level)>")
             if let summary = track.summary?.trimmingWhitespace.nonEmpty {
                 html.append("<p class=\"ladder-summary\">\(escapeHTML(summary))</p>")
             }

@@ -8,6 +8,8 @@ import Foundation
 struct DocumentWalker {
     let fencedBlocks: [String: FencedBlockRenderer]
     let rewriteLink: LinkRewriter?
+    /// `MarkdownOptions.headingsBelowLevel`.
+    var headingsBelowLevel: Int?
 
     struct Result {
         var headings: [Heading] = []
@@ -17,11 +19,13 @@ struct DocumentWalker {
         /// Tree changes found during the walk, applied by `applyReplacements()`.
         var headingNodes: [(node: OpaquePointer, level: Int, id: String)] = []
         var fencedNodes: [(node: OpaquePointer, html: String)] = []
+        var taskItems: [(node: OpaquePointer, checked: Bool)] = []
     }
 
     func walk(_ root: OpaquePointer) -> Result {
         var result = Result()
         var slugger = HeadingSlugger()
+        var outline = HeadingOutline(below: headingsBelowLevel)
         var headingText: String?
 
         func appendText(_ text: String) {
@@ -54,14 +58,20 @@ struct DocumentWalker {
                 } else {
                     let text = Self.collapsingWhitespace(headingText ?? "")
                     headingText = nil
-                    let level = Int(cmark_node_get_heading_level(node))
+                    let level = outline.level(ofHeadingWritten: Int(cmark_node_get_heading_level(node)))
                     let id = slugger.uniqueSlug(for: text)
                     result.headings.append(Heading(level: level, id: id, text: text, line: Self.line(of: node)))
                     result.headingNodes.append((node, level, id))
                     endBlock()
                 }
+            case CMARK_NODE_ITEM:
+                if !entering {
+                    endBlock()
+                } else if let checked = Self.taskState(of: node) {
+                    result.taskItems.append((node, checked))
+                }
             case CMARK_NODE_CODE_BLOCK:
-                if let html = visitCodeBlock(node, into: &result) {
+                if let html = visitCodeBlock(node, headingLevel: outline.blockHeadingLevel, into: &result) {
                     result.fencedNodes.append((node, html))
                 } else {
                     endBlock()
@@ -95,7 +105,7 @@ struct DocumentWalker {
 
     /// The HTML of a fenced block whose first info word names a registered renderer, or nil
     /// when cmark should render it as ordinary code (or the renderer failed).
-    private func visitCodeBlock(_ node: OpaquePointer, into result: inout Result) -> String? {
+    private func visitCodeBlock(_ node: OpaquePointer, headingLevel: Int, into result: inout Result) -> String? {
         // cmark writes through all three out-pointers without checking them for NULL.
         var fenceLength: Int32 = 0
         var fenceOffset: Int32 = 0
@@ -105,7 +115,8 @@ struct DocumentWalker {
         let words = info.split(maxSplits: 1, whereSeparator: { $0.isWhitespace })
         guard let name = words.first.map(String.init), let renderer = fencedBlocks[name] else { return nil }
         let arguments = words.count > 1 ? String(words[1]).trimmingCharacters(in: .whitespaces) : ""
-        let block = FencedBlock(info: name, arguments: arguments, code: Self.literal(of: node), line: Self.line(of: node))
+        let block = FencedBlock(info: name, arguments: arguments, code: Self.literal(of: node), line: Self.line(of: node),
+                                headingLevel: headingLevel)
         do {
             return try renderer(block)
         } catch {
@@ -113,6 +124,13 @@ struct DocumentWalker {
             // Still kept out of the plain text: the page will not be published anyway.
             return ""
         }
+    }
+
+    /// Whether a list item made by the tasklist extension (`- [x]`) is checked; nil for any other item.
+    private static func taskState(of node: OpaquePointer) -> Bool? {
+        guard cmark_node_get_syntax_extension(node) != nil,
+              let type = cmark_node_get_type_string(node), String(cString: type) == "tasklist" else { return nil }
+        return cmark_gfm_extensions_get_tasklist_item_checked(node)
     }
 
     private static func markdownErrors(from error: any Error, line: Int) -> [MarkdownError] {

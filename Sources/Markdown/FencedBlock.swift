@@ -8,12 +8,16 @@ public struct FencedBlock: Sendable, Equatable {
     public var code: String
     /// 1-based line of the opening fence in the source given to `render`.
     public var line: Int
+    /// The level a heading at the top of the block's HTML takes so that the page's headings never
+    /// skip a level: one below the heading of the section the block sits in (at most 6).
+    public var headingLevel: Int
 
-    public init(info: String, arguments: String, code: String, line: Int) {
+    public init(info: String, arguments: String, code: String, line: Int, headingLevel: Int = 3) {
         self.info = info
         self.arguments = arguments
         self.code = code
         self.line = line
+        self.headingLevel = headingLevel
     }
 }
 

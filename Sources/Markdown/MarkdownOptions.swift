@@ -11,18 +11,25 @@ public struct MarkdownOptions: Sendable, Equatable {
     public var maxNesting: Int
     /// Heading levels that appear in `RenderedMarkdown.toc`.
     public var tocLevels: ClosedRange<Int>
+    /// The level of the heading the rendered content is shown under (1 under a page's `<h1>`
+    /// title), or nil to print headings at their written levels. When set, content headings are
+    /// printed as an outline below that level that never skips one (see `HeadingOutline`), and
+    /// `FencedBlock.headingLevel` follows the printed levels.
+    public var headingsBelowLevel: Int?
 
     public init(
         unsafeHTML: Bool = false,
         smartPunctuation: Bool = true,
         maxInputBytes: Int = 4_000_000,
         maxNesting: Int = 64,
-        tocLevels: ClosedRange<Int> = 2...3
+        tocLevels: ClosedRange<Int> = 2...3,
+        headingsBelowLevel: Int? = nil
     ) {
         self.unsafeHTML = unsafeHTML
         self.smartPunctuation = smartPunctuation
         self.maxInputBytes = maxInputBytes
         self.maxNesting = maxNesting
         self.tocLevels = tocLevels
+        self.headingsBelowLevel = headingsBelowLevel
     }
 }

@@ -22,7 +22,8 @@ public struct MarkdownRenderer: Sendable {
         guard let document = ParsedDocument(source, options: cmarkOptions) else {
             throw MarkdownError(line: 1, message: "cmark could not parse the Markdown")
         }
-        let walked = DocumentWalker(fencedBlocks: fencedBlocks, rewriteLink: rewriteLink).walk(document.root)
+        let walked = DocumentWalker(fencedBlocks: fencedBlocks, rewriteLink: rewriteLink,
+                                     headingsBelowLevel: options.headingsBelowLevel).walk(document.root)
         if !walked.errors.isEmpty {
             throw MarkdownErrors(walked.errors)
         }

@@ -4,8 +4,13 @@ extension DocumentWalker.Result {
     /// Replaces each recorded fenced block by a custom block holding the renderer's HTML, and
     /// each heading by a custom block that prints `<hN id="...">` around the heading's own
     /// inline children, so emphasis and code inside headings render as usual. Custom blocks
-    /// print their HTML even in safe mode.
+    /// print their HTML even in safe mode. Task-list items become plain items whose checkbox sits in
+    /// a `<label>` with the item's first paragraph, so the checkbox is named by the item's text
+    /// (the extension prints a bare, nameless `<input>`).
     func applyReplacements() {
+        for (node, checked) in taskItems {
+            Self.labelTask(node, checked: checked)
+        }
         for (node, html) in fencedNodes {
             guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
             cmark_node_set_on_enter(custom, html)
@@ -31,6 +36,30 @@ extension DocumentWalker.Result {
                 cmark_node_append_child(inline, child)
             }
             Self.replace(node, with: block)
+        }
+    }
+
+    private static func labelTask(_ item: OpaquePointer, checked: Bool) {
+        let state = checked ? " checked" : ""
+        guard cmark_node_set_syntax_extension(item, nil) != 0 else { return }
+        if let paragraph = cmark_node_first_child(item), cmark_node_get_type(paragraph) == CMARK_NODE_PARAGRAPH {
+            guard let label = cmark_node_new(CMARK_NODE_CUSTOM_INLINE) else { return }
+            cmark_node_set_on_enter(label, "<label class=\"task-list-label\"><input type=\"checkbox\" class=\"task-list-checkbox\" disabled\(state)> ")
+            cmark_node_set_on_exit(label, "</label>")
+            while let child = cmark_node_first_child(paragraph) {
+                cmark_node_unlink(child)
+                cmark_node_append_child(label, child)
+            }
+            cmark_node_append_child(paragraph, label)
+        } else if let box = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) {
+            // `- [ ]` with no text: nothing to name the checkbox by but its being a task.
+            cmark_node_set_on_enter(box, "<input type=\"checkbox\" class=\"task-list-checkbox\" disabled\(state) aria-label=\"task\">")
+            cmark_node_set_on_exit(box, "")
+            if let first = cmark_node_first_child(item) {
+                cmark_node_insert_before(first, box)
+            } else {
+                cmark_node_append_child(item, box)
+            }
         }
     }
 

@@ -24,10 +24,12 @@ final class ExtensionTests: XCTestCase {
         XCTAssertTrue(output.contains("<a href=\"http://www.example.com\">www.example.com</a>"), output)
     }
 
-    func testTasklistRendersDisabledCheckboxes() throws {
-        let output = try html("- [x] done\n- [ ] open\n")
-        XCTAssertTrue(output.contains("<li><input type=\"checkbox\" checked=\"\" disabled=\"\" /> done</li>"), output)
-        XCTAssertTrue(output.contains("<li><input type=\"checkbox\" disabled=\"\" /> open</li>"), output)
+    func testTasklistRendersDisabledCheckboxesNamedByTheirItemsText() throws {
+        let output = try html("- [x] done\n- [ ] open *now*\n")
+        XCTAssertTrue(output.contains(
+            "<li><label class=\"task-list-label\"><input type=\"checkbox\" class=\"task-list-checkbox\" disabled checked> done</label></li>"), output)
+        XCTAssertTrue(output.contains(
+            "<li><label class=\"task-list-label\"><input type=\"checkbox\" class=\"task-list-checkbox\" disabled> open <em>now</em></label></li>"), output)
     }
 
     func testTagfilterEscapesScriptEvenWhenRawHTMLIsAllowed() throws {

@@ -22,7 +22,7 @@ final class FencedBlockTests: XCTestCase {
         let rendered = try renderer.render(source)
 
         XCTAssertEqual(recorder.recorded, [
-            FencedBlock(info: "chart", arguments: "wide  dark", code: "type: bar\nbars: []\n", line: 5),
+            FencedBlock(info: "chart", arguments: "wide  dark", code: "type: bar\nbars: []\n", line: 5, headingLevel: 2),
         ])
         XCTAssertEqual(
             rendered.html,

@@ -70,8 +70,8 @@ enum BlockMarkdown {
         while index < fragment.tokens.count {
             guard case .open(let name, let attributes) = fragment.tokens[index] else { index += 1; continue }
             let classes = attributes["class"] ?? ""
-            if name == "h3", classes.contains("ladder-name") {
-                let (text, next) = fragment.text(from: index, until: "h3")
+            if classes.contains("ladder-name") {
+                let (text, next) = fragment.text(from: index, until: name)
                 if !lines.isEmpty { lines.append("") }
                 lines.append("- **" + GFMText.escape(text) + "**")
                 index = next

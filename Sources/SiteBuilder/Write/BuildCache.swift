@@ -71,6 +71,9 @@ struct BuildCache {
         }
         guard let files = reader.strings(), let hasSpare = reader.int(), let spareFiles = reader.strings(), let stale = reader.strings(),
               reader.string() == Self.magic, reader.isAtEnd else { return nil }
+        // The file lists say what a build may delete: a manifest naming anything but a checked
+        // output path (`../`, an absolute path) was not written by Crossroads and is not trusted.
+        for list in [files, spareFiles, stale] where !list.allSatisfy(OutputPath.isFile) { return nil }
         let spare = hasSpare != 0 ? SpareOutput(folder: spareFolder, files: Set(spareFiles), stale: Set(stale)) : nil
         return State(reuse: SiteRenderer.Reuse(keys: keys, searchLines: PreviousSearchLines(output: output)), files: Set(files), spare: spare)
     }

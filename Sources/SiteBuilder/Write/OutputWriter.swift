@@ -87,7 +87,9 @@ final class OutputWriter: @unchecked Sendable {
             try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
             Self.removeLeftovers(in: parent, for: self.output.lastPathComponent)
             try? FileManager.default.removeItem(at: staging)
-            if let spare, previous != nil, rename(spare.folder.path, staging.path) == 0 {
+            // A spare holding a symbolic link (a `.crossroads-cache` someone committed) could lead
+            // writes out of the staging folder: such a spare is not used.
+            if let spare, previous != nil, strays?.holdsLinks() != true, rename(spare.folder.path, staging.path) == 0 {
                 self.spare = spare
             } else {
                 self.spare = nil
@@ -395,16 +397,31 @@ final class StrayFiles: @unchecked Sendable {
     private let group = DispatchGroup()
     private let lock = NSLock()
     private var strays: Set<String> = []
+    private var links = false
 
-    /// Starts searching `folder` (nothing is found when it cannot be opened).
+    /// Starts searching `folder` (nothing is found when it cannot be opened; a folder that is a
+    /// symbolic link counts as holding one).
     init(searching folder: String, known: Set<String>) {
-        let root = open(folder, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard root >= 0 else { return }
+        let root = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+        guard root >= 0 else {
+            links = errno == ELOOP || errno == ENOTDIR
+            return
+        }
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
             var found: Set<String> = []
-            Self.list(root, prefix: "", known: known, into: &found)
-            self.lock.withLock { self.strays = found }
+            var links = false
+            Self.list(root, prefix: "", known: known, into: &found, links: &links)
+            self.lock.withLock {
+                self.strays = found
+                self.links = links
+            }
         }
+    }
+
+    /// Waits for the search: whether the folder holds a symbolic link anywhere.
+    func holdsLinks() -> Bool {
+        group.wait()
+        return lock.withLock { links }
     }
 
     /// Waits for the search, relative paths.
@@ -414,7 +431,7 @@ final class StrayFiles: @unchecked Sendable {
     }
 
     /// Lists the folder open at `descriptor` (and closes it).
-    private static func list(_ descriptor: Int32, prefix: String, known: Set<String>, into found: inout Set<String>) {
+    private static func list(_ descriptor: Int32, prefix: String, known: Set<String>, into found: inout Set<String>, links: inout Bool) {
         guard let directory = fdopendir(descriptor) else {
             close(descriptor)
             return
@@ -424,13 +441,15 @@ final class StrayFiles: @unchecked Sendable {
             let name = ContentWalker.name(of: entry)
             if name == "." || name == ".." { continue }
             var isFolder = entry.pointee.d_type == UInt8(DT_DIR)
+            if entry.pointee.d_type == UInt8(DT_LNK) { links = true }
             if entry.pointee.d_type == UInt8(DT_UNKNOWN) {
                 var info = stat()
                 isFolder = fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFDIR
+                if fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 && info.st_mode & S_IFMT == S_IFLNK { links = true }
             }
             if isFolder {
                 let child = openat(descriptor, name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
-                if child >= 0 { list(child, prefix: prefix + name + "/", known: known, into: &found) }
+                if child >= 0 { list(child, prefix: prefix + name + "/", known: known, into: &found, links: &links) }
             } else if !known.contains(prefix + name) {
                 found.insert(prefix + name)
             }

@@ -15,6 +15,9 @@ struct DocumentWalker {
         var headings: [Heading] = []
         var links: [Link] = []
         var plainText = ""
+        /// The plain text with the visible text of fenced blocks where they stand; nil while the
+        /// page has had none (the plain text serves then), so pages without blocks pay nothing.
+        var searchText: String?
         var errors: [MarkdownError] = []
         /// Tree changes found during the walk, applied by `applyReplacements()`.
         var headingNodes: [(node: OpaquePointer, level: Int, id: String)] = []
@@ -30,11 +33,21 @@ struct DocumentWalker {
 
         func appendText(_ text: String) {
             result.plainText += text
+            result.searchText? += text
             headingText? += text
         }
         func endBlock() {
             // The last byte, not the last Character: grapheme breaking backwards was a measurable cost.
             if let last = result.plainText.utf8.last, last != UInt8(ascii: "\n") { result.plainText += "\n" }
+            if let last = result.searchText?.utf8.last, last != UInt8(ascii: "\n") { result.searchText? += "\n" }
+        }
+        /// Readers see a block's text, but it is not prose: searched, never counted as words read.
+        func appendBlockText(_ html: String) {
+            let text = BlockText.visibleText(ofHTML: html)
+            guard !text.isEmpty else { return }
+            if result.searchText == nil { result.searchText = result.plainText }
+            if let last = result.searchText?.utf8.last, last != UInt8(ascii: "\n") { result.searchText? += "\n" }
+            result.searchText? += text
         }
 
         guard let iterator = cmark_iter_new(root) else { return result }
@@ -73,9 +86,10 @@ struct DocumentWalker {
             case CMARK_NODE_CODE_BLOCK:
                 if let html = visitCodeBlock(node, headingLevel: outline.blockHeadingLevel, into: &result) {
                     result.fencedNodes.append((node, html))
+                    appendBlockText(html)
                 } else {
                     endBlock()
-                    result.plainText += Self.literal(of: node)
+                    appendText(Self.literal(of: node))
                 }
                 endBlock()
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
@@ -86,6 +100,7 @@ struct DocumentWalker {
             }
         }
         result.plainText = Self.trimmingWhitespace(result.plainText)
+        result.searchText = result.searchText.map(Self.trimmingWhitespace)
         return result
     }
 

@@ -33,6 +33,7 @@ public struct MarkdownRenderer: Sendable {
             headings: walked.headings,
             toc: walked.headings.filter { options.tocLevels.contains($0.level) },
             plainText: walked.plainText,
+            searchText: walked.searchText,
             wordCount: WordCounter.count(in: walked.plainText),
             links: walked.links
         )

@@ -117,6 +117,80 @@ final class SearchNodeTests: XCTestCase {
         XCTAssertEqual(outcomes[1].links, [], "a word no page has must empty the results")
     }
 
+    /// Everything a reader sees is found: a section index page's introduction, the visible text
+    /// of every kind of block (chart data, ladder, comparison table, the questionnaire's band
+    /// table) and a Markdown table that comes after more text than the index keeps for snippets.
+    /// Each probe word appears in one place only.
+    func testWordsOnlyInBlocksTablesAndSectionIndexesFindTheirPage() throws {
+        let site = try TemporarySite()
+        try site.replaceOnce("four traps in turn", with: "four quokkasection traps in turn", in: "content/pitfalls/_index.md")
+        try site.replaceOnce("Neither side clearly wins", with: "Neither side quokkaband wins", in: "content/questionnaire.yml")
+        try site.write("""
+            title: "Probe ladders"
+            tracks:
+              - id: probe
+                name: "Probe track"
+                summary: "A track for the test."
+                levels:
+                  - {name: "First rung", scope: "Looks after the quokkaladder work."}
+                  - {name: "Second rung", scope: "Looks after more of it."}
+            """, to: "content/data/probe-ladders.yml")
+        try site.write("""
+            columns: {technical: "Left", management: "Right"}
+            caption: "Probe comparison"
+            dimensions:
+              - {id: probe, name: "Probe row", technical: "Plain words.", management: "The quokkacompare cell."}
+            """, to: "content/data/probe-dimensions.yml")
+        let filler = String(repeating: "Plain filler sentence that says nothing new at all. ", count: 150)
+        try site.write("""
+            ---
+            title: "Probe page"
+            kind: comparison
+            summary: "A page for the search test."
+            ---
+            Blocks first.
+
+            ```chart
+            type: bar
+            title: "Probe chart"
+            bars:
+              - {label: "The quokkachart bar", value: 3}
+              - {label: "Another bar", value: 5}
+            ```
+
+            ```ladder
+            data: probe-ladders
+            ```
+
+            ```compare
+            data: probe-dimensions
+            ```
+
+            \(filler)
+
+            | Column | Other |
+            |---|---|
+            | A quokkatable cell | Plain |
+
+            """, to: "content/comparisons/probe.md")
+        let output = try site.build()
+        let searchScript = try BuiltSite.asset("search", ext: "js", in: output)
+        let expected = [
+            "quokkasection": "pitfalls/index.html", "quokkaband": "questionnaire/index.html",
+            "quokkachart": "comparisons/probe/index.html", "quokkaladder": "comparisons/probe/index.html",
+            "quokkacompare": "comparisons/probe/index.html", "quokkatable": "comparisons/probe/index.html",
+        ]
+        let words = expected.keys.sorted()
+        let queries = String(decoding: try JSONSerialization.data(withJSONObject: words), as: UTF8.self)
+        let result = try Node.run(script: Self.script, arguments: [output.path, searchScript.path, queries])
+        XCTAssertEqual(result.exitCode, 0, result.stderr)
+        let outcomes = try JSONDecoder().decode([Outcome].self, from: Data(result.stdout.utf8))
+        XCTAssertEqual(outcomes.map(\.word), words)
+        for outcome in outcomes {
+            XCTAssertEqual(outcome.links, ["../" + (expected[outcome.word] ?? "?")], "search for \"\(outcome.word)\"")
+        }
+    }
+
     /// A site large enough for several parts: every part is requested, and a word from a page in
     /// any part finds that page.
     func testALargeSitesIndexComesInPartsThatTheSearchScriptLoadsAll() throws {

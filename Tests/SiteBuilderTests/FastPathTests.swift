@@ -46,6 +46,29 @@ final class FastPathTests: XCTestCase {
         XCTAssertEqual(compared, 2_500)
     }
 
+    /// Every word of a page is in the index: in the text kept for snippets or in the words beyond
+    /// it, split as the search script splits them (letters and digits), at many limits and with
+    /// line breaks, runs of spaces and other characters that make the kept text shorter or
+    /// longer than its source. A text that was not cut has no words beyond.
+    func testEveryWordIsInTheSnippetTextOrTheWordsBeyond() {
+        var sampler = TextSampler(seed: 41)
+        func words(_ text: String) -> Set<String> {
+            Set(text.lowercased().split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init))
+        }
+        for limit in [5, 17, 64, 200, 1_000] {
+            for round in 0..<120 {
+                let bytes = sampler.next(in: 0...(limit * 3))
+                let text = round.isMultiple(of: 2) ? sampler.prose(bytes: bytes, nonASCIIPercent: round % 30)
+                                                   : sampler.text(bytes: bytes, nonASCIIPercent: round % 50)
+                let shown = SearchIndex.searchText(text, limit: limit)
+                let beyond = SearchIndex.wordsBeyond(text, shown: shown, limit: limit)
+                let missing = words(text).subtracting(words(shown)).subtracting(words(beyond))
+                XCTAssertEqual(missing, [], "limit \(limit), text \(text.debugDescription)")
+                if shown.count < limit { XCTAssertEqual(beyond, "", "nothing was cut") }
+            }
+        }
+    }
+
     /// Byte search (with `memchr` for the first byte) finds what Foundation finds, case-sensitive
     /// or not, and replaces every occurrence.
     func testByteSearchEqualsFoundation() {

@@ -28,7 +28,8 @@
       pages = pages.concat(loaded[i]);
     }
     docs = pages.map(function (p) {
-      return { p: p, f: [words(p.t), words((p.h || []).concat(p.k || "").join(" ")), words(p.s), words(p.x)] };
+      // w: the words of a long page beyond the text kept for snippets (x).
+      return { p: p, f: [words(p.t), words((p.h || []).concat(p.k || "").join(" ")), words(p.s), words(p.x + " " + (p.w || ""))] };
     });
     settle(true);
   }

@@ -23,9 +23,10 @@ enum SearchIndex {
 
     static func line(_ entry: Entry) -> String {
         let text = searchText(entry.text, limit: maxTextCharacters)
+        let beyond = wordsBeyond(entry.text, shown: text)
         return "{\"t\":\(JSONText.string(entry.title)),\"u\":\(JSONText.string(entry.url)),\"k\":\(JSONText.string(entry.kindTitle)),"
             + "\"s\":\(JSONText.string(entry.summary)),\"h\":\(JSONText.array(entry.headings.map(JSONText.string))),"
-            + "\"x\":\(JSONText.string(text))}"
+            + "\"x\":\(JSONText.string(text))" + (beyond.isEmpty ? "}" : ",\"w\":\(JSONText.string(beyond))}")
     }
 
     /// A power of two, so parts stay put while a site grows until it doubles.

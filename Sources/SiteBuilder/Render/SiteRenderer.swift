@@ -308,11 +308,6 @@ struct SiteRenderer: @unchecked Sendable {
         }
     }
 
-    func searchLine(of page: Page, body: RenderedMarkdown) -> String {
-        SearchIndex.line(SearchIndex.Entry(title: page.metadata.title, url: links.final(page.sitePath), kindTitle: page.metadata.kind.singularTitle,
-                                           summary: page.metadata.summary, headings: body.headings.map(\.text), text: body.plainText))
-    }
-
     struct RenderedBody {
         var markdown: RenderedMarkdown
         /// Links as printed on the page at the rendered site path (with the real root prefix).
@@ -523,10 +518,15 @@ struct SiteRenderer: @unchecked Sendable {
             try writer.write(OutputPath(sitePath: SearchIndex.entryPath), Data(entry.utf8), contentKey: entryKey)
             return []
         }]
+        let sections = sectionSearchEntries(keys: keys)
         for (part, indexes) in members.enumerated() {
-            let key = StableHash.combine([UInt64(part), UInt64(partCount)] + indexes.map { keys.keys[$0] })
+            let sectionsHere = sections.filter { SearchIndex.part(ofURL: $0.url, partCount: partCount) == part }
+            let key = StableHash.combine([UInt64(part), UInt64(partCount)] + indexes.map { keys.keys[$0] } + sectionsHere.map(\.key))
             let path = SearchIndex.partPath(part)
-            jobs.append(OutputJob(paths: [path], key: { key }) { writer, _ in
+            // The questionnaire page's line holds the questionnaire's words (see SearchEntries).
+            let readsQuestionnaire = indexes.contains { showsQuestionnaire(site.pages[$0]) }
+            jobs.append(OutputJob(paths: [path], key: { key }) { writer, recorder in
+                if readsQuestionnaire { recorder.readQuestionnaire() }
                 var lines: [String] = []
                 lines.reserveCapacity(indexes.count)
                 for index in indexes {
@@ -538,6 +538,7 @@ struct SiteRenderer: @unchecked Sendable {
                         lines.append(searchLine(of: page, body: body.markdown))
                     }
                 }
+                for section in sectionsHere { lines.append(try sectionSearchLine(section.kind)) }
                 try writer.write(OutputPath(sitePath: path), SearchIndex.partData(part, lines: lines), contentKey: key)
                 return []
             })

@@ -54,10 +54,11 @@ extension SiteRenderer {
     }
 
     /// The section's title and summary as its page prints them, and its introduction's text.
-    func sectionSearchLine(_ kind: PageKind) throws -> String {
+    /// An introduction that fails to render is reported by the section page's own job, once.
+    func sectionSearchLine(_ kind: PageKind) -> String {
         let path = contexts.sectionPath(kind) ?? ""
         let intro = site.sections[kind]
-        let body = try intro.map { try renderMarkdown($0.body, file: $0.file, firstLine: $0.bodyFirstLine, sitePath: path).markdown }
+        let body = intro.flatMap { try? renderMarkdown($0.body, file: $0.file, firstLine: $0.bodyFirstLine, sitePath: path).markdown }
         return SearchIndex.line(SearchIndex.Entry(title: contexts.sectionTitles[kind] ?? kind.defaultSectionTitle, url: links.final(path),
                                                   kindTitle: "Section", summary: intro?.summary ?? "",
                                                   headings: body?.headings.map(\.text) ?? [], text: body?.searchText ?? ""))

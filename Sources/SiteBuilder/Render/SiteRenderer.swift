@@ -538,7 +538,7 @@ struct SiteRenderer: @unchecked Sendable {
                         lines.append(searchLine(of: page, body: body.markdown))
                     }
                 }
-                for section in sectionsHere { lines.append(try sectionSearchLine(section.kind)) }
+                for section in sectionsHere { lines.append(sectionSearchLine(section.kind)) }
                 try writer.write(OutputPath(sitePath: path), SearchIndex.partData(part, lines: lines), contentKey: key)
                 return []
             })

@@ -539,7 +539,9 @@ struct SiteRenderer: @unchecked Sendable {
                     }
                 }
                 for section in sectionsHere { lines.append(sectionSearchLine(section.kind)) }
-                try writer.write(OutputPath(sitePath: path), SearchIndex.partData(part, lines: lines), contentKey: key)
+                // The bytes change with what the job read too (the questionnaire page's words).
+                let contentKey = readsQuestionnaire ? StableHash.combine([key, keys.inputs.hash(of: recorder.reads)]) : key
+                try writer.write(OutputPath(sitePath: path), SearchIndex.partData(part, lines: lines), contentKey: contentKey)
                 return []
             })
         }

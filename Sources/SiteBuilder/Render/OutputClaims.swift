@@ -44,7 +44,7 @@ extension SiteRenderer {
             }
         }
         // Pages in file order, so the same file is blamed whatever the pages' titles and weights.
-        let byFile = site.pages.indices.sorted { site.pages[$0].file < site.pages[$1].file }
+        let byFile = site.pages.indices.sorted { site.pages[$0].file.utf8.lexicographicallyPrecedes(site.pages[$1].file.utf8) }
         // The copies are the build's own outputs: a page under content/embed/ that lands on one is the one to blame.
         for index in byFile {
             do {

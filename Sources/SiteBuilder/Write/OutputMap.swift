@@ -18,6 +18,8 @@ struct OutputMap: Sendable {
     private(set) var claims: [OutputPath: Claim] = [:]
     var paths: Set<OutputPath> { Set(claims.keys) }
 
+    func contains(_ path: OutputPath) -> Bool { claims[path] != nil }
+
     /// The map of `claims`, or every conflict among them.
     static func make(_ claims: [Claim]) throws(BuildFailure) -> OutputMap {
         var map = OutputMap()
@@ -33,7 +35,7 @@ struct OutputMap: Sendable {
             for folder in claim.path.folders where folders[folder] == nil { folders[folder] = claim }
         }
         for (path, claim) in map.claims {
-            if let inside = folders[Substring(path.file + "/")] {
+            if let inside = folders[Substring(path.file)] {
                 problems.append(conflict(inside, claim, "\(inside.what) is published at /\(inside.path.file), inside /\(path.file)/, "
                                          + "but /\(path.file) is a file, which \(described(claim)) already uses"))
             }

@@ -114,11 +114,11 @@ final class OutputWriter: @unchecked Sendable {
 
     /// Every path this build may write, set from the output map before anything is written; a
     /// write anywhere else is refused (the map and the writers disagree: a bug, never user input).
-    private var claimed: Set<OutputPath>?
+    private var claimed: OutputMap?
 
     /// Limits this build's writes to the paths of `map` (call before the first write).
     func expect(_ map: OutputMap) {
-        lock.withLock { claimed = map.paths }
+        lock.withLock { claimed = map }
     }
 
     private func checkClaimed(_ path: OutputPath) throws {

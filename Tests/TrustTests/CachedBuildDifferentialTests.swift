@@ -28,7 +28,7 @@ final class CachedBuildDifferentialTests: XCTestCase {
             if kind == .sameSizeRestoredTime {
                 // The edited file's stamp must be one the cache trusts (older than the window in
                 // which a second change could leave it unchanged): wait, and build once more.
-                Thread.sleep(forTimeInterval: 0.3)
+                Thread.sleep(forTimeInterval: 0.15)
                 try compare(step: "\(step) before \(kind)", changed: [], site: site, cached: cachedOutput, clean: cleanOutput,
                             preview: preview, outcome: &outcome)
             }

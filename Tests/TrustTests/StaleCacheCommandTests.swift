@@ -119,21 +119,23 @@ final class StaleCacheCommandTests: XCTestCase {
         try assertCachedBuildEqualsCleanBuild()
     }
 
-    func testUnreadablePageFailsTheCachedBuildAsItFailsTheCleanOne() throws {
+    func testUnreadableInputsFailTheCachedBuildAsTheyFailTheCleanOne() throws {
         XCTAssertEqual(try build().exitStatus, 0)
         let before = FolderSnapshot(output)
-        let page = "content/pitfalls/no-training.md"
-        XCTAssertEqual(chmod(site.appendingPathComponent(page).path, 0), 0)
-        defer { chmod(site.appendingPathComponent(page).path, 0o644) }
-        let cached = try buildWithoutPrivileges([])
-        let clean = try buildWithoutPrivileges(["--no-cache"], output: scratch.url.appendingPathComponent("clean"))
-        for result in [cached, clean] {
-            XCTAssertNotNil(result.exitStatus, result.summary)
-            XCTAssertTrue((1...127).contains(result.exitStatus ?? 0), result.summary)
-            XCTAssertTrue(result.stderr.contains(page), result.summary)
+        for input in ["content/pitfalls/no-training.md", "content/pitfalls/_index.md", "content/data/ladders.yml",
+                      "content/questionnaire.yml", "templates/partials/footer.mustache", "templates/assets/site.css", "site.yml"] {
+            let file = site.appendingPathComponent(input).path
+            XCTAssertEqual(chmod(file, 0), 0, input)
+            let cached = try buildWithoutPrivileges([])
+            let clean = try buildWithoutPrivileges(["--no-cache"], output: scratch.url.appendingPathComponent("clean"))
+            chmod(file, 0o644)
+            for result in [cached, clean] {
+                XCTAssertTrue((1...127).contains(result.exitStatus ?? 0), "\(input): \(result.summary)")
+                XCTAssertTrue(result.stderr.contains(input), "\(input): \(result.summary)")
+            }
+            XCTAssertEqual(cached.stderr, clean.stderr, input)
+            XCTAssertTrue(FolderSnapshot(output) == before, "the failed build changed the previous output (\(input))")
         }
-        XCTAssertEqual(cached.stderr, clean.stderr)
-        XCTAssertTrue(FolderSnapshot(output) == before, "the failed build changed the previous output")
     }
 
     func testPageReadableOnlyWithPrivilegesFailsACachedBuildWithout() throws {

@@ -32,7 +32,9 @@ struct TemplateRenderer: Sendable {
 
     /// What swift-mustache keeps in its context besides the stack, and the recorder.
     private struct Scope {
-        let recorder: ReadRecorder
+        /// Unowned: the caller holds it for the whole render, and scopes are copied for every
+        /// section, list item and partial (a retain and release each).
+        unowned(unsafe) let recorder: ReadRecorder
         var position: ListPosition?
         var indentation: String?
         var inherited: [String: CompiledTemplate]?

@@ -5,10 +5,13 @@ public struct DataFile: Sendable, Equatable {
     /// The path shown in error messages, e.g. "content/data/ladders.yml".
     public var path: String
     public var text: String
+    /// The site's YAML limits, which the loader already checked this file against.
+    public var yamlBounds: YAMLBounds
 
-    public init(name: String, path: String, text: String) {
+    public init(name: String, path: String, text: String, yamlBounds: YAMLBounds = .default) {
         self.name = name
         self.path = path
         self.text = text
+        self.yamlBounds = yamlBounds
     }
 }

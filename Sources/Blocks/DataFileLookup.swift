@@ -58,7 +58,7 @@ struct DataReference {
 /// Reads a data file's root mapping, or says the file is empty.
 func composeDataFile(_ file: DataFile, blockName: String, expecting: String) throws(BlockError) -> (YAMLReader, Node) {
     let reader = YAMLReader(blockName: blockName, file: file.path)
-    guard let root = try reader.compose(file.text) else {
+    guard let root = try reader.compose(file.text, bounds: file.yamlBounds) else {
         throw BlockError(line: 0, file: file.path, message: "\(blockName): the data file is empty — it needs \(expecting)")
     }
     guard case .mapping = root else {

@@ -9,7 +9,10 @@ struct YAMLReader {
     var file: String?
 
     /// The document's root node, or nil when the text holds nothing but blanks and comments.
-    func compose(_ text: String) throws(BlockError) -> Node? {
+    func compose(_ text: String, bounds: YAMLBounds = .default) throws(BlockError) -> Node? {
+        if let violation = bounds.firstViolation(in: text) {
+            throw BlockError(line: violation.line, file: file, message: "\(blockName): \(violation.message)")
+        }
         do {
             return try Yams.compose(yaml: text)
         } catch let error as YamlError {

@@ -10,6 +10,8 @@ struct DocumentWalker {
     let rewriteLink: LinkRewriter?
     /// `MarkdownOptions.headingsBelowLevel`.
     var headingsBelowLevel: Int?
+    var maxHeadings = Int.max
+    var reservedIDs: Set<String> = []
 
     struct Result {
         var headings: [Heading] = []
@@ -27,7 +29,7 @@ struct DocumentWalker {
 
     func walk(_ root: OpaquePointer) -> Result {
         var result = Result()
-        var slugger = HeadingSlugger()
+        var slugger = HeadingSlugger(reserved: reservedIDs)
         var outline = HeadingOutline(below: headingsBelowLevel)
         var headingText: String?
 
@@ -72,6 +74,13 @@ struct DocumentWalker {
                     let text = Self.collapsingWhitespace(headingText ?? "")
                     headingText = nil
                     let level = outline.level(ofHeadingWritten: Int(cmark_node_get_heading_level(node)))
+                    if result.headings.count == maxHeadings {
+                        result.errors.append(MarkdownError(
+                            line: Self.line(of: node),
+                            message: "this page has more than \(maxHeadings) headings, over the limit of \(maxHeadings)",
+                            limit: "headings"))
+                        return result
+                    }
                     let id = slugger.uniqueSlug(for: text)
                     result.headings.append(Heading(level: level, id: id, text: text, line: Self.line(of: node)))
                     result.headingNodes.append((node, level, id))

@@ -2,10 +2,14 @@
 public struct MarkdownError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var message: String
+    /// The name of the limit the source went over (`table_columns`, `headings` ...), so that
+    /// the caller can say where to raise it; nil for every other problem.
+    public var limit: String?
 
-    public init(line: Int, message: String) {
+    public init(line: Int, message: String, limit: String? = nil) {
         self.line = line
         self.message = message
+        self.limit = limit
     }
 
     public var description: String { "line \(line): \(message)" }

@@ -16,6 +16,15 @@ public struct MarkdownOptions: Sendable, Equatable {
     /// printed as an outline below that level that never skips one (see `HeadingOutline`), and
     /// `FencedBlock.headingLevel` follows the printed levels.
     public var headingsBelowLevel: Int?
+    /// Widest table accepted: cmark-gfm pads every row to the header's width, so a short page
+    /// of empty rows under a wide header becomes millions of cells.
+    public var maxTableColumns: Int
+    /// Most table cells in one page, counted as columns times rows of every table.
+    public var maxTableCells: Int
+    /// Most headings in one page.
+    public var maxHeadings: Int
+    /// Ids the page's surroundings already use (`main` ...): never given to a heading.
+    public var reservedIDs: Set<String>
 
     public init(
         unsafeHTML: Bool = false,
@@ -23,7 +32,11 @@ public struct MarkdownOptions: Sendable, Equatable {
         maxInputBytes: Int = 4_000_000,
         maxNesting: Int = 64,
         tocLevels: ClosedRange<Int> = 2...3,
-        headingsBelowLevel: Int? = nil
+        headingsBelowLevel: Int? = nil,
+        maxTableColumns: Int = 100,
+        maxTableCells: Int = 100_000,
+        maxHeadings: Int = 2_000,
+        reservedIDs: Set<String> = []
     ) {
         self.unsafeHTML = unsafeHTML
         self.smartPunctuation = smartPunctuation
@@ -31,5 +44,9 @@ public struct MarkdownOptions: Sendable, Equatable {
         self.maxNesting = maxNesting
         self.tocLevels = tocLevels
         self.headingsBelowLevel = headingsBelowLevel
+        self.maxTableColumns = maxTableColumns
+        self.maxTableCells = maxTableCells
+        self.maxHeadings = maxHeadings
+        self.reservedIDs = reservedIDs
     }
 }

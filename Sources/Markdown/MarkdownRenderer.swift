@@ -18,12 +18,13 @@ public struct MarkdownRenderer: Sendable {
     ///   `maxNesting` (nothing is parsed then); `MarkdownErrors` holding every error thrown by
     ///   `rewriteLink` and the fenced-block renderers, after the whole page was walked.
     public func render(_ source: String, rewriteLink: LinkRewriter? = nil) throws -> RenderedMarkdown {
-        try InputBounds(maxInputBytes: options.maxInputBytes, maxNesting: options.maxNesting).check(source)
+        try InputBounds(options).check(source)
         guard let document = ParsedDocument(source, options: cmarkOptions) else {
             throw MarkdownError(line: 1, message: "cmark could not parse the Markdown")
         }
         let walked = DocumentWalker(fencedBlocks: fencedBlocks, rewriteLink: rewriteLink,
-                                     headingsBelowLevel: options.headingsBelowLevel).walk(document.root)
+                                     headingsBelowLevel: options.headingsBelowLevel, maxHeadings: options.maxHeadings,
+                                     reservedIDs: options.reservedIDs).walk(document.root)
         if !walked.errors.isEmpty {
             throw MarkdownErrors(walked.errors)
         }

@@ -3,7 +3,10 @@ import Foundation
 extension Questionnaire {
     /// Every problem with the definition at once, in the order they appear in the file.
     /// An empty list means the questionnaire can be scored, compiled and published.
-    public func validate() -> [QuestionnaireProblem] {
+    /// A questionnaire over `limits` gets only the problems saying so: nothing else is checked.
+    public func validate(limits: QuestionnaireLimits = .default) -> [QuestionnaireProblem] {
+        let sizeProblems = self.sizeProblems(limits)
+        if !sizeProblems.isEmpty { return sizeProblems }
         var problems: [QuestionnaireProblem] = []
         if isBlank(id) {
             problems.append(.init(path: "id", message: "the questionnaire id is empty; give it a stable id such as \"path-fit\" (saved answers are stored under it)"))
@@ -15,6 +18,27 @@ extension Questionnaire {
         problems += itemProblems()
         problems += bandProblems()
         problems += coverageProblems()
+        return problems
+    }
+
+    /// Each problem carries the name of its limit, so that the site can say where to raise it.
+    private func sizeProblems(_ limits: QuestionnaireLimits) -> [QuestionnaireProblem] {
+        var problems: [QuestionnaireProblem] = []
+        // Subtracted as a width that cannot overflow: min and max can be any Int.
+        let (width, overflow) = scale.max.subtractingReportingOverflow(scale.min)
+        if scale.min < scale.max, overflow || width >= limits.maxScalePoints {
+            let points = overflow ? "more than \(Int.max)" : "\(width + 1)"
+            problems.append(.init(path: "scale", message: "the scale \(scale.min)...\(scale.max) has \(points) answers, over the limit of \(limits.maxScalePoints); use a shorter scale such as 0...10", limit: "scale_points"))
+        }
+        if scale.labels.count > limits.maxScalePoints {
+            problems.append(.init(path: "scale.labels", message: "there are \(scale.labels.count) scale labels, over the limit of \(limits.maxScalePoints); label only some points of the scale", limit: "scale_points"))
+        }
+        if items.count > limits.maxItems {
+            problems.append(.init(path: "items", message: "there are \(items.count) items, over the limit of \(limits.maxItems)", limit: "questionnaire_items"))
+        }
+        if bands.count > limits.maxBands {
+            problems.append(.init(path: "bands", message: "there are \(bands.count) bands, over the limit of \(limits.maxBands)", limit: "questionnaire_bands"))
+        }
         return problems
     }
 
@@ -118,13 +142,10 @@ extension Questionnaire {
             }
         }
 
-        for (position, later) in ordered.enumerated() {
-            for earlier in ordered[..<position] {
-                let lowest = Swift.max(bands[earlier].min, bands[later].min)
-                let highest = Swift.min(bands[earlier].max, bands[later].max)
-                guard lowest <= highest else { continue }
-                problems.append(.init(path: "bands[\(later)]", message: "band \"\(bands[later].id)\" and band \"\(bands[earlier].id)\" (bands[\(earlier)]) both claim \(describeTotals(lowest, highest)); each total must belong to exactly one band"))
-            }
+        for (earlier, later) in overlappingPairs(ordered) {
+            let lowest = Swift.max(bands[earlier].min, bands[later].min)
+            let highest = Swift.min(bands[earlier].max, bands[later].max)
+            problems.append(.init(path: "bands[\(later)]", message: "band \"\(bands[later].id)\" and band \"\(bands[earlier].id)\" (bands[\(earlier)]) both claim \(describeTotals(lowest, highest)); each total must belong to exactly one band"))
         }
 
         // Walk the reachable totals upward; anything no band reaches is a gap.
@@ -144,6 +165,25 @@ extension Questionnaire {
             problems.append(.init(path: "bands", message: "\(describeTotals(lowest, highest)) \(verb) to no band; widen a neighbouring band or add one, so every total from \(reachable.lowerBound) to \(reachable.upperBound) has exactly one band"))
         }
         return problems
+    }
+}
+
+extension Questionnaire {
+    /// Overlapping bands as (earlier, later) indexes in file order, found in one sweep by lower
+    /// edge instead of comparing every pair: each band is reported with the band before it
+    /// (by lower edge) that reaches furthest, so n bands cost n log n, and a band overlapping
+    /// several others is named once, which is enough to fix it.
+    func overlappingPairs(_ indexes: [Int]) -> [(Int, Int)] {
+        let byLowerEdge = indexes.sorted { (bands[$0].min, $0) < (bands[$1].min, $1) }
+        var furthest: Int?
+        var pairs: [(Int, Int)] = []
+        for index in byLowerEdge {
+            if let reaching = furthest, bands[reaching].max >= bands[index].min {
+                pairs.append((Swift.min(reaching, index), Swift.max(reaching, index)))
+            }
+            if furthest.map({ bands[index].max > bands[$0].max }) ?? true { furthest = index }
+        }
+        return pairs.sorted { ($0.1, $0.0) < ($1.1, $1.0) }
     }
 }
 

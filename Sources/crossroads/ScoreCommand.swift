@@ -68,28 +68,55 @@ struct AnswerInput {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem(message: "cannot read \(path); check the path")
         }
-        let decoded: Any
-        do {
-            decoded = try JSONSerialization.jsonObject(with: data)
-        } catch {
-            throw Problem(message: "\(path) is not valid JSON: give an array such as [7,3,10] or an object such as {\"solve-alone\": 7}")
-        }
-        if let array = decoded as? [Any] {
-            let values = try array.enumerated().map { index, value -> Int in
-                guard let number = value as? Int else { throw Problem(message: "\(path): answer \(index + 1) is not a whole number") }
+        // Decoded as whole numbers, never through `Any`: Foundation's numbers bridge `true` to 1.
+        let decoder = JSONDecoder()
+        if let array = try? decoder.decode([StrictJSONAnswer].self, from: data) {
+            let values = try array.enumerated().map { index, answer -> Int in
+                guard let number = answer.value else { throw Problem(message: "\(path): answer \(index + 1) is not a whole number (found \(answer.found))") }
                 return number
             }
             return try questionnaire.score(values)
         }
-        if let object = decoded as? [String: Any] {
+        if let object = try? decoder.decode([String: StrictJSONAnswer].self, from: data) {
             var values: [String: Int] = [:]
-            for (key, value) in object {
-                guard let number = value as? Int else { throw Problem(message: "\(path): the answer for \"\(key)\" is not a whole number") }
+            for key in object.keys.sorted() {
+                guard let number = object[key]?.value else {
+                    throw Problem(message: "\(path): the answer for \"\(key)\" is not a whole number (found \(object[key]?.found ?? "nothing"))")
+                }
                 values[key] = number
             }
             return try questionnaire.score(answers: values)
         }
+        guard (try? JSONSerialization.jsonObject(with: data)) != nil else {
+            throw Problem(message: "\(path) is not valid JSON: give an array such as [7,3,10] or an object such as {\"solve-alone\": 7}")
+        }
         throw Problem(message: "\(path) must hold an array of answers or an object of item id -> answer")
+    }
+}
+
+/// One answer from a JSON file: a whole number, or what was written instead (`true`, `"7"`,
+/// `7.5`, a list ...), kept for the error message.
+struct StrictJSONAnswer: Decodable {
+    var value: Int?
+    var found: String
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        value = nil
+        if let flag = try? container.decode(Bool.self) {
+            found = String(flag)
+        } else if let number = try? container.decode(Int.self) {
+            value = number
+            found = String(number)
+        } else if let number = try? container.decode(Double.self) {
+            found = String(number)
+        } else if let text = try? container.decode(String.self) {
+            found = "the text \"\(text)\""
+        } else if container.decodeNil() {
+            found = "null"
+        } else {
+            found = "a list or object"
+        }
     }
 }
 

@@ -26,7 +26,7 @@ final class InputBoundsTests: XCTestCase {
         let options = MarkdownOptions(maxNesting: 5)
         XCTAssertNil(boundsError("Intro\n\n> > > > > five deep\n", options: options))
         let error = boundsError("Intro\n\n> > > > > > six deep\n", options: options)
-        XCTAssertEqual(error, MarkdownError(line: 3, message: "block quotes and lists are nested 6 deep, over the limit of 5"))
+        XCTAssertEqual(error, MarkdownError(line: 3, message: "block quotes and lists are nested 6 deep, over the limit of 5", limit: "markdown_nesting"))
         XCTAssertEqual(boundsError("ok\n" + String(repeating: ">", count: 6) + "\n", options: options)?.line, 2)
     }
 

@@ -117,8 +117,15 @@ final class CacheFormatTests: XCTestCase {
     }
 
     /// Replaces `@/target` links with a link to the sources page and drops read-next entries naming it.
+    /// Also in the questionnaire: a band's `next:` naming a missing page is an error.
     private static func dropLinks(to target: String, in content: URL) throws {
         let files = FileManager.default.enumerator(atPath: content.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        let folder = String(target.dropLast(".md".count)) + "/"
+        let questionnaire = content.appendingPathComponent("questionnaire.yml")
+        if let text = try? String(contentsOf: questionnaire, encoding: .utf8) {
+            let edited = text.replacingOccurrences(of: "\(folder), ", with: "").replacingOccurrences(of: ", \(folder)", with: "")
+            if edited != text { try Data(edited.utf8).write(to: questionnaire) }
+        }
         for file in files {
             let url = content.appendingPathComponent(file)
             let text = try String(contentsOf: url, encoding: .utf8)

@@ -4,8 +4,9 @@ import Foundation
 /// Content-Security-Policy that allows exactly those scripts by hash and nothing from elsewhere.
 public enum InlineScripts {
     /// Text a self-contained template prints where the policy goes; replaced after rendering,
-    /// because the hashes can only be taken from the final script text.
-    public static let policyMarker = "crossroads-content-security-policy"
+    /// because the hashes can only be taken from the final script text. Random per process, so
+    /// no title or body can contain it and be rewritten with it (as with `RootPlaceholder`).
+    public static let policyMarker = "crossroads-content-security-policy-" + UUID().uuidString.lowercased()
 
     /// The text of every `<script>` without a `src` attribute, in document order, exactly as the
     /// browser hashes it (everything between `>` and `</script>`).

@@ -5,98 +5,132 @@ import Yams
 /// Decodes `content/questionnaire.yml` and turns the scoring module's validation problems into
 /// located errors.
 enum QuestionnaireLoader {
-    static func load(_ text: String, file: String, errors: inout ErrorCollector) -> Questionnaire? {
-        switch YAMLDocument.parse(text, file: file) {
+    static func load(_ text: String, file: String, limits: SiteLimits, errors: inout ErrorCollector) -> Questionnaire? {
+        let root: Node
+        switch YAMLDocument.parse(text, file: file, bounds: limits.yaml) {
         case .failure(let error):
             errors.add(error)
             return nil
-        case .success: break
+        case .success(let document):
+            // Decoded from the checked node: decoding the text would compose it again, unchecked.
+            root = document.root ?? Node("")
         }
         let questionnaire: Questionnaire
         do {
-            questionnaire = try YAMLDecoder().decode(Questionnaire.self, from: text)
+            questionnaire = try YAMLDecoder().decode(Questionnaire.self, from: root)
         } catch let error as DecodingError {
-            errors.add(describe(error, text: text, file: file))
+            errors.add(describe(error, root: root, file: file))
             return nil
         } catch {
             errors.add(SiteError(file: file, message: "cannot read the questionnaire: \(error)"))
             return nil
         }
-        let problems = questionnaire.validate()
+        let problems = questionnaire.validate(limits: limits.questionnaire)
+        let lines = EntryLines(root)
         for problem in problems {
-            errors.add(SiteError(file: file, line: line(for: problem.path, in: text, questionnaire: questionnaire),
+            let fix = "edit the questionnaire definition so that every band, item and the scale are consistent"
+            errors.add(SiteError(file: file, line: lines.line(for: problem.path),
                                  message: "\(problem.path): \(problem.message)",
-                                 fix: "edit the questionnaire definition so that every band, item and the scale are consistent"))
+                                 fix: problem.limit.map { limits.raiseFix($0, otherwise: "make the questionnaire smaller") } ?? fix))
         }
         return problems.isEmpty ? questionnaire : nil
     }
 
-    private static func describe(_ error: DecodingError, text: String, file: String) -> SiteError {
+    private static func describe(_ error: DecodingError, root: Node, file: String) -> SiteError {
         func path(_ codingPath: [any CodingKey]) -> String {
             codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
         }
+        let lines = EntryLines(root)
         switch error {
         case let .keyNotFound(key, context):
             let where_ = path(context.codingPath)
-            return SiteError(file: file, line: lineOf(path: context.codingPath, in: text), message: "\(where_.isEmpty ? "questionnaire" : where_) is missing `\(key.stringValue)`",
+            return SiteError(file: file, line: lines.line(for: where_), message: "\(where_.isEmpty ? "questionnaire" : where_) is missing `\(key.stringValue)`",
                              fix: "add `\(key.stringValue):` there (see docs/writing-guides.md for the format)")
         case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            return SiteError(file: file, line: lineOf(path: context.codingPath, in: text), message: "\(path(context.codingPath)): \(context.debugDescription)",
+            return SiteError(file: file, line: lines.line(for: path(context.codingPath)), message: "\(path(context.codingPath)): \(context.debugDescription)",
                              fix: "check the value's type: ids and texts are text, min/max/weight/version are whole numbers, reverse is true or false")
         @unknown default:
             return SiteError(file: file, message: "cannot read the questionnaire: \(error)")
         }
     }
+}
 
-    /// Finds the line of `items[3]` / `bands[1]` by locating the Nth entry of that list.
-    private static func lineOf(path codingPath: [any CodingKey], in text: String) -> Int? {
-        guard let first = codingPath.first else { return nil }
-        let index = codingPath.dropFirst().first?.intValue
-        return entryLine(list: first.stringValue, index: index, in: text)
-    }
+/// The line of a place in the questionnaire such as `bands[2].next` or `scale.labels.7`, read
+/// from the composed YAML's marks: the deepest node of the path that exists.
+struct EntryLines {
+    let root: Node
 
-    static func line(for problemPath: String, in text: String, questionnaire: Questionnaire) -> Int? {
-        let list = problemPath.prefix { $0.isLetter }
-        var index: Int?
-        if let open = problemPath.firstIndex(of: "["), let close = problemPath.firstIndex(of: "]") {
-            index = Int(problemPath[problemPath.index(after: open)..<close])
+    init(_ root: Node) { self.root = root }
+
+    func line(for path: String) -> Int? {
+        var node = root
+        var line = root.mark?.line
+        for step in Self.steps(path) {
+            let next: Node?
+            // A key's own line: `bands:` rather than the first band under it.
+            var stepLine: Int?
+            switch (step, node) {
+            case let (.index(index), .sequence(sequence)):
+                next = sequence.indices.contains(index) ? sequence[index] : nil
+                stepLine = next?.mark?.line
+            case let (.key(key), .mapping(mapping)):
+                let pair = mapping.first { $0.key.string == key }
+                next = pair?.value
+                stepLine = pair?.key.mark?.line
+            default: next = nil
+            }
+            guard let next else { break }
+            node = next
+            line = stepLine ?? line
         }
-        return entryLine(list: String(list), index: index, in: text)
+        return line
     }
 
-    private static func entryLine(list: String, index: Int?, in text: String) -> Int? {
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard let listLine = lines.firstIndex(where: { $0.hasPrefix(list + ":") }) else { return nil }
-        guard let index else { return listLine + 1 }
-        var seen = -1
-        for lineIndex in (listLine + 1)..<lines.count {
-            let line = lines[lineIndex]
-            if let first = line.first, !first.isWhitespace, first != "-", first != "#" { break }
-            if line.trimmingCharacters(in: .whitespaces).hasPrefix("- ") || line.trimmingCharacters(in: .whitespaces) == "-" {
-                let indent = line.prefix { $0 == " " }.count
-                let listIndent = lines[(listLine + 1)...].first { $0.trimmingCharacters(in: .whitespaces).hasPrefix("-") }?.prefix { $0 == " " }.count ?? 0
-                if indent == listIndent {
-                    seen += 1
-                    if seen == index { return lineIndex + 1 }
+    enum Step { case key(String), index(Int) }
+
+    /// `bands[2].next` -> key bands, index 2, key next.
+    static func steps(_ path: String) -> [Step] {
+        var steps: [Step] = []
+        for part in path.split(separator: ".") {
+            var rest = Substring(part)
+            if let open = rest.firstIndex(of: "[") {
+                if open > rest.startIndex { steps.append(.key(String(rest[..<open]))) }
+                rest = rest[open...]
+                while rest.hasPrefix("["), let close = rest.firstIndex(of: "]") {
+                    if let index = Int(rest[rest.index(after: rest.startIndex)..<close]) { steps.append(.index(index)) }
+                    rest = rest[rest.index(after: close)...]
                 }
+            } else {
+                steps.append(.key(String(rest)))
             }
         }
-        return listLine + 1
+        return steps
     }
 }
 
 extension SiteLoader {
-    /// Reads and validates only `content/questionnaire.yml`, for `crossroads score` and exports.
+    /// Reads and validates only the questionnaire, for `crossroads score` and exports, with the
+    /// limits of site.yml (the defaults when site.yml does not read).
     public func loadQuestionnaire() throws -> Questionnaire {
-        let display = "content/questionnaire.yml"
-        let url = sourceFolder.appendingPathComponent(display)
-        var errors = ErrorCollector()
-        guard FileManager.default.fileExists(atPath: url.path) else {
-            throw BuildFailure([SiteError(file: display, message: "no questionnaire in \(sourceFolder.path)",
+        let present = Self.questionnaireNames.filter {
+            FileManager.default.fileExists(atPath: sourceFolder.appendingPathComponent("content/" + $0).path)
+        }
+        guard let name = present.first else {
+            throw BuildFailure([SiteError(file: "content/questionnaire.yml", message: "no questionnaire in \(sourceFolder.path)",
                                           fix: "create content/questionnaire.yml (see docs/writing-guides.md), or pass --source DIR")])
         }
-        guard let text = readText(url, display: display, errors: &errors),
-              let questionnaire = QuestionnaireLoader.load(text, file: display, errors: &errors) else {
+        if present.count > 1 {
+            throw BuildFailure([SiteError(file: "content/" + present[1],
+                                          message: "both content/\(present[0]) and content/\(present[1]) exist; a site has one questionnaire",
+                                          fix: "keep one of the two files and delete the other")])
+        }
+        let display = "content/" + name
+        var loader = self
+        var configErrors = ErrorCollector()
+        loader.limits = loadConfig(&configErrors).limits
+        var errors = ErrorCollector()
+        guard let text = loader.readText(sourceFolder.appendingPathComponent(display), display: display, errors: &errors),
+              let questionnaire = QuestionnaireLoader.load(text, file: display, limits: loader.limits, errors: &errors) else {
             throw BuildFailure(errors.errors)
         }
         return questionnaire

@@ -5,12 +5,14 @@ import Yams
 
 /// Reads a site's source folder into a `Site`, reporting every problem it finds at once.
 public struct SiteLoader: Sendable {
-    public static let maxPageBytes = 4_000_000
+    public static let maxPageBytes = SiteLimits().fileBytes
 
     public var sourceFolder: URL
     public var includeDrafts: Bool
     /// Pages loaded by an earlier `load()` of the same process, reused while their files are unchanged.
     public var markdownCache: MarkdownLoadCache?
+    /// The site's limits: the defaults until `load()` has read site.yml.
+    var limits = SiteLimits()
 
     public init(sourceFolder: URL, includeDrafts: Bool = false) {
         self.sourceFolder = sourceFolder.standardizedFileURL
@@ -20,6 +22,12 @@ public struct SiteLoader: Sendable {
     public func load(baseURLOverride: String? = nil) throws -> Site {
         var errors = ErrorCollector()
         var config = loadConfig(&errors)
+        var loader = self
+        loader.limits = config.limits
+        return try loader.load(config: &config, baseURLOverride: baseURLOverride, errors: &errors)
+    }
+
+    private func load(config: inout SiteConfig, baseURLOverride: String?, errors: inout ErrorCollector) throws -> Site {
         if let baseURLOverride {
             if let normalised = SiteConfig.normaliseBaseURL(baseURLOverride) {
                 config.baseURL = normalised
@@ -36,6 +44,7 @@ public struct SiteLoader: Sendable {
         var questionnaire: Questionnaire?
         var questionnaireFile: String?
         var questionnaireSourceHash: UInt64 = 0
+        var questionnaireText = ""
 
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -47,25 +56,40 @@ public struct SiteLoader: Sendable {
         let siteRoot = SymbolicLinks.realPath(sourceFolder.path) ?? sourceFolder.path
         errors.add(contentsOf: SymbolicLinks.check(site: sourceFolder, entries: ["site.yml", "content"], walking: []))
         var markdownFiles: [ContentWalker.File] = []
-        for file in ContentWalker.files(in: contentFolder, siteRoot: siteRoot, errors: &errors) {
+        let contentFiles = ContentWalker.files(in: contentFolder, siteRoot: siteRoot, errors: &errors)
+        let questionnaireFiles = contentFiles.filter { Self.questionnaireNames.contains($0.relativePath) }
+        if questionnaireFiles.count > 1 {
+            errors.add(SiteError(file: "content/" + questionnaireFiles[1].relativePath,
+                                 message: "both content/\(questionnaireFiles[0].relativePath) and content/\(questionnaireFiles[1].relativePath) exist; a site has one questionnaire",
+                                 fix: "keep one of the two files and delete the other"))
+        }
+        var dataFileOwners: [String: String] = [:]
+        for file in contentFiles {
             let relative = file.relativePath
             let display = "content/" + relative
             if relative.hasPrefix("data/") {
                 guard relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") else { continue }
-                guard let text = readText(file.url, display: display, errors: &errors) else { continue }
                 let name = String((relative.dropFirst("data/".count) as Substring).split(separator: ".").first ?? "")
-                switch YAMLDocument.parse(text, file: display) {
+                if let other = dataFileOwners[name] {
+                    errors.add(SiteError(file: display, message: "this data file and \(other) are both named `\(name)`; blocks and templates could read only one of them",
+                                         fix: "merge them into one file, or rename one (the name is the part before the first `.`)"))
+                    continue
+                }
+                dataFileOwners[name] = display
+                guard let text = readText(file.url, display: display, errors: &errors) else { continue }
+                switch YAMLDocument.parse(text, file: display, bounds: limits.yaml) {
                 case .success(let document):
-                    dataFiles[name] = DataFile(name: name, path: display, text: text)
+                    dataFiles[name] = DataFile(name: name, path: display, text: text, yamlBounds: limits.yaml)
                     templateData[SitePath.templateKey(name)] = document.root.map(TemplateValue.init) ?? .null
                 case .failure(let error):
                     errors.add(error)
                 }
-            } else if relative == "questionnaire.yml" || relative == "questionnaire.yaml" {
-                guard let text = readText(file.url, display: display, errors: &errors) else { continue }
+            } else if Self.questionnaireNames.contains(relative) {
+                guard questionnaireFile == nil, let text = readText(file.url, display: display, errors: &errors) else { continue }
                 questionnaireFile = display
                 questionnaireSourceHash = StableHash.keyOf(text)
-                questionnaire = QuestionnaireLoader.load(text, file: display, errors: &errors)
+                questionnaire = QuestionnaireLoader.load(text, file: display, limits: limits, errors: &errors)
+                questionnaireText = text
             } else if relative.hasSuffix(".md") {
                 markdownFiles.append(file)
             }
@@ -81,6 +105,9 @@ public struct SiteLoader: Sendable {
             }
         }
         checkReadNext(pages, &errors)
+        if let questionnaire, let questionnaireFile {
+            checkBandLinks(questionnaire, text: questionnaireText, file: questionnaireFile, pages: pages, &errors)
+        }
         try errors.throwIfAny()
         pages = Self.readingOrder(pages)
         if config.baseURL == nil && !config.relativeURLs {
@@ -111,6 +138,10 @@ public struct SiteLoader: Sendable {
     }
 
     func loadMarkdown(_ file: ContentWalker.File) -> LoadedMarkdown {
+        // The size is checked before the cache, which keeps what was read under any limit.
+        if file.stamp.size > limits.fileBytes {
+            return LoadedMarkdown(content: .nothing, errors: [tooLarge("content/" + file.relativePath, bytes: Int(file.stamp.size))])
+        }
         guard let markdownCache, file.readable else { return readMarkdown(file) }
         if let loaded = markdownCache.loaded(file.relativePath, stamp: file.stamp) { return loaded }
         let loaded = readMarkdown(file)
@@ -144,8 +175,14 @@ public struct SiteLoader: Sendable {
         return LoadedMarkdown(content: content, errors: errors.errors)
     }
 
-    private func loadConfig(_ errors: inout ErrorCollector) -> SiteConfig {
+    static let questionnaireNames = ["questionnaire.yml", "questionnaire.yaml"]
+
+    func loadConfig(_ errors: inout ErrorCollector) -> SiteConfig {
         let url = sourceFolder.appendingPathComponent("site.yml")
+        if FileManager.default.fileExists(atPath: sourceFolder.appendingPathComponent("site.yaml").path) {
+            errors.add(SiteError(file: "site.yaml", message: "site.yaml is never read: the settings file is site.yml",
+                                 fix: "move its settings into site.yml and delete site.yaml"))
+        }
         guard FileManager.default.fileExists(atPath: url.path) else {
             errors.add(SiteError(file: "site.yml", message: "no site.yml in \(sourceFolder.path)",
                                  fix: "create site.yml with at least `title: My guides`, or start from `crossroads new DIR`"))
@@ -169,9 +206,8 @@ public struct SiteLoader: Sendable {
                                  fix: "check that the file exists and that you have permission to read it (chmod a+r)"))
             return nil
         }
-        if data.count > Self.maxPageBytes {
-            errors.add(SiteError(file: display, message: "file is \(data.count / 1_000_000) MB; the limit is \(Self.maxPageBytes / 1_000_000) MB",
-                                 fix: "split it into several pages or remove the pasted data"))
+        if data.count > limits.fileBytes {
+            errors.add(tooLarge(display, bytes: data.count))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -183,6 +219,11 @@ public struct SiteLoader: Sendable {
         return text
     }
 
+
+    private func tooLarge(_ display: String, bytes: Int) -> SiteError {
+        SiteError(file: display, message: "file is \(bytes) bytes, over the limit of \(limits.fileBytes) bytes",
+                  fix: limits.raiseFix("file_bytes", otherwise: "split it into several files or remove the pasted data"))
+    }
 
     private static func firstInvalidUTF8Line(_ data: Data) -> Int {
         var line = 1
@@ -291,6 +332,25 @@ public struct SiteLoader: Sendable {
         }
         components.append(slug ?? last)
         return components.joined(separator: "/") + "/"
+    }
+
+    /// A band's `next:` that names no section or page would vanish from the result silently.
+    private func checkBandLinks(_ questionnaire: Questionnaire, text: String, file: String, pages: [Page], _ errors: inout ErrorCollector) {
+        var byContentPath: [String: Int] = [:]
+        for index in pages.indices { byContentPath[pages[index].contentPath] = index }
+        var lines: EntryLines?
+        for (bandIndex, band) in questionnaire.bands.enumerated() {
+            for (position, reference) in band.next.enumerated()
+            where ContentReference.resolve(reference, pages: pages, pageIndexByContentPath: byContentPath) == nil {
+                if lines == nil, let root = (try? YAMLDocument.parse(text, file: file, bounds: limits.yaml).get())?.root {
+                    lines = EntryLines(root)
+                }
+                let sections = PageKind.allCases.compactMap(\.sectionPath).joined(separator: ", ")
+                errors.add(SiteError(file: file, line: lines?.line(for: "bands[\(bandIndex)].next[\(position)]"),
+                                     message: "bands[\(bandIndex)].next: \"\(reference)\" names no section or page of this site",
+                                     fix: "name a section (\(sections)) or a page under content/, such as pitfalls/no-training.md"))
+            }
+        }
     }
 
     private func checkReadNext(_ pages: [Page], _ errors: inout ErrorCollector) {

@@ -1,3 +1,4 @@
+import Blocks
 import Foundation
 import Yams
 
@@ -14,12 +15,22 @@ struct YAMLDocument {
     /// reads YAML types (fields are read from the text), and resolving them ran up to seven
     /// regular expressions for every scalar and for every key comparison, a tenth of loading a
     /// large site. Data files keep the full resolver (merge keys `<<` among others).
-    static func parse(_ text: String, file: String, lineOffset: Int = 0, resolvingTypes: Bool = true) -> Result<YAMLDocument, SiteError> {
+    /// `bounds` is checked on the text before Yams composes it (see `YAMLBounds`); `raisable`
+    /// says whether site.yml's `limits:` sets them for this file (front matter keeps the defaults).
+    static func parse(_ text: String, file: String, lineOffset: Int = 0, resolvingTypes: Bool = true,
+                      bounds: YAMLBounds = .default, raisable: Bool = true) -> Result<YAMLDocument, SiteError> {
         if let tabLine = Self.lineIndentedWithTab(text) {
             return .failure(SiteError(
                 file: file, line: tabLine + lineOffset, column: 1,
                 message: "YAML indentation uses a tab character",
                 fix: "indent with spaces only; YAML does not allow tabs for indentation"))
+        }
+        if let violation = bounds.firstViolation(in: text) {
+            let (doubled, overflow) = violation.limit.multipliedReportingOverflow(by: 2)
+            let otherwise = violation.settingName == "yaml_depth" ? "flatten the nesting" : "write the values out instead of repeating anchors with `*name`"
+            return .failure(SiteError(
+                file: file, line: violation.line + lineOffset, message: violation.message,
+                fix: raisable ? "\(otherwise), or raise the limit in site.yml: `limits: {\(violation.settingName): \(overflow ? Int.max : doubled)}`" : otherwise))
         }
         do {
             // The encoding is given: Yams's default reads the process environment on every parse.
@@ -110,6 +121,10 @@ struct YAMLFields {
         return (mark.line + lineOffset, mark.column)
     }
 
+    mutating func problem(_ error: SiteError) {
+        errors.append(error)
+    }
+
     mutating func problem(at node: Node, _ message: String, fix: String? = nil) {
         let (line, column) = position(of: node)
         errors.append(SiteError(file: file, line: line, column: column, message: message, fix: fix))
@@ -127,23 +142,44 @@ struct YAMLFields {
             problem(at: value, "`\(key)` must be text, found a \(Self.describe(value))", fix: "write `\(key): some text` on one line")
             return nil
         }
-        return scalar.string
+        return checkedText(scalar.string, key: key, at: value)
     }
 
+    /// Text without control characters (tab and line breaks aside): YAML escapes such as `"\0"`
+    /// can write them, and no page, feed or sitemap can show them.
+    private mutating func checkedText(_ text: String, key: String, at node: Node) -> String? {
+        guard let control = text.unicodeScalars.first(where: Self.isForbiddenControl) else { return text }
+        let code = String(control.value, radix: 16, uppercase: true)
+        problem(at: node, "`\(key)` holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code), which no page or feed can show",
+                fix: "remove the escape (such as `\\0` or `\\x07`) from the text")
+        return nil
+    }
+
+    static func isForbiddenControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x0A, 0x0D: return false
+        case 0x00...0x1F, 0x7F...0x9F, 0xFFFE, 0xFFFF: return true
+        default: return false
+        }
+    }
+
+    /// A whole number written as one, not in quotes: `"10"` is text.
     mutating func int(_ key: String) -> Int? {
         guard let value = value(key) else { return nil }
-        guard case .scalar(let scalar) = value, let number = Int(scalar.string.trimmingCharacters(in: .whitespaces)) else {
+        guard case .scalar(let scalar) = value, scalar.style == .plain, let number = Int(scalar.string) else {
             problem(at: value, "`\(key)` must be a whole number, found \(Self.quote(value))", fix: "write a number such as `\(key): 10`")
             return nil
         }
         return number
     }
 
+    /// Only `true` or `false`, unquoted (YAML 1.2): `yes`, `on` or `"true"` are refused rather
+    /// than guessed, since a wrong guess publishes a draft or hides a page without a word.
     mutating func bool(_ key: String) -> Bool? {
         guard let value = value(key) else { return nil }
-        switch value.scalar?.string.lowercased() {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
+        switch value.scalar.flatMap({ $0.style == .plain ? $0.string : nil }) {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
         default:
             problem(at: value, "`\(key)` must be true or false, found \(Self.quote(value))", fix: "write `\(key): true` or `\(key): false`")
             return nil
@@ -163,15 +199,15 @@ struct YAMLFields {
 
     mutating func strings(_ key: String) -> [String]? {
         guard let value = value(key) else { return nil }
-        if case .scalar(let scalar) = value { return [scalar.string] }
+        if case .scalar(let scalar) = value { return checkedText(scalar.string, key: key, at: value).map { [$0] } ?? [] }
         guard case .sequence(let sequence) = value else {
             problem(at: value, "`\(key)` must be a list of text, found a \(Self.describe(value))", fix: "write `\(key): [first, second]`")
             return nil
         }
         var result: [String] = []
         for element in sequence {
-            if let text = element.scalar?.string {
-                result.append(text)
+            if let scalar = element.scalar {
+                if let text = checkedText(scalar.string, key: key, at: element) { result.append(text) }
             } else {
                 problem(at: element, "every entry of `\(key)` must be text, found a \(Self.describe(element))")
             }
@@ -189,7 +225,10 @@ struct YAMLFields {
     }
 
     static func quote(_ node: Node) -> String {
-        if let text = node.scalar?.string { return "\"\(text)\"" }
+        if let scalar = node.scalar {
+            let quoted = scalar.style == .singleQuoted || scalar.style == .doubleQuoted ? " (in quotes, so text)" : ""
+            return "\"\(scalar.string)\"\(quoted)"
+        }
         return "a \(describe(node))"
     }
 }

@@ -22,7 +22,8 @@ public struct PageMetadata: Sendable, Equatable, Codable {
     /// the YAML's first line.
     static func decode(_ yaml: String, file: String, yamlFirstLine: Int) -> Result<PageMetadata, BuildFailure> {
         let document: YAMLDocument
-        switch YAMLDocument.parse(yaml, file: file, lineOffset: yamlFirstLine - 1, resolvingTypes: false) {
+        // Front matter keeps the default YAML limits: a page's result is cached apart from site.yml.
+        switch YAMLDocument.parse(yaml, file: file, lineOffset: yamlFirstLine - 1, resolvingTypes: false, raisable: false) {
         case .success(let parsed): document = parsed
         case .failure(let error): return .failure(BuildFailure([error]))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// `site.yml`: settings for the whole site.
 public struct SiteConfig: Sendable, Equatable {
@@ -16,10 +17,12 @@ public struct SiteConfig: Sendable, Equatable {
     public var relativeURLs = true
     public var unsafeHTML = false
     public var nav: [NavItem] = []
+    /// Bounds on the site's inputs, raised under `limits:`.
+    public var limits = SiteLimits()
 
     public init() {}
 
-    static let knownFields: Set<String> = ["title", "description", "base_url", "language", "author", "relative_urls", "unsafe_html", "nav"]
+    static let knownFields: Set<String> = ["title", "description", "base_url", "language", "author", "relative_urls", "unsafe_html", "nav", "limits"]
 
     static func decode(_ text: String, file: String) -> Result<SiteConfig, BuildFailure> {
         let document: YAMLDocument
@@ -64,7 +67,35 @@ public struct SiteConfig: Sendable, Equatable {
                 fields.problem(at: navNode, "`nav` must be a list", fix: "write `nav:` followed by lines `- {title: Pitfalls, path: pitfalls/}`")
             }
         }
+        if let limitsNode = fields.value("limits") {
+            config.limits = Self.limits(limitsNode, fields: &fields)
+        }
         return fields.errors.isEmpty ? .success(config) : .failure(BuildFailure(fields.errors))
+    }
+
+    /// `limits: {table_columns: 200, ...}`: each a whole number of at least 1.
+    private static func limits(_ node: Node, fields: inout YAMLFields) -> SiteLimits {
+        var limits = SiteLimits()
+        guard node.mapping != nil else {
+            fields.problem(at: node, "`limits` must be a mapping of limit names to whole numbers",
+                           fix: "write e.g. `limits: {table_columns: 200}`")
+            return limits
+        }
+        var entries = YAMLFields(file: fields.file, lineOffset: fields.lineOffset, node: node)
+        for (name, key) in entries.keys {
+            guard limits[setting: name] != nil else {
+                entries.problem(at: key, "unknown limit `\(name)`", fix: "use one of: \(SiteLimits.settingNames.joined(separator: ", "))")
+                continue
+            }
+            guard let value = entries.int(name), let valueNode = entries.value(name) else { continue }
+            guard value >= 1 else {
+                entries.problem(at: valueNode, "limit `\(name)` must be at least 1, found \(value)", fix: "write a whole number of at least 1")
+                continue
+            }
+            limits[setting: name] = value
+        }
+        for error in entries.errors { fields.problem(error) }
+        return limits
     }
 
     /// Returns the URL with exactly one trailing slash, or nil when it is not absolute http(s).

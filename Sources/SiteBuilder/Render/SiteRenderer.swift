@@ -76,6 +76,8 @@ struct SiteRenderer: @unchecked Sendable {
         options.unsafeHTML = site.config.unsafeHTML
         // Every template shows the content under the page's or the list's <h1> title.
         options.headingsBelowLevel = 1
+        site.config.limits.apply(to: &options)
+        options.reservedIDs = templates.reservedIDs
         let blocks = BlockRenderers(dataFiles: site.dataFiles, questionnaire: site.questionnaire)
         markdown = MarkdownRenderer(options: options, fencedBlocks: blocks.all)
         placeholderValues = site.questionnaire?.placeholderValues() ?? [:]
@@ -90,14 +92,11 @@ struct SiteRenderer: @unchecked Sendable {
         let links = self.links
         questionnaireContext = site.questionnaire.map { questionnaire in
             QuestionnaireContext.make(questionnaire, links: links) { reference in
-                let normalised = SitePath.normaliseFolder(reference)
-                if let kind = PageKind.allCases.first(where: { $0.sectionPath == normalised }) {
-                    return (sectionTitles[kind] ?? kind.defaultSectionTitle, normalised)
+                switch ContentReference.resolve(reference, pages: site.pages, pageIndexByContentPath: pagesByPath) {
+                case .section(let kind, let sitePath)?: return (sectionTitles[kind] ?? kind.defaultSectionTitle, sitePath)
+                case .page(let index)?: return (site.pages[index].metadata.title, site.pages[index].sitePath)
+                case nil: return nil
                 }
-                let contentPath = reference.hasSuffix(".md") ? reference : String(normalised.dropLast()) + ".md"
-                if let index = pagesByPath[contentPath] { return (site.pages[index].metadata.title, site.pages[index].sitePath) }
-                if let page = site.pages.first(where: { $0.sitePath == normalised }) { return (page.metadata.title, page.sitePath) }
-                return nil
             }
         }
         absoluteURLs = AbsoluteURLRenderer(for: site, templates: templates, assets: assets)
@@ -367,18 +366,20 @@ struct SiteRenderer: @unchecked Sendable {
             }
             return RenderedBody(markdown: rendered, links: checked, rootIsPlaceholder: sharedAcrossDepths)
         } catch let failure as MarkdownErrors {
-            errors += failure.errors.map { Self.located($0, file: file, firstLine: firstLine) }
+            errors += failure.errors.map { Self.located($0, file: file, firstLine: firstLine, limits: site.config.limits) }
         } catch let error as MarkdownError {
-            errors.append(Self.located(error, file: file, firstLine: firstLine))
+            errors.append(Self.located(error, file: file, firstLine: firstLine, limits: site.config.limits))
         }
         throw BuildFailure(errors)
     }
 
     /// A Markdown, link or fenced-block problem at its file line, with the way to fix it.
-    static func located(_ error: MarkdownError, file: String, firstLine: Int) -> SiteError {
+    static func located(_ error: MarkdownError, file: String, firstLine: Int, limits: SiteLimits) -> SiteError {
         let message = error.message
         let fix: String
-        if message.contains("link to @/") || message.hasPrefix("link to") {
+        if let limit = error.limit {
+            fix = limits.raiseFix(limit, otherwise: "split the page or simplify the Markdown from this line")
+        } else if message.contains("link to @/") || message.hasPrefix("link to") {
             fix = "link to an existing page as @/folder/page.md (paths are relative to content/)"
         } else if message.contains("data file") {
             fix = "create the data file in content/data/, or name an existing one with `data:` in the block"

@@ -17,6 +17,9 @@ public struct TemplateSet: Sendable {
     public let combinedHash: UInt64
     /// Hash of each template's text, for the keys of outputs that looked it up (`InputHashes`).
     let textHashes: [String: UInt64]
+    /// Every literal `id="..."` the templates write (`main`, `qn-form` ...): a heading never gets
+    /// one of these, so a page never holds two elements with one id.
+    let reservedIDs: Set<String>
 
     public static func load(from folder: URL) throws -> TemplateSet {
         var errors = ErrorCollector()
@@ -69,14 +72,32 @@ public struct TemplateSet: Sendable {
         try errors.throwIfAny()
         let combined = texts.keys.sorted().map { "\($0)\u{0}\(texts[$0] ?? "")" }.joined(separator: "\u{1}")
         return TemplateSet(folder: folder, library: library, compiled: compiled.map(TemplateRenderer.init), names: names,
-                           combinedHash: StableHash.of(combined), textHashes: texts.mapValues { StableHash.of($0) })
+                           combinedHash: StableHash.of(combined),
+                           textHashes: texts.mapValues { StableHash.of($0) },
+                           reservedIDs: texts.values.reduce(into: []) { $0.formUnion(Self.literalIDs(in: $1)) })
+    }
+
+    /// The values of `id="..."` and `id='...'` attributes that hold no Mustache tag. An id built
+    /// from a tag (`id="band-{{id}}"`) comes from data, not from a heading's text, and is left out.
+    static func literalIDs(in text: String) -> Set<String> {
+        var ids: Set<String> = []
+        var rest = Substring(text)
+        while let attribute = rest.range(of: "id=") {
+            rest = rest[attribute.upperBound...]
+            let before = rest.base[..<attribute.lowerBound].last
+            guard before.map({ $0 == " " || $0 == "\n" || $0 == "\t" }) ?? false,
+                  let quote = rest.first, quote == "\"" || quote == "'" else { continue }
+            let value = rest.dropFirst().prefix { $0 != quote }
+            if !value.isEmpty, !value.contains("{{") { ids.insert(String(value)) }
+        }
+        return ids
     }
 
     /// The same templates rendered by swift-mustache alone: slower, the same bytes. For tests that
     /// prove it, and to measure the difference.
     public func renderedBySwiftMustache() -> TemplateSet {
         TemplateSet(folder: folder, library: library, compiled: nil, names: names, combinedHash: combinedHash,
-                    textHashes: textHashes)
+                    textHashes: textHashes, reservedIDs: reservedIDs)
     }
 
     /// Whether our renderer is in use (false when swift-mustache's tokens could not be read).

@@ -1,0 +1,81 @@
+import Blocks
+import Markdown
+import Scoring
+
+/// Bounds on every input, so that hostile or careless content fails with an error naming the
+/// file and the limit instead of running for minutes or exhausting memory. Each limit can be
+/// raised in site.yml under `limits:` (site.yml itself is read with the defaults).
+public struct SiteLimits: Sendable, Equatable {
+    public var fileBytes = 4_000_000
+    public var yamlAliasValues = YAMLBounds.default.maxAliasValues
+    public var yamlDepth = YAMLBounds.default.maxDepth
+    public var markdownNesting = MarkdownOptions().maxNesting
+    public var tableColumns = MarkdownOptions().maxTableColumns
+    public var tableCells = MarkdownOptions().maxTableCells
+    public var headings = MarkdownOptions().maxHeadings
+    public var questionnaireItems = QuestionnaireLimits.default.maxItems
+    public var questionnaireBands = QuestionnaireLimits.default.maxBands
+    public var scalePoints = QuestionnaireLimits.default.maxScalePoints
+
+    public init() {}
+
+    /// The names written in site.yml, in the order docs/errors.md lists them.
+    static let settingNames = ["file_bytes", "yaml_alias_values", "yaml_depth", "markdown_nesting", "table_columns",
+                               "table_cells", "headings", "questionnaire_items", "questionnaire_bands", "scale_points"]
+
+    /// A limit by its site.yml name; nil for a name that is not a limit.
+    subscript(setting name: String) -> Int? {
+        get {
+            switch name {
+            case "file_bytes": fileBytes
+            case "yaml_alias_values": yamlAliasValues
+            case "yaml_depth": yamlDepth
+            case "markdown_nesting": markdownNesting
+            case "table_columns": tableColumns
+            case "table_cells": tableCells
+            case "headings": headings
+            case "questionnaire_items": questionnaireItems
+            case "questionnaire_bands": questionnaireBands
+            case "scale_points": scalePoints
+            default: nil
+            }
+        }
+        set {
+            guard let newValue else { return }
+            switch name {
+            case "file_bytes": fileBytes = newValue
+            case "yaml_alias_values": yamlAliasValues = newValue
+            case "yaml_depth": yamlDepth = newValue
+            case "markdown_nesting": markdownNesting = newValue
+            case "table_columns": tableColumns = newValue
+            case "table_cells": tableCells = newValue
+            case "headings": headings = newValue
+            case "questionnaire_items": questionnaireItems = newValue
+            case "questionnaire_bands": questionnaireBands = newValue
+            case "scale_points": scalePoints = newValue
+            default: break
+            }
+        }
+    }
+
+    var yaml: YAMLBounds { YAMLBounds(maxAliasValues: yamlAliasValues, maxDepth: yamlDepth) }
+
+    var questionnaire: QuestionnaireLimits {
+        QuestionnaireLimits(maxItems: questionnaireItems, maxBands: questionnaireBands, maxScalePoints: scalePoints)
+    }
+
+    func apply(to options: inout MarkdownOptions) {
+        options.maxInputBytes = fileBytes
+        options.maxNesting = markdownNesting
+        options.maxTableColumns = tableColumns
+        options.maxTableCells = tableCells
+        options.maxHeadings = headings
+    }
+
+    /// The `fix:` line for an input over the limit called `name`.
+    func raiseFix(_ name: String, otherwise: String) -> String {
+        let doubled = (self[setting: name] ?? 0).multipliedReportingOverflow(by: 2)
+        let example = doubled.overflow ? Int.max : doubled.partialValue
+        return "\(otherwise), or raise the limit in site.yml: `limits: {\(name): \(example)}`"
+    }
+}

@@ -6,55 +6,8 @@ import XCTest
 /// build writes and reads: it fails with an exit code of 1...127, names the file (and line), and
 /// leaves the previous output byte for byte as it was.
 final class TrustPathsCLITests: XCTestCase {
-    /// A copy of the default site with a good build in `out/` (deep, so that `..` has somewhere to go
-    /// inside the scratch folder).
-    private struct Site {
-        let scratch: ScratchFolder
-        var root: URL { scratch.url.appendingPathComponent("a/b/c/d/site") }
-        var output: URL { scratch.url.appendingPathComponent("a/b/c/d/out") }
-
-        init(_ label: String) throws {
-            scratch = try ScratchFolder("trust-paths-\(label)")
-            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-            for entry in ["content", "templates", "site.yml"] {
-                try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(entry), to: root.appendingPathComponent(entry))
-            }
-            let first = try build()
-            guard first.exitStatus == 0 else { throw HardeningError("the default site did not build: \(first.summary)") }
-        }
-
-        func build(_ extra: [String] = []) throws -> CommandResult {
-            try CrossroadsCLI.run(["build", "--source", root.path, "--output", output.path] + extra)
-        }
-
-        func write(_ path: String, _ text: String) throws { try scratch.write("a/b/c/d/site/" + path, text) }
-
-        /// Adds front-matter lines to a page of the default site.
-        func addFrontMatter(_ lines: String, to page: String) throws {
-            let url = root.appendingPathComponent(page)
-            let text = try String(contentsOf: url, encoding: .utf8)
-            try Data(("---\n" + lines + "\n" + text.dropFirst(4)).utf8).write(to: url)
-        }
-
-        /// Every file under the scratch folder outside the site and the output.
-        func filesOutside() -> [String] {
-            FolderSnapshot(scratch.url).files.keys.filter { !$0.hasPrefix("a/b/c/d/site/") && !$0.hasPrefix("a/b/c/d/out/") }.sorted()
-        }
-    }
-
-    /// Refused: exit 1...127, the message names `file` (with a line when given), the output is unchanged.
-    private func assertRefused(_ result: CommandResult, naming file: String, line: Int? = nil, before: FolderSnapshot, after output: URL,
-                               _ label: String, fileID: StaticString = #filePath, lineNumber: UInt = #line) {
-        XCTAssertNotNil(result.exitStatus, "\(label): \(result.summary)", file: fileID, line: lineNumber)
-        XCTAssertTrue((1...127).contains(result.exitStatus ?? 0), "\(label): \(result.summary)", file: fileID, line: lineNumber)
-        let location = line.map { "\(file):\($0)" } ?? file
-        XCTAssertTrue(result.stderr.contains(location), "\(label): no \(location) in\n\(result.stderr)", file: fileID, line: lineNumber)
-        let now = FolderSnapshot(output)
-        XCTAssertEqual(now, before, "\(label): output changed: \(now.difference(from: before))", file: fileID, line: lineNumber)
-    }
-
     func testAnAliasOutsideTheOutputIsRefusedByBuildAndCheck() throws {
-        let site = try Site("outside")
+        let site = try CLISite("outside")
         defer { site.scratch.remove() }
         let before = FolderSnapshot(site.output)
         for alias in ["../../../../x.js", "../x", "/../../y", "a/../../../../z", "%2e%2e/%2e%2e/w", "..\\\\..\\\\v"] {
@@ -71,7 +24,7 @@ final class TrustPathsCLITests: XCTestCase {
     }
 
     func testSymbolicLinksOutOfTheSiteAreRefusedAndLinksInsideWork() throws {
-        let site = try Site("links")
+        let site = try CLISite("links")
         defer { site.scratch.remove() }
         let outside = site.scratch.url.appendingPathComponent("elsewhere")
         try site.scratch.write("elsewhere/secret.md", "---\ntitle: Secret\n---\nThe deploy key.\n")
@@ -96,7 +49,7 @@ final class TrustPathsCLITests: XCTestCase {
     }
 
     func testAnOutputCrossroadsDidNotWriteIsNeverReplaced() throws {
-        let site = try Site("ownership")
+        let site = try CLISite("ownership")
         defer { site.scratch.remove() }
         let folder = site.scratch.url
         try site.scratch.write("docs/notes.md", "my notes")
@@ -128,7 +81,7 @@ final class TrustPathsCLITests: XCTestCase {
     }
 
     func testOneAddressCannotHideAnother() throws {
-        let site = try Site("hiding")
+        let site = try CLISite("hiding")
         defer { site.scratch.remove() }
         let before = FolderSnapshot(site.output)
         let page = "content/pitfalls/forced-ladder.md"
@@ -161,7 +114,7 @@ final class TrustPathsCLITests: XCTestCase {
     }
 
     func testCharactersThatBreakLinksAreRefusedNamingTheFile() throws {
-        let site = try Site("unsafe-names")
+        let site = try CLISite("unsafe-names")
         defer { site.scratch.remove() }
         let before = FolderSnapshot(site.output)
         for name in ["a#b", "why?", "100%", "two words", "tab\there", "back\\slash", "c:d"] {
@@ -183,7 +136,7 @@ final class TrustPathsCLITests: XCTestCase {
         XCTAssertEqual(check.exitStatus, 0, check.summary)
     }
 
-    private func restore(_ page: String, in site: Site) throws {
+    private func restore(_ page: String, in site: CLISite) throws {
         let url = site.root.appendingPathComponent(page)
         try FileManager.default.removeItem(at: url)
         try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(page), to: url)

@@ -24,6 +24,9 @@ struct OutputKeys {
         let summaries = site.pages.map(Self.summaryHash)
         self.summaries = summaries
         var global = "\(assets.combinedHash);\(Self.configHash(site.config));\(contexts.questionnaireURL)"
+        // Every page body is checked against the limits and names its headings around the theme's ids.
+        global += ";\(SiteLimits.settingNames.map { "\($0)=\(site.config.limits[setting: $0] ?? 0)" }.joined(separator: ","))"
+        global += ";\(templates.reservedIDs.sorted().joined(separator: " "))"
         for kind in PageKind.allCases {
             let intro = site.sections[kind]
             global += ";\(kind.rawValue)=\(contexts.sectionTitles[kind] ?? "")|\(contexts.sectionPath(kind) ?? "-")|\(intro?.summary ?? "\u{0}")"

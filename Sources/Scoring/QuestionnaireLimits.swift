@@ -15,3 +15,27 @@ public struct QuestionnaireLimits: Sendable, Equatable {
         self.maxScalePoints = maxScalePoints
     }
 }
+
+extension QuestionnaireLimits {
+    /// The problems of a questionnaire this large, from its sizes alone, so that a reader can
+    /// refuse an oversized definition before decoding it. Each problem carries its limit's name.
+    public func problems(scaleMin: Int, scaleMax: Int, labelCount: Int, itemCount: Int, bandCount: Int) -> [QuestionnaireProblem] {
+        var problems: [QuestionnaireProblem] = []
+        // Subtracted as a width that cannot overflow: min and max can be any Int.
+        let (width, overflow) = scaleMax.subtractingReportingOverflow(scaleMin)
+        if scaleMin < scaleMax, overflow || width >= maxScalePoints {
+            let points = overflow ? "more than \(Int.max)" : "\(width + 1)"
+            problems.append(.init(path: "scale", message: "the scale \(scaleMin)...\(scaleMax) has \(points) answers, over the limit of \(maxScalePoints); use a shorter scale such as 0...10", limit: "scale_points"))
+        }
+        if labelCount > maxScalePoints {
+            problems.append(.init(path: "scale.labels", message: "there are \(labelCount) scale labels, over the limit of \(maxScalePoints); label only some points of the scale", limit: "scale_points"))
+        }
+        if itemCount > maxItems {
+            problems.append(.init(path: "items", message: "there are \(itemCount) items, over the limit of \(maxItems)", limit: "questionnaire_items"))
+        }
+        if bandCount > maxBands {
+            problems.append(.init(path: "bands", message: "there are \(bandCount) bands, over the limit of \(maxBands)", limit: "questionnaire_bands"))
+        }
+        return problems
+    }
+}

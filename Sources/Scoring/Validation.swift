@@ -21,25 +21,9 @@ extension Questionnaire {
         return problems
     }
 
-    /// Each problem carries the name of its limit, so that the site can say where to raise it.
     private func sizeProblems(_ limits: QuestionnaireLimits) -> [QuestionnaireProblem] {
-        var problems: [QuestionnaireProblem] = []
-        // Subtracted as a width that cannot overflow: min and max can be any Int.
-        let (width, overflow) = scale.max.subtractingReportingOverflow(scale.min)
-        if scale.min < scale.max, overflow || width >= limits.maxScalePoints {
-            let points = overflow ? "more than \(Int.max)" : "\(width + 1)"
-            problems.append(.init(path: "scale", message: "the scale \(scale.min)...\(scale.max) has \(points) answers, over the limit of \(limits.maxScalePoints); use a shorter scale such as 0...10", limit: "scale_points"))
-        }
-        if scale.labels.count > limits.maxScalePoints {
-            problems.append(.init(path: "scale.labels", message: "there are \(scale.labels.count) scale labels, over the limit of \(limits.maxScalePoints); label only some points of the scale", limit: "scale_points"))
-        }
-        if items.count > limits.maxItems {
-            problems.append(.init(path: "items", message: "there are \(items.count) items, over the limit of \(limits.maxItems)", limit: "questionnaire_items"))
-        }
-        if bands.count > limits.maxBands {
-            problems.append(.init(path: "bands", message: "there are \(bands.count) bands, over the limit of \(limits.maxBands)", limit: "questionnaire_bands"))
-        }
-        return problems
+        limits.problems(scaleMin: scale.min, scaleMax: scale.max, labelCount: scale.labels.count,
+                        itemCount: items.count, bandCount: bands.count)
     }
 
     private func scaleProblems() -> [QuestionnaireProblem] {

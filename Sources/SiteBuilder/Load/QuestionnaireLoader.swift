@@ -15,6 +15,19 @@ enum QuestionnaireLoader {
             // Decoded from the checked node: decoding the text would compose it again, unchecked.
             root = document.root ?? Node("")
         }
+        // Sizes first, from the node: decoding thousands of entries is what an oversized file costs.
+        let oversized = limits.questionnaire.problems(
+            scaleMin: Int(root["scale"]?["min"]?.scalar?.string ?? "") ?? 0, scaleMax: Int(root["scale"]?["max"]?.scalar?.string ?? "") ?? 0,
+            labelCount: root["scale"]?["labels"]?.mapping?.count ?? 0,
+            itemCount: root["items"]?.sequence?.count ?? 0, bandCount: root["bands"]?.sequence?.count ?? 0)
+        let lines = EntryLines(root)
+        if !oversized.isEmpty {
+            for problem in oversized {
+                errors.add(SiteError(file: file, line: lines.line(for: problem.path), message: "\(problem.path): \(problem.message)",
+                                     fix: limits.raiseFix(problem.limit ?? "", otherwise: "make the questionnaire smaller")))
+            }
+            return nil
+        }
         let questionnaire: Questionnaire
         do {
             questionnaire = try YAMLDecoder().decode(Questionnaire.self, from: root)
@@ -26,7 +39,6 @@ enum QuestionnaireLoader {
             return nil
         }
         let problems = questionnaire.validate(limits: limits.questionnaire)
-        let lines = EntryLines(root)
         for problem in problems {
             let fix = "edit the questionnaire definition so that every band, item and the scale are consistent"
             errors.add(SiteError(file: file, line: lines.line(for: problem.path),

@@ -96,16 +96,19 @@ public struct SiteLoader: Sendable {
         }
         // Reading, splitting and decoding pages is independent per file: done in parallel, then
         // gathered in file order so pages and errors come out the same as a serial load.
-        for loaded in loadMarkdown(markdownFiles) {
+        // Files that failed to load: their own errors say why, so links to them blame no one else.
+        var failed: Set<String> = []
+        for (file, loaded) in zip(markdownFiles, loadMarkdown(markdownFiles)) {
             errors.add(contentsOf: loaded.errors)
+            if !loaded.errors.isEmpty { failed.insert(file.relativePath) }
             switch loaded.content {
             case .page(let page): if !page.metadata.draft || includeDrafts { pages.append(page) }
             case .sectionIntro(let intro): sections[intro.kind] = intro
             case .nothing: break
             }
         }
-        checkReadNext(pages, &errors)
-        if let questionnaire, let questionnaireFile {
+        checkReadNext(pages, failed: failed, &errors)
+        if let questionnaire, let questionnaireFile, failed.isEmpty {
             checkBandLinks(questionnaire, text: questionnaireText, file: questionnaireFile, pages: pages, &errors)
         }
         try errors.throwIfAny()
@@ -353,10 +356,11 @@ public struct SiteLoader: Sendable {
         }
     }
 
-    private func checkReadNext(_ pages: [Page], _ errors: inout ErrorCollector) {
+    private func checkReadNext(_ pages: [Page], failed: Set<String>, _ errors: inout ErrorCollector) {
         let known = Set(pages.map(\.contentPath))
         for index in pages.indices {
-            for target in pages[index].metadata.readNext where !known.contains(ContentLink.contentPath(target)) {
+            for target in pages[index].metadata.readNext
+            where !known.contains(ContentLink.contentPath(target)) && !failed.contains(ContentLink.contentPath(target)) {
                 errors.add(SiteError(file: pages[index].file, message: "`read_next` names \(target), which is not a page of this site",
                                      fix: "use a path under content/, such as pitfalls/no-training.md"))
             }

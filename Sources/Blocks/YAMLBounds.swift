@@ -10,12 +10,15 @@ public struct YAMLBounds: Sendable, Equatable {
     public var maxAliasValues: Int
     /// Deepest nesting of lists and mappings.
     public var maxDepth: Int
+    /// Values written in a file: every one becomes a node, then a template value.
+    public var maxValues: Int
 
-    public static let `default` = YAMLBounds(maxAliasValues: 100_000, maxDepth: 100)
+    public static let `default` = YAMLBounds(maxAliasValues: 100_000, maxDepth: 100, maxValues: 200_000)
 
-    public init(maxAliasValues: Int, maxDepth: Int) {
+    public init(maxAliasValues: Int, maxDepth: Int, maxValues: Int = YAMLBounds.default.maxValues) {
         self.maxAliasValues = maxAliasValues
         self.maxDepth = maxDepth
+        self.maxValues = maxValues
     }
 
     public enum Violation: Equatable, Sendable {
@@ -23,6 +26,8 @@ public struct YAMLBounds: Sendable, Equatable {
         case aliasValues(line: Int, limit: Int)
         /// Lists and mappings nest deeper than `limit`; `line` is the first one too deep.
         case depth(line: Int, limit: Int)
+        /// More than `limit` values are written; `line` is where the count went over.
+        case values(line: Int, limit: Int)
     }
 
     /// The first violation in `text`, or nil. Syntax errors are left for Yams to report.
@@ -43,7 +48,8 @@ public struct YAMLBounds: Sendable, Equatable {
             default: break
             }
         }
-        return structural >= maxDepth
+        // Each value takes at least two bytes (`1` and a separator).
+        return structural >= maxDepth || text.utf8.count / 2 > maxValues
     }
 
     private func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> Violation? {
@@ -92,6 +98,7 @@ public struct YAMLBounds: Sendable, Equatable {
             }
             // Checked after every event, so the counts never grow far past the limit.
             if values - written > maxAliasValues { return .aliasValues(line: line, limit: maxAliasValues) }
+            if written > maxValues { return .values(line: line, limit: maxValues) }
         }
     }
 }
@@ -99,13 +106,13 @@ public struct YAMLBounds: Sendable, Equatable {
 extension YAMLBounds.Violation {
     public var line: Int {
         switch self {
-        case .aliasValues(let line, _), .depth(let line, _): return line
+        case .aliasValues(let line, _), .depth(let line, _), .values(let line, _): return line
         }
     }
 
     public var limit: Int {
         switch self {
-        case .aliasValues(_, let limit), .depth(_, let limit): return limit
+        case .aliasValues(_, let limit), .depth(_, let limit), .values(_, let limit): return limit
         }
     }
 
@@ -114,6 +121,7 @@ extension YAMLBounds.Violation {
         switch self {
         case .aliasValues: return "yaml_alias_values"
         case .depth: return "yaml_depth"
+        case .values: return "yaml_values"
         }
     }
 
@@ -123,6 +131,8 @@ extension YAMLBounds.Violation {
             return "YAML aliases (`*name`) here repeat their anchors into more than \(limit) values, over the limit of \(limit)"
         case .depth(_, let limit):
             return "YAML lists and mappings are nested more than \(limit) deep, over the limit of \(limit)"
+        case .values(_, let limit):
+            return "this YAML file holds more than \(limit) values, over the limit of \(limit)"
         }
     }
 }

@@ -27,7 +27,11 @@ struct YAMLDocument {
         }
         if let violation = bounds.firstViolation(in: text) {
             let (doubled, overflow) = violation.limit.multipliedReportingOverflow(by: 2)
-            let otherwise = violation.settingName == "yaml_depth" ? "flatten the nesting" : "write the values out instead of repeating anchors with `*name`"
+            let otherwise = switch violation.settingName {
+            case "yaml_depth": "flatten the nesting"
+            case "yaml_values": "split the file or remove the pasted data"
+            default: "write the values out instead of repeating anchors with `*name`"
+            }
             return .failure(SiteError(
                 file: file, line: violation.line + lineOffset, message: violation.message,
                 fix: raisable ? "\(otherwise), or raise the limit in site.yml: `limits: {\(violation.settingName): \(overflow ? Int.max : doubled)}`" : otherwise))

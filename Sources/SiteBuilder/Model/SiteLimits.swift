@@ -9,6 +9,7 @@ public struct SiteLimits: Sendable, Equatable {
     public var fileBytes = 4_000_000
     public var yamlAliasValues = YAMLBounds.default.maxAliasValues
     public var yamlDepth = YAMLBounds.default.maxDepth
+    public var yamlValues = YAMLBounds.default.maxValues
     public var markdownNesting = MarkdownOptions().maxNesting
     public var tableColumns = MarkdownOptions().maxTableColumns
     public var tableCells = MarkdownOptions().maxTableCells
@@ -20,7 +21,7 @@ public struct SiteLimits: Sendable, Equatable {
     public init() {}
 
     /// The names written in site.yml, in the order docs/errors.md lists them.
-    static let settingNames = ["file_bytes", "yaml_alias_values", "yaml_depth", "markdown_nesting", "table_columns",
+    static let settingNames = ["file_bytes", "yaml_alias_values", "yaml_depth", "yaml_values", "markdown_nesting", "table_columns",
                                "table_cells", "headings", "questionnaire_items", "questionnaire_bands", "scale_points"]
 
     /// A limit by its site.yml name; nil for a name that is not a limit.
@@ -30,6 +31,7 @@ public struct SiteLimits: Sendable, Equatable {
             case "file_bytes": fileBytes
             case "yaml_alias_values": yamlAliasValues
             case "yaml_depth": yamlDepth
+            case "yaml_values": yamlValues
             case "markdown_nesting": markdownNesting
             case "table_columns": tableColumns
             case "table_cells": tableCells
@@ -46,6 +48,7 @@ public struct SiteLimits: Sendable, Equatable {
             case "file_bytes": fileBytes = newValue
             case "yaml_alias_values": yamlAliasValues = newValue
             case "yaml_depth": yamlDepth = newValue
+            case "yaml_values": yamlValues = newValue
             case "markdown_nesting": markdownNesting = newValue
             case "table_columns": tableColumns = newValue
             case "table_cells": tableCells = newValue
@@ -58,7 +61,7 @@ public struct SiteLimits: Sendable, Equatable {
         }
     }
 
-    var yaml: YAMLBounds { YAMLBounds(maxAliasValues: yamlAliasValues, maxDepth: yamlDepth) }
+    var yaml: YAMLBounds { YAMLBounds(maxAliasValues: yamlAliasValues, maxDepth: yamlDepth, maxValues: yamlValues) }
 
     var questionnaire: QuestionnaireLimits {
         QuestionnaireLimits(maxItems: questionnaireItems, maxBands: questionnaireBands, maxScalePoints: scalePoints)

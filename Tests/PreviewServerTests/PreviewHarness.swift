@@ -76,14 +76,18 @@ final class PreviewHarness: @unchecked Sendable {  // set up once, then only rea
         return object
     }
 
-    /// Polls the status until `attempts` passes `count` (a build attempt finished).
-    func waitForAttempt(after count: Int) async throws -> [String: Any] {
+    /// Polls the status until `attempts` passes `count` (a build attempt finished) and, when given,
+    /// `settled` holds: one save can reach the watcher as more than one change (the notification,
+    /// then the scan that is its safety net), so a test waits for the state it expects rather
+    /// than for a number of attempts.
+    func waitForAttempt(after count: Int, until settled: (([String: Any]) -> Bool)? = nil) async throws -> [String: Any] {
+        var last: [String: Any] = [:]
         for _ in 0..<600 {
-            let current = try await status()
-            if let attempts = current["attempts"] as? Int, attempts > count { return current }
+            last = try await status()
+            if let attempts = last["attempts"] as? Int, attempts > count, settled?(last) ?? true { return last }
             try await Task.sleep(for: .milliseconds(50))
         }
-        throw TestFailure("no build finished within 30 s")
+        throw TestFailure("no build reached the expected state within 30 s; last status: \(last)")
     }
 
     // MARK: - Files

@@ -164,7 +164,7 @@ final class ServerFaultTests: XCTestCase {
         XCTAssertTrue(pageWhileBroken.text.contains(pageText), line: line)
 
         try harness.write(file, original)
-        let fixed = try await harness.waitForAttempt(after: stillFailed["attempts"] as? Int ?? attempts + 2)
+        let fixed = try await harness.waitForAttempt(after: stillFailed["attempts"] as? Int ?? attempts + 2) { $0["error"] is NSNull }
         XCTAssertTrue(fixed["error"] is NSNull, "the error clears after the fix: \(fixed)", line: line)
         XCTAssertEqual(fixed["build"] as? Int, (firstStatus["build"] as? Int ?? 0) + 1, "one new good build", line: line)
         let recovered = try await harness.get(otherURL)

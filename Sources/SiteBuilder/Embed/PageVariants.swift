@@ -62,6 +62,7 @@ extension SiteRenderer {
             "css": withQuestionnaire ? standaloneCSS.questionnaire : standaloneCSS.guide,
             "questionnaire_js": withQuestionnaire ? InlineScripts.scriptSafe(assets.text(forKey: "questionnaire_js") ?? "") : "",
             "csp": InlineScripts.policyMarker,
+            "icon": standaloneIcon,
             "full_url": renderer.links.root(from: file) + renderer.links.final(page.sitePath),
         ] as [String: Any]
         if withQuestionnaire, var questionnaire = context["questionnaire"] as? [String: Any],

@@ -50,6 +50,12 @@ public struct Assets: Sendable {
         String(path.map { $0.isLetter || $0.isNumber ? $0 : "_" })
     }
 
+    /// The asset as a `data:` URL, for self-contained pages (`image/svg+xml` for the favicon).
+    public func dataURL(forKey key: String, type: String) -> String? {
+        guard let path = urls[key], let file = files.first(where: { $0.sitePath == path }) else { return nil }
+        return "data:\(type);base64," + file.data.base64EncodedString()
+    }
+
     /// The asset's text, for inlining into self-contained pages.
     public func text(forKey key: String) -> String? {
         guard let path = urls[key], let file = files.first(where: { $0.sitePath == path }) else { return nil }

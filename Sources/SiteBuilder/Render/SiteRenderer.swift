@@ -25,6 +25,8 @@ struct SiteRenderer: @unchecked Sendable {
     /// The stylesheets standalone files print inline, made safe inside `<style>` once: the same
     /// for every page (decoding and scanning them per page was 4% of a full build).
     let standaloneCSS: (guide: String, questionnaire: String)
+    /// The theme's favicon as a `data:` URL, since a self-contained file fetches nothing.
+    let standaloneIcon: String
 
     struct Result {
         var pageCount: Int
@@ -104,6 +106,7 @@ struct SiteRenderer: @unchecked Sendable {
             ByteSearch.replacing("</style", with: "<\\/style", in: keys.compactMap { assets.text(forKey: $0) }.joined(separator: "\n"))
         }
         standaloneCSS = (inlineCSS(["site_css"]), inlineCSS(["site_css", "questionnaire_css"]))
+        standaloneIcon = assets.dataURL(forKey: "favicon_svg", type: "image/svg+xml") ?? ""
     }
 
     /// This renderer with some pages' files edited in the body only (same front matter, same

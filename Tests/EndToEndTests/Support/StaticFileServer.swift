@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -15,6 +16,21 @@ final class StaticFileServer: Sendable {
 
     /// The address of the folder's root: `http://127.0.0.1:<port>/` plus the mount path.
     let rootURL: String
+
+    /// One answered request: the path asked for (without query) and the status given.
+    struct Request: Sendable, Equatable {
+        var path: String
+        var status: Int
+    }
+
+    private let log = RequestLog()
+
+    /// Every request answered so far, in order.
+    var requests: [Request] { log.entries.withLock { $0 } }
+
+    private final class RequestLog: Sendable {
+        let entries = Mutex<[Request]>([])
+    }
 
     init(serving folder: URL, mountedAt mount: String = "/", notFoundPage: String? = nil) throws {
         #if canImport(Glibc)
@@ -43,11 +59,13 @@ final class StaticFileServer: Sendable {
         let prefix = "/" + mount.split(separator: "/").joined(separator: "/")
         let site = Site(root: folder.standardizedFileURL.path, prefix: prefix == "/" ? "" : prefix, notFoundPage: notFoundPage)
         rootURL = "http://127.0.0.1:\(port)\(site.prefix)/"
+        let log = self.log
         Thread.detachNewThread {
             while true {
                 let connection = accept(listener, nil, nil)
                 guard connection >= 0 else { return } // the listener was closed
-                Self.answer(connection, site: site)
+                let answered = Self.answer(connection, site: site)
+                log.entries.withLock { $0.append(answered) }
                 close(connection)
             }
         }
@@ -65,7 +83,7 @@ final class StaticFileServer: Sendable {
         let notFoundPage: String?
     }
 
-    private static func answer(_ connection: Int32, site: Site) {
+    private static func answer(_ connection: Int32, site: Site) -> Request {
         var request = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !request.ends(with: Array("\r\n\r\n".utf8)) && request.count < 65_536 {
@@ -108,6 +126,7 @@ final class StaticFileServer: Sendable {
                 sent += count
             }
         }
+        return Request(path: target, status: Int(status.prefix(3)) ?? 0)
     }
 
     private static func isFile(_ path: String) -> Bool {

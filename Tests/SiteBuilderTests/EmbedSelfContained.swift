@@ -18,13 +18,14 @@ enum EmbedSelfContained {
         return String(html[start.upperBound..<end])
     }
 
-    /// No file is fetched: no `src`, no stylesheet link; links are in-page, absolute, or (without
-    /// a base URL) relative links to pages that exist in the built site; the CSP hashes match.
+    /// No file is fetched: no `src`, no stylesheet link; links are in-page, absolute, inline
+    /// (`data:`, the icon), or (without a base URL) relative links to pages that exist in the built
+    /// site; the CSP hashes match.
     static func assertSelfContained(_ html: String, file: URL, output: URL, line: UInt = #line) {
         XCTAssertEqual(ExportFixture.attributeValues("src", in: html), [], file.path, line: line)
         XCTAssertFalse(html.contains("<link rel=\"stylesheet\""), file.path, line: line)
         XCTAssertFalse(html.contains("@import"), file.path, line: line)
-        for href in ExportFixture.attributeValues("href", in: html) where !href.hasPrefix("#") && !href.hasPrefix("http://") && !href.hasPrefix("https://") {
+        for href in ExportFixture.attributeValues("href", in: html) where !href.hasPrefix("#") && !href.hasPrefix("http://") && !href.hasPrefix("https://") && !href.hasPrefix("data:") {
             XCTAssertTrue(FileManager.default.fileExists(atPath: ExportFixture.resolve(href, from: file).path), "\(file.path): \(href)", line: line)
         }
         guard let policy = policy(in: html), let sources = scriptSources(in: html) else {

@@ -90,7 +90,7 @@ final class PageSetTests: XCTestCase {
         let linked = attributeValues(["href", "src"], in: home).filter { $0.contains("assets/") }
         XCTAssertFalse(linked.isEmpty)
         for link in linked {
-            XCTAssertTrue(assets.contains(String(link.dropFirst("./".count))), "home links \(link), which was not written")
+            XCTAssertTrue(site.files.contains(String(link.dropFirst("./".count))), "home links \(link), which was not written")
         }
     }
 

@@ -126,7 +126,8 @@ final class HostileContentTests: XCTestCase {
                 guard ["href", "src", "xlink:href", "action", "formaction", "data", "poster", "background"].contains(name),
                       let scheme = HTMLEntities.scheme(of: value) else { continue }
                 if scheme == "javascript" || scheme == "vbscript" { problems.append("<\(tag.name) \(name)=\(value)>") }
-                if scheme == "data" && !(tag.name == "img" && name == "src" && value.lowercased().hasPrefix("data:image/") && !value.lowercased().hasPrefix("data:image/svg")) {
+                if scheme == "data" && !(tag.name == "img" && name == "src" && value.lowercased().hasPrefix("data:image/") && !value.lowercased().hasPrefix("data:image/svg"))
+                    && !isInertIcon(tag, value) {
                     problems.append("<\(tag.name) \(name)=data:…>")
                 }
             }
@@ -136,6 +137,16 @@ final class HostileContentTests: XCTestCase {
             }
         }
         return problems
+    }
+
+    /// The theme's icon inline in a self-contained page: `<link rel="icon">` with a base64 SVG that
+    /// itself holds nothing executable (a browser never runs an icon's scripts anyway).
+    private static func isInertIcon(_ tag: HTMLTag, _ value: String) -> Bool {
+        let prefix = "data:image/svg+xml;base64,"
+        guard tag.name == "link", tag.value(of: "rel")?.split(separator: " ").contains("icon") == true,
+              value.hasPrefix(prefix), let svg = Data(base64Encoded: String(value.dropFirst(prefix.count))) else { return false }
+        let text = String(decoding: svg, as: UTF8.self)
+        return text.hasPrefix("<svg") && executableParts(of: text).isEmpty && !text.lowercased().contains("<script")
     }
 
     static func jsonScriptBodies(_ html: String) -> [String] {

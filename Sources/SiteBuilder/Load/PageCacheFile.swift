@@ -19,6 +19,7 @@ enum PageCacheFile {
                        loaded: (String) -> SiteLoader.LoadedMarkdown?) -> Data {
         var writer = BinaryWriter()
         writer.string(magic)
+        writer.string(EngineIdentity.current)
         writer.string(contentFolder.path)
         appendRecords(for: entries, loaded: loaded, to: &writer)
         return writer.data
@@ -91,7 +92,7 @@ enum PageCacheFile {
     /// The entries in `data`, or nil when it is not a whole file this version wrote.
     static func decode(_ data: Data, contentFolder: URL) -> Decoded? {
         var reader = BinaryReader(data)
-        guard reader.string() == magic, reader.string() == contentFolder.path else { return nil }
+        guard reader.string() == magic, reader.string() == EngineIdentity.current, reader.string() == contentFolder.path else { return nil }
         let folder = contentFolder.path + "/"
         var entries: [String: (MarkdownLoadCache.Stamp, SiteLoader.LoadedMarkdown)] = [:]
         var records = 0

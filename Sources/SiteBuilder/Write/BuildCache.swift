@@ -35,7 +35,7 @@ struct BuildCache {
         self.source = source
         self.output = output
         // The output folder is a field of its own in the manifest (`discard` reads it).
-        fingerprint = "format=\(Self.format);base=\(options.baseURL ?? "");drafts=\(options.includeDrafts)"
+        fingerprint = "format=\(Self.format);engine=\(EngineIdentity.current);base=\(options.baseURL ?? "");drafts=\(options.includeDrafts)"
     }
 
     /// What the previous build left.

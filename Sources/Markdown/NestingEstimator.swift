@@ -21,14 +21,8 @@ enum NestingEstimator {
     private static func firstLine(deeperThan limit: Int, inBytes all: UnsafeBufferPointer<UInt8>) -> Depth? {
         var listColumns: [Int] = []
         var openFence: (marker: UInt8, length: Int)?
-        var lineNumber = 0
-        var lineStart = 0
-        while lineStart <= all.count {
-            var lineEnd = lineStart
-            while lineEnd < all.count && all[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            lineNumber += 1
-            let prefix = ContainerPrefix(UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd]))
+        for (lineNumber, line) in ByteLines(all) {
+            let prefix = ContainerPrefix(line)
             if let fence = openFence {
                 if prefix.fence.map({ $0.marker == fence.marker && $0.length >= fence.length }) == true {
                     openFence = nil

@@ -32,14 +32,7 @@ enum TableEstimator {
             totalCells += table.columns * (table.rows + 1)
             return totalCells > maxCells ? .cells(table, total: totalCells) : nil
         }
-        var lineNumber = 0
-        var lineStart = 0
-        while lineStart <= all.count {
-            var lineEnd = lineStart
-            while lineEnd < all.count && all[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
-            defer { lineStart = lineEnd + 1 }
-            lineNumber += 1
-            let line = UnsafeBufferPointer(rebasing: all[lineStart..<lineEnd])
+        for (lineNumber, line) in ByteLines(all) {
             if var table = open {
                 if isBlank(line) {
                     open = nil

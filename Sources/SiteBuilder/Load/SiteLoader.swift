@@ -203,14 +203,19 @@ public struct SiteLoader: Sendable {
     func readText(_ url: URL, display: String, errors: inout ErrorCollector) -> String? {
         let data: Data
         do {
-            data = try Data(contentsOf: url)
+            // The size is checked before the bytes are read, so an oversized file costs nothing.
+            let handle = try FileHandle(forReadingFrom: url)
+            defer { try? handle.close() }
+            let size = try handle.seekToEnd()
+            if size > UInt64(limits.fileBytes) {
+                errors.add(tooLarge(display, bytes: Int(clamping: size)))
+                return nil
+            }
+            try handle.seek(toOffset: 0)
+            data = try handle.readToEnd() ?? Data()
         } catch {
             errors.add(SiteError(file: display, message: "cannot read the file (\(OutputWriter.reason(error)))",
                                  fix: "check that the file exists and that you have permission to read it (chmod a+r)"))
-            return nil
-        }
-        if data.count > limits.fileBytes {
-            errors.add(tooLarge(display, bytes: data.count))
             return nil
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -15,6 +15,7 @@ page count always give the same bytes.
 import argparse
 import os
 import random
+import re
 import shutil
 
 SECTIONS = [  # (folder, kind, section title)
@@ -187,6 +188,21 @@ def write(path, text):
         handle.write(text)
 
 
+def write_band_targets(repo, site):
+    """The questionnaire's bands name pages to read next, and a build refuses a name that is not
+    in the site: give the corpus a short page for each one that is not a generated section."""
+    sections = {folder for folder, _, _ in SECTIONS}
+    with open(os.path.join(repo, "content", "questionnaire.yml"), encoding="utf-8") as handle:
+        text = handle.read()
+    for listed in re.findall(r"^\s*next:\s*\[([^\]]*)\]", text, re.MULTILINE):
+        for target in (name.strip().strip("'\"") for name in listed.split(",")):
+            name = target.rstrip("/")
+            if name and name not in sections:
+                write(os.path.join(site, "content", name + ".md"),
+                      f'---\ntitle: "{name.replace("-", " ").capitalize()}"\nkind: page\nsummary: "Read next."\n---\n'
+                      "A page the questionnaire's bands point to.\n")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, required=True)
@@ -204,6 +220,7 @@ def main():
     write(os.path.join(site, "content", "questionnaire.md"),
           '---\ntitle: "Which path fits you?"\nkind: page\ntemplate: questionnaire\nsummary: "A self-assessment."\n---\n'
           "Rate {{scoring.items.count}} statements; totals run from {{scoring.total.min}} to {{scoring.total.max}}.\n")
+    write_band_targets(args.repo, site)
     shutil.copytree(os.path.join(args.repo, "bench", "hugo-theme", "layouts"), os.path.join(hugo, "layouts"))
     nav = "\n".join(f'  [[menu.main]]\n    name = "{title}"\n    url = "/{folder}/"\n    weight = {i}'
                     for i, (folder, _, title) in enumerate(SECTIONS))

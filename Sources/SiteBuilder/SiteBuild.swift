@@ -116,7 +116,7 @@ public enum SiteBuild {
         let (site, templates, assets) = try loadInputs(options, markdownCache: decodedPages, clock: &clock)
         // Without the cache, this build replaces the output the cache describes.
         if !options.useCache && cacheIsOurs { cacheLocation.discard() }
-        let writer = try OutputWriter(output: options.output, previous: state == nil ? nil : options.output, spare: state?.spare,
+        let writer = try StagedOutputWriter(output: options.output, previous: state == nil ? nil : options.output, spare: state?.spare,
                                       strays: strays, keepReplaced: state.map { (cacheLocation.spareFolder, $0.files) })
         clock.lap("read cache")
         do {

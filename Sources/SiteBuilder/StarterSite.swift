@@ -35,7 +35,7 @@ public enum StarterSite {
             }
             try ".crossroads-cache/\npublic/\n".write(to: destination.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
         } catch {
-            throw BuildFailure([SiteError(file: destination.path, message: "cannot create the site (\(OutputWriter.reason(error)))",
+            throw BuildFailure([SiteError(file: destination.path, message: "cannot create the site (\(FileWriting.reason(error)))",
                                           fix: "check that the parent folder exists and is writable")])
         }
     }

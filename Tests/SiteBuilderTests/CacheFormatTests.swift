@@ -208,7 +208,7 @@ final class CacheFormatTests: XCTestCase {
         try Data("kept".utf8).write(to: spare.appendingPathComponent("kept.txt"))
         try Data("gone".utf8).write(to: spare.appendingPathComponent("gone.txt"))
 
-        let writer = try OutputWriter(output: output, previous: output,
+        let writer = try StagedOutputWriter(output: output, previous: output,
                                       spare: SpareOutput(folder: spare, files: ["page.html/index.html", "section", "kept.txt", "gone.txt"], stale: []),
                                       keepReplaced: (spare, ["kept.txt"]))
         try writer.write(OutputPath(sitePath: "page.html"), Data("new file".utf8))

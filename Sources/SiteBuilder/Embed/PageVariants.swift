@@ -20,7 +20,7 @@ extension SiteRenderer {
     /// `body` is the page's Markdown as `renderMarkdown(sharedAcrossDepths: true)` left it.
     /// `pageContext` is the page's own context, which the variants start from.
     func writeVariants(ofPage index: Int, template: String, body: RenderedBody, pageContext: [String: Any],
-                       into writer: OutputWriter, recorder: ReadRecorder) throws {
+                       into writer: any OutputWriter, recorder: ReadRecorder) throws {
         let page = site.pages[index]
         let isQuestionnaire = template == "questionnaire"
         let embedTemplate = templates.has("embed/\(template)", recorder: recorder) ? "embed/\(template)" : "embed/page"
@@ -49,7 +49,7 @@ extension SiteRenderer {
     /// A self-contained file: stylesheets and scripts printed inline, a CSP allowing exactly the
     /// inline scripts, and links absolute under the base URL when the site has one.
     private func writeStandalone(index: Int, template: String, at file: String, withQuestionnaire: Bool, body: RenderedBody,
-                                 pageContext: [String: Any], into writer: OutputWriter, recorder: ReadRecorder) throws {
+                                 pageContext: [String: Any], into writer: any OutputWriter, recorder: ReadRecorder) throws {
         let page = site.pages[index]
         let renderer = absoluteRenderer ?? self
         // The shared body's links end in this renderer's `final` paths; another link style renders again.

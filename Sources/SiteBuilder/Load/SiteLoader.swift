@@ -214,7 +214,7 @@ public struct SiteLoader: Sendable {
             try handle.seek(toOffset: 0)
             data = try handle.readToEnd() ?? Data()
         } catch {
-            errors.add(SiteError(file: display, message: "cannot read the file (\(OutputWriter.reason(error)))",
+            errors.add(SiteError(file: display, message: "cannot read the file (\(FileWriting.reason(error)))",
                                  fix: "check that the file exists and that you have permission to read it (chmod a+r)"))
             return nil
         }

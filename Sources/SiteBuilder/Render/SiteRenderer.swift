@@ -128,7 +128,7 @@ struct SiteRenderer: @unchecked Sendable {
         metadata.template ?? (sitePath.isEmpty ? "home" : metadata.kind.rawValue)
     }
 
-    func renderAll(into writer: OutputWriter, emitGolden: Bool, reuse: Reuse? = nil, serially: Bool = false) throws -> Result {
+    func renderAll(into writer: any OutputWriter, emitGolden: Bool, reuse: Reuse? = nil, serially: Bool = false) throws -> Result {
         var clock = StepClock()
         // Every output is claimed, and every conflict found, before anything is written.
         let map = try outputMap(emitGolden: emitGolden)
@@ -237,7 +237,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// Renders again the pages whose files were edited in the body only (see `replacingBodies`)
     /// and the search-index parts that hold them: no other output's key covers a page's body.
     /// `keys` are this site's keys; the result holds only the keys that moved.
-    func renderEdits(_ edited: [Int], keys: OutputKeys, searchParts: [[Int]], reuse: Reuse, into writer: OutputWriter) throws -> Result {
+    func renderEdits(_ edited: [Int], keys: OutputKeys, searchParts: [[Int]], reuse: Reuse, into writer: any OutputWriter) throws -> Result {
         var clock = StepClock()
         var outputs = Array(repeating: PageOutput(searchLine: nil, links: [], rendered: false), count: site.pages.count)
         var errors = ErrorCollector()
@@ -268,7 +268,7 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// The previous output of a page whose key has not changed, or nil when it must be rendered.
-    private func reusePage(_ index: Int, writer: OutputWriter) -> PageOutput? {
+    private func reusePage(_ index: Int, writer: any OutputWriter) -> PageOutput? {
         // Fields read in place: copying a whole `Page` per page was a sixth of a preview rebuild.
         let sitePath = site.pages[index].sitePath
         guard let page = try? OutputPath(sitePath: sitePath), writer.reuse(page),
@@ -279,7 +279,7 @@ struct SiteRenderer: @unchecked Sendable {
 
     // MARK: - Pages
 
-    private func renderPage(_ index: Int, writer: OutputWriter) -> Swift.Result<PageOutput, BuildFailure> {
+    private func renderPage(_ index: Int, writer: any OutputWriter) -> Swift.Result<PageOutput, BuildFailure> {
         let page = site.pages[index]
         do {
             // Rendered once for the page and its variants; see RootPlaceholder.
@@ -428,7 +428,7 @@ struct SiteRenderer: @unchecked Sendable {
         var paths: [String]
         /// The key of what the job reads besides what its templates record (see `ReadRecorder`).
         var key: @Sendable () -> UInt64?
-        var run: @Sendable (OutputWriter, ReadRecorder) throws -> [CheckedLink]
+        var run: @Sendable (any OutputWriter, ReadRecorder) throws -> [CheckedLink]
         var cacheName: String { "@" + (paths.first ?? "") }
     }
 

@@ -81,7 +81,7 @@ public final class IncrementalBuilder {
             _ = try OutputOwnership.claim(options.output, force: false)
             try? FileManager.default.removeItem(at: options.output)
         }
-        let writer = try OutputWriter(inPlace: options.output, knownHashes: last == nil ? [:] : outputHashes)
+        let writer = try InPlaceOutputWriter(output: options.output, knownHashes: last == nil ? [:] : outputHashes, previouslyProduced: produced)
         let renderer = SiteRenderer(site: site, templates: templates, assets: assets)
         clock.lap("model")
         let reuse = last == nil ? nil : SiteRenderer.Reuse(keys: keys, searchLines: searchLines)
@@ -89,12 +89,11 @@ public final class IncrementalBuilder {
         clock.append(result.steps)
         // Only now, with every page rendered, does the output change.
         try writer.commit()
-        writer.removeStale(previouslyProduced: produced)
         clock.lap("write changes")
         keys = result.keys
         searchLines.update(result.searchLines)
         produced = writer.producedFiles
-        outputHashes = writer.outputHashes ?? [:]
+        outputHashes = writer.outputHashes
         last = result.outputKeys.flatMap { outputKeys in result.outputMap.map { (outputKeys, $0) } }.map { outputKeys, outputMap in
             var byFile: [String: Int] = [:]
             for (index, page) in site.pages.enumerated() { byFile[page.file] = index }
@@ -123,7 +122,7 @@ public final class IncrementalBuilder {
         clock.lap("load content")
         let renderer = last.renderer.replacingBodies(edited)
         let outputKeys = last.outputKeys.replacingBodies(edited, contexts: renderer.contexts)
-        let writer = try OutputWriter(inPlace: options.output, knownHashes: outputHashes)
+        let writer = try InPlaceOutputWriter(output: options.output, knownHashes: outputHashes, previouslyProduced: [])
         writer.expect(last.outputMap)
         clock.lap("model")
         let result = try renderer.renderEdits(edited.keys.sorted(), keys: outputKeys, searchParts: last.searchParts,
@@ -133,7 +132,7 @@ public final class IncrementalBuilder {
         clock.lap("write changes")
         keys.merge(result.keys) { _, new in new }
         searchLines.update(result.searchLines)
-        outputHashes = writer.outputHashes ?? [:]
+        outputHashes = writer.outputHashes
         self.last = LastBuild(renderer: renderer, outputKeys: outputKeys, searchParts: last.searchParts,
                               outputMap: last.outputMap, pageIndexByFile: last.pageIndexByFile)
         return Report(pages: result.pageCount, renderedPages: result.renderedPages, changedFiles: writer.changedFiles.sorted(),

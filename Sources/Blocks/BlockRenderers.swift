@@ -3,8 +3,10 @@ import Scoring
 
 /// The fenced-block renderers the Markdown renderer is given: "chart", "ladder", "compare", "bands".
 public struct BlockRenderers: Sendable {
-    public var dataFiles: [String: DataFile]
-    public var questionnaire: Questionnaire?
+    public let dataFiles: [String: DataFile]
+    public let questionnaire: Questionnaire?
+    /// Each data file decoded once for all the blocks of a build.
+    private let decoded = DecodedDataFiles()
 
     /// `dataFiles` is keyed by name without extension ("ladders"), as `data:` in a block names it.
     public init(dataFiles: [String: DataFile], questionnaire: Questionnaire?) {
@@ -19,15 +21,16 @@ public struct BlockRenderers: Sendable {
     public var all: [String: FencedBlockRenderer] {
         let dataFiles = dataFiles
         let questionnaire = questionnaire
+        let decoded = decoded
         return [
             "chart": { block in
                 try onPageLines(block) { try renderChart(body: block.code, line: block.line) }
             },
             "ladder": { block in
-                try onPageLines(block) { try LadderRenderer(dataFiles: dataFiles).render(body: block.code, headingLevel: block.headingLevel) }
+                try onPageLines(block) { try LadderRenderer(dataFiles: dataFiles, decoded: decoded).render(body: block.code, headingLevel: block.headingLevel) }
             },
             "compare": { block in
-                try onPageLines(block) { try CompareRenderer(dataFiles: dataFiles).render(body: block.code) }
+                try onPageLines(block) { try CompareRenderer(dataFiles: dataFiles, decoded: decoded).render(body: block.code) }
             },
             "bands": { block in
                 try onPageLines(block) { try BandsRenderer(questionnaire: questionnaire).render(body: block.code) }

@@ -24,11 +24,43 @@ struct CompareRenderer {
     }
 
     var dataFiles: [String: DataFile]
+    /// Where each data file's decoded comparison is kept for the next block that reads it.
+    var decoded: DecodedDataFiles
+
+    init(dataFiles: [String: DataFile], decoded: DecodedDataFiles = DecodedDataFiles()) {
+        self.dataFiles = dataFiles
+        self.decoded = decoded
+    }
 
     func render(body: String) throws(BlockError) -> String {
         let reference = try DataReference.parse(
             body: body, blockName: "compare", defaultName: "dimensions", selectionKey: nil)
         let file = try reference.file(in: dataFiles, blockName: "compare")
+        let table = try decoded.comparison(file)
+
+        var html = ["<table class=\"compare\">"]
+        if let caption = table.caption?.trimmingWhitespace.nonEmpty {
+            html.append("<caption>\(escapeHTML(caption))</caption>")
+        }
+        html.append("<thead>")
+        html.append(
+            "<tr><th scope=\"col\">\(escapeHTML(table.columns.dimension ?? "Dimension"))</th>"
+                + "<th scope=\"col\">\(escapeHTML(table.columns.technical))</th>"
+                + "<th scope=\"col\">\(escapeHTML(table.columns.management))</th></tr>")
+        html.append("</thead>")
+        html.append("<tbody>")
+        for dimension in table.dimensions {
+            html.append(
+                "<tr id=\"dimension-\(escapeHTML(dimension.id))\"><th scope=\"row\">\(escapeHTML(dimension.name))</th>"
+                    + "<td>\(escapeHTML(dimension.technical))</td><td>\(escapeHTML(dimension.management))</td></tr>")
+        }
+        html.append("</tbody>")
+        html.append("</table>")
+        return html.joined(separator: "\n") + "\n"
+    }
+
+    /// The data file as a comparison, checked: known keys only, at least one dimension, unique plain ids.
+    static func decode(_ file: DataFile) throws(BlockError) -> CompareFile {
         let (reader, root) = try composeDataFile(
             file, blockName: "compare", expecting: "`columns:` (technical, management) and `dimensions:`")
         try reader.rejectUnknownKeys(in: root, allowed: CompareFile.keys, path: "")
@@ -52,25 +84,6 @@ struct CompareRenderer {
                 throw reader.error("two dimensions share the id \"\(dimension.id)\" — ids must be unique", at: node?["id"])
             }
         }
-
-        var html = ["<table class=\"compare\">"]
-        if let caption = table.caption?.trimmingWhitespace.nonEmpty {
-            html.append("<caption>\(escapeHTML(caption))</caption>")
-        }
-        html.append("<thead>")
-        html.append(
-            "<tr><th scope=\"col\">\(escapeHTML(table.columns.dimension ?? "Dimension"))</th>"
-                + "<th scope=\"col\">\(escapeHTML(table.columns.technical))</th>"
-                + "<th scope=\"col\">\(escapeHTML(table.columns.management))</th></tr>")
-        html.append("</thead>")
-        html.append("<tbody>")
-        for dimension in table.dimensions {
-            html.append(
-                "<tr id=\"dimension-\(escapeHTML(dimension.id))\"><th scope=\"row\">\(escapeHTML(dimension.name))</th>"
-                    + "<td>\(escapeHTML(dimension.technical))</td><td>\(escapeHTML(dimension.management))</td></tr>")
-        }
-        html.append("</tbody>")
-        html.append("</table>")
-        return html.joined(separator: "\n") + "\n"
+        return table
     }
 }

@@ -1,0 +1,36 @@
+import Foundation
+
+/// Each data file decoded and validated once per block kind that reads it (a ladder, a
+/// comparison), the first time a block does, and shared by every page after: a site whose pages
+/// hold a hundred ladders parses its ladders file once. A file's problems are kept too, so every
+/// block that reads a broken file reports the same error. Safe to use from parallel renders.
+public final class DecodedDataFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var ladders: [String: Result<LadderRenderer.LadderFile, BlockError>] = [:]
+    private var comparisons: [String: Result<CompareRenderer.CompareFile, BlockError>] = [:]
+
+    public init() {}
+
+    func ladder(_ file: DataFile) throws(BlockError) -> LadderRenderer.LadderFile {
+        try Self.value(for: file.name, in: \.ladders, of: self) { () throws(BlockError) in try LadderRenderer.decode(file) }
+    }
+
+    func comparison(_ file: DataFile) throws(BlockError) -> CompareRenderer.CompareFile {
+        try Self.value(for: file.name, in: \.comparisons, of: self) { () throws(BlockError) in try CompareRenderer.decode(file) }
+    }
+
+    /// The value kept for `name`, or the one `decode` makes (two threads may both make it: the
+    /// same value, kept once).
+    private static func value<Value>(for name: String, in table: ReferenceWritableKeyPath<DecodedDataFiles, [String: Result<Value, BlockError>]>,
+                                     of files: DecodedDataFiles, decode: () throws(BlockError) -> Value) throws(BlockError) -> Value {
+        if let known = files.lock.withLock({ files[keyPath: table][name] }) { return try known.get() }
+        let made: Result<Value, BlockError>
+        do throws(BlockError) {
+            made = .success(try decode())
+        } catch {
+            made = .failure(error)
+        }
+        files.lock.withLock { files[keyPath: table][name] = made }
+        return try made.get()
+    }
+}

@@ -120,7 +120,7 @@ public enum SiteBuild {
                                       strays: strays, keepReplaced: state.map { (cacheLocation.spareFolder, $0.files) })
         clock.lap("read cache")
         do {
-            let renderer = SiteRenderer(site: site, templates: templates, assets: assets)
+            let renderer = SiteRenderer(model: SiteModel(site: site), templates: templates, assets: assets)
             clock.lap("model")
             let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: state?.reuse, serially: options.renderSerially)
             clock.append(result.steps)

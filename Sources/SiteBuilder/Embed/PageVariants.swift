@@ -11,11 +11,13 @@ import Foundation
 /// links and `root` computed from where the variant is written, so every link reaches the full
 /// page it names (never another embed or standalone file). A theme without these templates
 /// simply gets no variants. See docs/embedding.md.
-extension SiteRenderer {
+enum PageVariantFiles {
     static let embedFolder = "embed/"
     static let standaloneFolder = "standalone/"
     static let questionnaireStandaloneFile = "questionnaire.standalone.html"
+}
 
+extension SiteRenderer {
     /// Writes every variant the theme has templates for; called once per page after the page itself.
     /// `body` is the page's Markdown as `renderMarkdown(sharedAcrossDepths: true)` left it.
     /// `pageContext` is the page's own context, which the variants start from.
@@ -25,7 +27,7 @@ extension SiteRenderer {
         let isQuestionnaire = template == "questionnaire"
         let embedTemplate = templates.has("embed/\(template)", recorder: recorder) ? "embed/\(template)" : "embed/page"
         if templates.has(embedTemplate, recorder: recorder) {
-            let path = Self.embedFolder + page.sitePath
+            let path = PageVariantFiles.embedFolder + page.sitePath
             var context = try variantContext(index: index, writtenAt: path, withQuestionnaire: isQuestionnaire, body: body,
                                              pageContext: pageContext)
             context["embed"] = [
@@ -37,10 +39,10 @@ extension SiteRenderer {
             try writer.write(OutputPath(sitePath: path), NewTabLinks.apply(to: html))
         }
         if isQuestionnaire, templates.has("standalone/questionnaire", recorder: recorder) {
-            try writeStandalone(index: index, template: "standalone/questionnaire", at: Self.questionnaireStandaloneFile,
+            try writeStandalone(index: index, template: "standalone/questionnaire", at: PageVariantFiles.questionnaireStandaloneFile,
                                 withQuestionnaire: true, body: body, pageContext: pageContext, into: writer, recorder: recorder)
         } else if !page.sitePath.isEmpty, templates.has("standalone/page", recorder: recorder) {
-            let file = Self.standaloneFolder + String(page.sitePath.dropLast()) + ".html"
+            let file = PageVariantFiles.standaloneFolder + String(page.sitePath.dropLast()) + ".html"
             try writeStandalone(index: index, template: "standalone/page", at: file, withQuestionnaire: false, body: body,
                                 pageContext: pageContext, into: writer, recorder: recorder)
         }
@@ -51,19 +53,20 @@ extension SiteRenderer {
     private func writeStandalone(index: Int, template: String, at file: String, withQuestionnaire: Bool, body: RenderedBody,
                                  pageContext: [String: Any], into writer: any OutputWriter, recorder: ReadRecorder) throws {
         let page = site.pages[index]
-        let renderer = absoluteRenderer ?? self
+        // With a base URL, absolute links: the file may be saved and opened anywhere.
+        let form = absoluteContexts ?? contexts
         // The shared body's links end in this renderer's `final` paths; another link style renders again.
-        let shared = renderer.links.relative == links.relative ? body : nil
-        // Another renderer (absolute URLs) makes its own context; this one's page context serves otherwise.
-        var context = try renderer.variantContext(index: index, writtenAt: file, withQuestionnaire: withQuestionnaire, body: shared,
-                                                  pageContext: shared == nil ? nil : pageContext)
+        let shared = form.links.relative == links.relative ? body : nil
+        // The page context serves when the URL form is the page's; another form makes its own.
+        var context = try variantContext(index: index, writtenAt: file, withQuestionnaire: withQuestionnaire, body: shared,
+                                         pageContext: shared == nil ? nil : pageContext, contexts: form)
         // Guides have no questionnaire markup, so their copies carry the site's stylesheet alone.
         context["standalone"] = [
             "css": withQuestionnaire ? standaloneCSS.questionnaire : standaloneCSS.guide,
             "questionnaire_js": withQuestionnaire ? InlineScripts.scriptSafe(assets.text(forKey: "questionnaire_js") ?? "") : "",
             "csp": InlineScripts.policyMarker,
             "icon": standaloneIcon,
-            "full_url": renderer.links.root(from: file) + renderer.links.final(page.sitePath),
+            "full_url": form.links.root(from: file) + form.links.final(page.sitePath),
         ] as [String: Any]
         if withQuestionnaire, var questionnaire = context["questionnaire"] as? [String: Any],
            let table = questionnaire["table_json"] as? String {
@@ -74,22 +77,19 @@ extension SiteRenderer {
         try writer.write(OutputPath(sitePath: file), InlineScripts.applyPolicy(to: html))
     }
 
-    /// The same renderer with absolute URLs under the base URL, or nil when the site has none.
-    private var absoluteRenderer: SiteRenderer? {
-        guard site.config.baseURL != nil else { return nil }
-        return absoluteURLs?.renderer ?? self
-    }
-
     /// The page context for a copy of the page written at `path` instead of the page's own place;
     /// the Markdown comes from `body` when given, else is rendered for `path`.
     /// With `pageContext` (the page's own context from this renderer), that context with the root
     /// and the body's HTML of `path`: every other value is the same wherever the copy is written,
     /// since URLs in the context are relative to the site root (building it again was 3% of a build).
+    /// `contexts`: the URL form to print (the site's own unless given).
     func variantContext(index: Int, writtenAt path: String, withQuestionnaire: Bool, body: RenderedBody?,
-                        pageContext: [String: Any]? = nil) throws -> [String: Any] {
+                        pageContext: [String: Any]? = nil, contexts: ContextBuilder? = nil) throws -> [String: Any] {
         let page = site.pages[index]
-        let rendered = try body?.atDepth(of: path, renderer: self, page: page)
-            ?? renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: path)
+        let contexts = contexts ?? self.contexts
+        let links = contexts.links
+        let rendered = try body?.atDepth(of: path, renderer: self, page: page, links: links)
+            ?? renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: path, links: links)
         var context: [String: Any]
         if let pageContext, var pageValues = pageContext["page"] as? [String: Any] {
             context = pageContext
@@ -100,47 +100,25 @@ extension SiteRenderer {
             context = contexts.pageContext(index: index, rendered: rendered.markdown)
         }
         context["root"] = links.root(from: path)
-        if withQuestionnaire, let questionnaireContext { context["questionnaire"] = questionnaireContext }
+        if withQuestionnaire, let questionnaire = contexts.questionnaire { context["questionnaire"] = questionnaire }
         return context
     }
 }
 
-extension SiteRenderer {
+extension SiteModel {
     /// Site paths of the variants `writeVariants` writes for a page, so an incremental build that
     /// reuses the page keeps them too.
-    func variantPaths(ofPage index: Int) throws(OutputPath.Problem) -> [OutputPath] {
+    func variantPaths(ofPage index: Int, templates: TemplateSet) throws(OutputPath.Problem) -> [OutputPath] {
         let sitePath = site.pages[index].sitePath
-        let template = Self.templateName(metadata: site.pages[index].metadata, sitePath: sitePath)
+        let template = templateName(ofPage: index)
         var paths: [OutputPath] = []
-        if templates.names.contains("embed/\(template)") || templates.names.contains("embed/page") { paths.append(try OutputPath(sitePath: Self.embedFolder + sitePath)) }
+        if templates.names.contains("embed/\(template)") || templates.names.contains("embed/page") { paths.append(try OutputPath(sitePath: PageVariantFiles.embedFolder + sitePath)) }
         // Mirrors the choice in writeVariants.
         if template == "questionnaire", templates.names.contains("standalone/questionnaire") {
-            paths.append(try OutputPath(sitePath: Self.questionnaireStandaloneFile))
+            paths.append(try OutputPath(sitePath: PageVariantFiles.questionnaireStandaloneFile))
         } else if !sitePath.isEmpty, templates.names.contains("standalone/page") {
-            paths.append(try OutputPath(sitePath: Self.standaloneFolder + String(sitePath.dropLast()) + ".html"))
+            paths.append(try OutputPath(sitePath: PageVariantFiles.standaloneFolder + String(sitePath.dropLast()) + ".html"))
         }
         return paths
-    }
-}
-
-/// A renderer for a site with a base URL and relative URLs, switched to absolute URLs; built once
-/// per build, because building a renderer walks every page.
-///
-/// `@unchecked Sendable`: immutable after `init`, like the `SiteRenderer` it holds.
-final class AbsoluteURLRenderer: @unchecked Sendable {
-    let renderer: SiteRenderer
-
-    /// Nil when the site has no base URL, or already prints absolute URLs (the renderer itself serves).
-    init?(for site: Site, templates: TemplateSet, assets: Assets) {
-        guard site.config.baseURL != nil, site.config.relativeURLs else { return nil }
-        var absoluteSite = site
-        absoluteSite.config.relativeURLs = false
-        renderer = SiteRenderer(site: absoluteSite, templates: templates, assets: assets)
-    }
-
-    private init(renderer: SiteRenderer) { self.renderer = renderer }
-
-    func replacingBodies(_ edited: [Int: Page]) -> AbsoluteURLRenderer {
-        AbsoluteURLRenderer(renderer: renderer.replacingBodies(edited))
     }
 }

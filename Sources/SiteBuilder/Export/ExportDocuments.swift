@@ -25,8 +25,7 @@ struct ExportDocuments {
 
     func render() throws -> ExportDocuments {
         var result = self
-        let contexts = ContextBuilder(site: site, links: LinkBuilder(relative: true, baseURL: nil),
-                                      assets: Assets(files: [], urls: [:], combinedHash: 0))
+        let model = SiteModel(site: site)
         var targets: [String: String] = [:]
         var sitePaths: [String: String] = [:]
         for page in site.pages {
@@ -36,7 +35,7 @@ struct ExportDocuments {
         }
         var sectionFiles: [PageKind: String] = [:]
         for kind in PageKind.allCases {
-            guard let path = contexts.sectionPath(kind) else { continue }
+            guard let path = model.sectionPath(kind) else { continue }
             let file = path + "index.md"
             sectionFiles[kind] = file
             sitePaths[path] = file
@@ -48,9 +47,9 @@ struct ExportDocuments {
             sitePaths["questionnaire/"] = paperFile
         }
         let converter = MarkdownSourceConverter(
-            blocks: BlockRenderers(dataFiles: site.dataFiles, questionnaire: site.questionnaire).all,
+            blocks: model.blocks.all,
             targets: targets, sitePaths: sitePaths, baseURL: site.config.baseURL)
-        let placeholderValues = site.questionnaire?.placeholderValues() ?? [:]
+        let placeholderValues = model.questionnaire?.placeholderValues ?? [:]
         var errors = ErrorCollector()
 
         func convert(_ body: String, file: String, firstLine: Int, exportedAs exported: String) -> String? {
@@ -88,7 +87,7 @@ struct ExportDocuments {
 
         for kind in PageKind.allCases {
             guard let file = sectionFiles[kind] else { continue }
-            let title = contexts.sectionTitles[kind] ?? kind.defaultSectionTitle
+            let title = model.sectionTitles[kind] ?? kind.defaultSectionTitle
             var text = "# " + GFMText.escape(title) + "\n\n"
             if let intro = site.sections[kind] {
                 if !intro.summary.isEmpty { text += "*" + GFMText.escape(intro.summary) + "*\n\n" }
@@ -96,7 +95,7 @@ struct ExportDocuments {
                     text += body.trimmingTrailingNewlines() + "\n\n"
                 }
             }
-            let members = (contexts.kindOrder[kind] ?? []).map { site.pages[$0] }
+            let members = (model.kindOrder[kind] ?? []).map { site.pages[$0] }
             for page in members {
                 let link = MarkdownSourceConverter.relativePath(from: file, to: Self.exportedFile(forContentPath: page.contentPath))
                 text += "- [" + GFMText.escape(page.metadata.title) + "](" + link + ")"
@@ -114,12 +113,12 @@ struct ExportDocuments {
         }
         for kind in PageKind.allCases {
             guard let file = sectionFiles[kind] else { continue }
-            let members = (contexts.kindOrder[kind] ?? []).map { site.pages[$0] }
-            let children = [(title: contexts.sectionTitles[kind] ?? kind.defaultSectionTitle, file: file)]
+            let members = (model.kindOrder[kind] ?? []).map { site.pages[$0] }
+            let children = [(title: model.sectionTitles[kind] ?? kind.defaultSectionTitle, file: file)]
                 + members.map { (title: $0.metadata.title, file: Self.exportedFile(forContentPath: $0.contentPath)) }
-            result.navigation.append(.section(title: contexts.sectionTitles[kind] ?? kind.defaultSectionTitle, files: children))
+            result.navigation.append(.section(title: model.sectionTitles[kind] ?? kind.defaultSectionTitle, files: children))
         }
-        for page in (contexts.kindOrder[.page] ?? []).map({ site.pages[$0] }) where !page.sitePath.isEmpty {
+        for page in (model.kindOrder[.page] ?? []).map({ site.pages[$0] }) where !page.sitePath.isEmpty {
             result.navigation.append(.page(title: page.metadata.title, file: Self.exportedFile(forContentPath: page.contentPath)))
         }
         return result

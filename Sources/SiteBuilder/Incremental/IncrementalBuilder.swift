@@ -82,7 +82,7 @@ public final class IncrementalBuilder {
             try? FileManager.default.removeItem(at: options.output)
         }
         let writer = try InPlaceOutputWriter(output: options.output, knownHashes: last == nil ? [:] : outputHashes, previouslyProduced: produced)
-        let renderer = SiteRenderer(site: site, templates: templates, assets: assets)
+        let renderer = SiteRenderer(model: SiteModel(site: site), templates: templates, assets: assets)
         clock.lap("model")
         let reuse = last == nil ? nil : SiteRenderer.Reuse(keys: keys, searchLines: searchLines)
         let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: reuse)
@@ -121,7 +121,7 @@ public final class IncrementalBuilder {
         }
         clock.lap("load content")
         let renderer = last.renderer.replacingBodies(edited)
-        let outputKeys = last.outputKeys.replacingBodies(edited, contexts: renderer.contexts)
+        let outputKeys = last.outputKeys.replacingBodies(edited, model: renderer.model)
         let writer = try InPlaceOutputWriter(output: options.output, knownHashes: outputHashes, previouslyProduced: [])
         writer.expect(last.outputMap)
         clock.lap("model")

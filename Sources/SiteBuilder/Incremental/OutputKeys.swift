@@ -20,16 +20,18 @@ struct OutputKeys {
     /// The current values of the inputs outputs record reading.
     let inputs: InputHashes
 
-    init(site: Site, templates: TemplateSet, assets: Assets, contexts: ContextBuilder) {
+    /// `questionnaireURL`: where the site's pages link the questionnaire page.
+    init(model: SiteModel, templates: TemplateSet, assets: Assets, questionnaireURL: String) {
+        let site = model.site
         let summaries = site.pages.map(Self.summaryHash)
         self.summaries = summaries
-        var global = "\(assets.combinedHash);\(Self.configHash(site.config));\(contexts.questionnaireURL)"
+        var global = "\(assets.combinedHash);\(Self.configHash(site.config));\(questionnaireURL)"
         // Every page body is checked against the limits and names its headings around the theme's ids.
         global += ";\(SiteLimits.settingNames.map { "\($0)=\(site.config.limits[setting: $0] ?? 0)" }.joined(separator: ","))"
         global += ";\(templates.reservedIDs.sorted().joined(separator: " "))"
         for kind in PageKind.allCases {
             let intro = site.sections[kind]
-            global += ";\(kind.rawValue)=\(contexts.sectionTitles[kind] ?? "")|\(contexts.sectionPath(kind) ?? "-")|\(intro?.summary ?? "\u{0}")"
+            global += ";\(kind.rawValue)=\(model.sectionTitles[kind] ?? "")|\(model.sectionPath(kind) ?? "-")|\(intro?.summary ?? "\u{0}")"
         }
         // Where every page and section is published: `@/` links in any page resolve through it.
         var targets = site.pages.map { StableHash.keyOf($0.contentPath + "\u{0}" + $0.sitePath) }
@@ -38,7 +40,7 @@ struct OutputKeys {
         self.globalHash = globalHash
         var dataText = "\(site.questionnaireFile ?? "")\u{0}\(site.questionnaireSourceHash)"
         for name in site.dataFiles.keys.sorted() { dataText += "\u{0}\(name)\u{0}\(site.dataFiles[name]?.text ?? "")" }
-        if let questionnaire = site.questionnaire { dataText += "\u{0}" + questionnaire.compile().canonicalJSON() }
+        if let questionnaire = model.questionnaire { dataText += "\u{0}" + questionnaire.tableJSON }
         let dataHash = StableHash.keyOf(dataText)
         self.dataHash = dataHash
         let everySummary = StableHash.combine(summaries)
@@ -51,26 +53,24 @@ struct OutputKeys {
         let chunk = 512
         let chunks = (pages.count + chunk - 1) / chunk
         let keysSoFar = self
-        // Read only: the same context builder parallel pages render with.
-        let sharedContexts = UncheckedSendable(contexts)
         computed.withUnsafeMutableBufferPointer { buffer in
             let output = UncheckedSendable(buffer)
             DispatchQueue.concurrentPerform(iterations: chunks) { part in
                 for index in (part * chunk)..<min(pages.count, (part + 1) * chunk) {
-                    output.value[index] = keysSoFar.key(of: pages[index], at: index, contexts: sharedContexts.value)
+                    output.value[index] = keysSoFar.key(of: pages[index], at: index, model: model)
                 }
             }
         }
         keys = computed
     }
 
-    private func key(of page: Page, at index: Int, contexts: ContextBuilder) -> UInt64 {
+    private func key(of page: Page, at index: Int, model: SiteModel) -> UInt64 {
         var parts: [UInt64] = [page.sourceHash, globalHash]
-        let siblings = contexts.kindOrder[page.metadata.kind] ?? []
-        let position = contexts.positionInKind[index]
+        let siblings = model.kindOrder[page.metadata.kind] ?? []
+        let position = model.positionInKind[index]
         if position > 0 { parts.append(summaries[siblings[position - 1]]) }
         if position + 1 < siblings.count { parts.append(summaries[siblings[position + 1]]) }
-        parts.append(contentsOf: contexts.readNext(for: index).map { summaries[$0] })
+        parts.append(contentsOf: model.readNext(for: index).map { summaries[$0] })
         if page.mayUseData { parts.append(dataHash) }
         // The home page lists every page (`sections_full`).
         if page.sitePath.isEmpty { parts.append(everySummary) }
@@ -79,10 +79,10 @@ struct OutputKeys {
 
     /// The keys after an edit to the bodies of some pages (front matter and published path
     /// unchanged): only those pages' keys move, since no other key covers a page's body.
-    func replacingBodies(_ edited: [Int: Page], contexts: ContextBuilder) -> OutputKeys {
+    func replacingBodies(_ edited: [Int: Page], model: SiteModel) -> OutputKeys {
         var updated = self
         for (index, page) in edited {
-            updated.keys[index] = key(of: page, at: index, contexts: contexts)
+            updated.keys[index] = key(of: page, at: index, model: model)
         }
         return updated
     }

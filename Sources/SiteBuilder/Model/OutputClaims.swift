@@ -1,12 +1,13 @@
 import Foundation
 
-/// The output map of a site: what every output of `renderAll` claims, generated files first, so a
-/// conflict is reported at the content or template file that made the later claim.
-extension SiteRenderer {
+/// The output map of a site: what every output of a build claims, generated files first, so a
+/// conflict is reported at the content or template file that made the later claim. Part of the
+/// model: the theme's templates say which copies of each page exist, its assets which files.
+extension SiteModel {
     /// The ownership marker every output folder carries (see `OutputOwnership`).
     static let markerClaim = "the output folder's ownership marker"
 
-    func outputMap(emitGolden: Bool) throws(BuildFailure) -> OutputMap {
+    func outputMap(templates: TemplateSet, assets: Assets, emitGolden: Bool) throws(BuildFailure) -> OutputMap {
         var claims: [OutputMap.Claim] = []
         var problems: [SiteError] = []
         func claim(_ sitePath: String, file: String?, _ what: String) {
@@ -25,13 +26,13 @@ extension SiteRenderer {
         claim("search/", file: "templates/search.mustache", "the search page")
         claim(SearchIndex.entryPath, file: nil, "the search index")
         for part in 0..<SearchIndex.partCount(pages: site.pages.count) { claim(SearchIndex.partPath(part), file: nil, "part \(part) of the search index") }
-        if site.questionnaire != nil {
-            claim("scoring-table.json", file: site.questionnaireFile, "the scoring table")
-            if emitGolden { claim("golden-vectors.json", file: site.questionnaireFile, "the golden vectors") }
+        if let questionnaire {
+            claim("scoring-table.json", file: questionnaire.file, "the scoring table")
+            if emitGolden { claim("golden-vectors.json", file: questionnaire.file, "the golden vectors") }
         }
         for file in assets.files { claim(file.sitePath, file: "templates/assets/" + file.sitePath.dropFirst("assets/".count), "the asset") }
         for kind in PageKind.allCases {
-            guard let path = contexts.sectionPath(kind) else { continue }
+            guard let path = sectionPath(kind) else { continue }
             claim(path, file: site.sections[kind]?.file, "the \(kind.rawValue) index")
         }
         var tagFiles: [String: String] = [:]
@@ -39,8 +40,8 @@ extension SiteRenderer {
         if !tagFiles.isEmpty {
             claim("tags/", file: nil, "the tag index")
             var slugs: Set<String> = []
-            for tag in tagFiles.keys.sorted() where slugs.insert(contexts.tagPath(tag)).inserted {
-                claim(contexts.tagPath(tag), file: tagFiles[tag], "the page of tag “\(tag)”")
+            for tag in tagFiles.keys.sorted() where slugs.insert(tagPath(tag)).inserted {
+                claim(tagPath(tag), file: tagFiles[tag], "the page of tag “\(tag)”")
             }
         }
         // Pages in file order, so the same file is blamed whatever the pages' titles and weights.
@@ -48,8 +49,8 @@ extension SiteRenderer {
         // The copies are the build's own outputs: a page under content/embed/ that lands on one is the one to blame.
         for index in byFile {
             do {
-                for variant in try variantPaths(ofPage: index) {
-                    let kind = variant.file.hasPrefix(Self.embedFolder) ? "embeddable" : "standalone"
+                for variant in try variantPaths(ofPage: index, templates: templates) {
+                    let kind = variant.file.hasPrefix(PageVariantFiles.embedFolder) ? "embeddable" : "standalone"
                     claims.append(OutputMap.Claim(path: variant, file: site.pages[index].file, what: "the \(kind) copy of the page"))
                 }
             } catch {

@@ -42,7 +42,7 @@ extension SiteRenderer {
 
     func sectionSearchEntries(keys: OutputKeys) -> [SectionSearchEntry] {
         PageKind.allCases.compactMap { kind in
-            guard let path = contexts.sectionPath(kind) else { return nil }
+            guard let path = model.sectionPath(kind) else { return nil }
             let intro = site.sections[kind]
             var parts = [keys.globalHash, StableHash.keyOf(kind.rawValue)]
             if let intro {
@@ -56,10 +56,10 @@ extension SiteRenderer {
     /// The section's title and summary as its page prints them, and its introduction's text.
     /// An introduction that fails to render is reported by the section page's own job, once.
     func sectionSearchLine(_ kind: PageKind) -> String {
-        let path = contexts.sectionPath(kind) ?? ""
+        let path = model.sectionPath(kind) ?? ""
         let intro = site.sections[kind]
         let body = intro.flatMap { try? renderMarkdown($0.body, file: $0.file, firstLine: $0.bodyFirstLine, sitePath: path).markdown }
-        return SearchIndex.line(SearchIndex.Entry(title: contexts.sectionTitles[kind] ?? kind.defaultSectionTitle, url: links.final(path),
+        return SearchIndex.line(SearchIndex.Entry(title: model.sectionTitles[kind] ?? kind.defaultSectionTitle, url: links.final(path),
                                                   kindTitle: "Section", summary: intro?.summary ?? "",
                                                   headings: body?.headings.map(\.text) ?? [], text: body?.searchText ?? ""))
     }

@@ -4,61 +4,44 @@ import Markdown
 /// Builds the Mustache context for each kind of output. Every `url` is root-relative and final;
 /// templates print `{{root}}{{url}}` (see docs/architecture.md, "Template context").
 struct ContextBuilder {
-    /// Replaced only by `SiteRenderer.replacingBodies`, with pages whose front matter is unchanged.
-    var site: Site
+    /// Replaced only by `replacingModel`, with pages whose front matter is unchanged.
+    private(set) var model: SiteModel
+    /// The URL form this builder prints (`SiteModel.links` or `absoluteLinks`).
     let links: LinkBuilder
     let assets: Assets
-    let sectionTitles: [PageKind: String]
     let questionnaireURL: String
     let templateData: [String: Any]
-    let pagesByContentPath: [String: Int]
-    /// Pages of each kind, in reading order, as indexes into `site.pages`.
-    let kindOrder: [PageKind: [Int]]
-    let positionInKind: [Int]
-    let tagSlugs: [String: String]
-    private let readNextCandidates: [PageKind: [String: Int]]
+    /// The questionnaire as its templates see it, with this builder's URLs.
+    let questionnaire: [String: Any]?
     /// `summary(of:)` of every page, built once when first asked for: read-next, prev/next and
     /// list pages repeat them, and a preview rebuild that renders one page needs only a few.
     private let summaries: SummaryStore
 
-    init(site: Site, links: LinkBuilder, assets: Assets) {
-        self.site = site
+    init(model: SiteModel, links: LinkBuilder, assets: Assets) {
+        self.model = model
         self.links = links
         self.assets = assets
-        var titles: [PageKind: String] = [:]
-        for kind in PageKind.allCases { titles[kind] = site.sections[kind]?.title ?? kind.defaultSectionTitle }
-        sectionTitles = titles
-        let questionnairePage = site.pages.first { $0.metadata.template == "questionnaire" }
-        questionnaireURL = questionnairePage.map { links.final($0.sitePath) } ?? ""
-        templateData = site.templateData.mapValues(\.mustacheValue)
-        var byPath: [String: Int] = [:]
-        var order: [PageKind: [Int]] = [:]
-        var position = Array(repeating: 0, count: site.pages.count)
-        var slugs: [String: String] = [:]
-        // By index: iterating the pages copied each one (every field retained and released).
-        for index in site.pages.indices {
-            byPath[site.pages[index].contentPath] = index
-            let kind = site.pages[index].metadata.kind
-            position[index] = order[kind, default: []].count
-            order[kind, default: []].append(index)
-            for tag in site.pages[index].metadata.tags where slugs[tag] == nil { slugs[tag] = SitePath.slugify(tag) }
+        questionnaireURL = model.questionnairePage.map { links.final(model.pages[$0].sitePath) } ?? ""
+        templateData = model.site.templateData.mapValues(\.mustacheValue)
+        questionnaire = model.questionnaire.map { questionnaire in
+            QuestionnaireContext.make(questionnaire, links: links, resolveNext: model.resolve)
         }
-        pagesByContentPath = byPath
-        kindOrder = order
-        positionInKind = position
-        tagSlugs = slugs
-        readNextCandidates = Self.readNextCandidates(site: site, kindOrder: order)
-        summaries = SummaryStore(count: site.pages.count) { [site, links, slugs] index in
+        summaries = SummaryStore(count: model.pages.count) { [site = model.site, links, slugs = model.tagSlugs] index in
             Self.summaryValues(of: site.pages[index], links: links, tagSlugs: slugs)
         }
     }
 
-    func sectionPath(_ kind: PageKind) -> String? {
-        guard let path = kind.sectionPath, kindOrder[kind]?.isEmpty == false else { return nil }
-        return path
+    /// This builder over a model whose pages changed in the body only (see `SiteModel.replacingBodies`):
+    /// every value made so far still holds.
+    func replacingModel(_ model: SiteModel) -> ContextBuilder {
+        var updated = self
+        updated.model = model
+        return updated
     }
 
-    func tagPath(_ tag: String) -> String { Self.tagPath(tag, tagSlugs: tagSlugs) }
+    private var site: Site { model.site }
+    var sectionTitles: [PageKind: String] { model.sectionTitles }
+    func sectionPath(_ kind: PageKind) -> String? { model.sectionPath(kind) }
 
     private static func tagPath(_ tag: String, tagSlugs: [String: String]) -> String {
         "tags/\(tagSlugs[tag] ?? SitePath.slugify(tag))/"
@@ -102,7 +85,7 @@ struct ContextBuilder {
         ]
     }
 
-    func tagList(_ tags: [String]) -> [[String: Any]] { Self.tagList(tags, links: links, tagSlugs: tagSlugs) }
+    func tagList(_ tags: [String]) -> [[String: Any]] { Self.tagList(tags, links: links, tagSlugs: model.tagSlugs) }
 
     private static func tagList(_ tags: [String], links: LinkBuilder, tagSlugs: [String: String]) -> [[String: Any]] {
         tags.map { ["name": $0, "url": links.final(tagPath($0, tagSlugs: tagSlugs))] }
@@ -125,15 +108,12 @@ struct ContextBuilder {
             "date": metadata.date.map(DateText.readable) ?? "", "date_iso": metadata.date ?? "",
             "updated": metadata.updated.map(DateText.readable) ?? "", "updated_iso": metadata.updated ?? "",
             "breadcrumbs": breadcrumbs(for: page),
-            "read_next": readNext(for: index).map(summary(of:)),
+            "read_next": model.readNext(for: index).map(summary(of:)),
             "is_home": page.sitePath.isEmpty,
         ]
-        let siblings = kindOrder[metadata.kind] ?? []
-        let position = positionInKind[index]
-        if metadata.kind != .page {
-            if position > 0 { pageValues["prev"] = summary(of: siblings[position - 1]) }
-            if position + 1 < siblings.count { pageValues["next"] = summary(of: siblings[position + 1]) }
-        }
+        let neighbours = model.neighbours(ofPage: index)
+        if let previous = neighbours.previous { pageValues["prev"] = summary(of: previous) }
+        if let next = neighbours.next { pageValues["next"] = summary(of: next) }
         context["page"] = pageValues
         if page.sitePath.isEmpty { context["sections_full"] = sectionsFull() }
         return context
@@ -147,41 +127,9 @@ struct ContextBuilder {
         return crumbs
     }
 
-    /// The front matter's `read_next`, or else one page of each other kind, preferring pages that share a tag.
-    func readNext(for index: Int) -> [Int] {
-        let page = site.pages[index]
-        if !page.metadata.readNext.isEmpty {
-            return page.metadata.readNext.compactMap { pagesByContentPath[ContentLink.contentPath($0)] }
-        }
-        var picks: [Int] = []
-        for kind in PageKind.allCases where kind != page.metadata.kind && kind != .page {
-            guard let candidates = kindOrder[kind], !candidates.isEmpty else { continue }
-            // The first of the kind's first 64 pages that shares a tag: the earliest first
-            // position of any of this page's tags.
-            let firstByTag = readNextCandidates[kind] ?? [:]
-            let sharing = page.metadata.tags.compactMap { firstByTag[$0] }.min()
-            picks.append(sharing.map { candidates[$0] } ?? candidates[0])
-            if picks.count == 3 { break }
-        }
-        return picks
-    }
-
-    /// For each kind, each tag of its first 64 pages -> the position of the first of them with it.
-    private static func readNextCandidates(site: Site, kindOrder: [PageKind: [Int]]) -> [PageKind: [String: Int]] {
-        var result: [PageKind: [String: Int]] = [:]
-        for (kind, indexes) in kindOrder {
-            var firstByTag: [String: Int] = [:]
-            for (position, index) in indexes.prefix(64).enumerated() {
-                for tag in site.pages[index].metadata.tags where firstByTag[tag] == nil { firstByTag[tag] = position }
-            }
-            result[kind] = firstByTag
-        }
-        return result
-    }
-
     func sectionsFull() -> [[String: Any]] {
         PageKind.allCases.compactMap { kind -> [String: Any]? in
-            guard let path = sectionPath(kind), let indexes = kindOrder[kind] else { return nil }
+            guard let path = sectionPath(kind), let indexes = model.kindOrder[kind] else { return nil }
             return ["kind": kind.rawValue, "title": sectionTitles[kind] ?? "", "url": links.final(path),
                     "summary": site.sections[kind]?.summary ?? "", "pages": indexes.map(summary(of:))]
         } + standalonePages()
@@ -189,7 +137,7 @@ struct ContextBuilder {
 
     /// Plain pages (kind `page`) other than the home page, shown as their own group on the home page.
     private func standalonePages() -> [[String: Any]] {
-        let indexes = (kindOrder[.page] ?? []).filter { !site.pages[$0].sitePath.isEmpty }
+        let indexes = (model.kindOrder[.page] ?? []).filter { !site.pages[$0].sitePath.isEmpty }
         guard !indexes.isEmpty else { return [] }
         return [["kind": "page", "title": "More guides", "url": "", "summary": "", "pages": indexes.map(summary(of:))]]
     }

@@ -4,7 +4,8 @@ import Scoring
 /// fieldset per statement), a scoring guide for people without JavaScript (or with a pencil),
 /// and the compiled scoring table the page's script interprets.
 enum QuestionnaireContext {
-    static func make(_ questionnaire: Questionnaire, links: LinkBuilder, resolveNext: (String) -> (title: String, sitePath: String)?) -> [String: Any] {
+    static func make(_ compiled: CompiledQuestionnaire, links: LinkBuilder, resolveNext: (String) -> (title: String, sitePath: String)?) -> [String: Any] {
+        let questionnaire = compiled.definition
         let scale = questionnaire.scale
         let labels = scale.labels
         let items: [[String: Any]] = questionnaire.items.enumerated().map { offset, item in
@@ -51,7 +52,7 @@ enum QuestionnaireContext {
             "weighted_items": weighted, "has_weighted": !weighted.isEmpty,
             "dimensions": dimensions,
             "total_min": range.lowerBound, "total_max": range.upperBound,
-            "table_json": questionnaire.compile().canonicalJSON(),
+            "table_json": compiled.tableJSON,
             // The page refuses a result link with the words `crossroads score` uses.
             "words_json": AnswerWording.templatesJSON(),
             "storage_key": "crossroads:\(questionnaire.id):v\(questionnaire.version)",

@@ -10,23 +10,23 @@ import Scoring
 /// `@unchecked Sendable`: every stored property is immutable after `init`; the `[String: Any]`
 /// template values inside are plain value types that parallel pages only read.
 struct SiteRenderer: @unchecked Sendable {
-    private(set) var site: Site
+    private(set) var model: SiteModel
     let templates: TemplateSet
     let assets: Assets
-    let links: LinkBuilder
+    /// Contexts with the site's own URLs.
     private(set) var contexts: ContextBuilder
+    /// Contexts with absolute URLs, for standalone copies, when they differ from the site's own.
+    private(set) var absoluteContexts: ContextBuilder?
     let markdown: MarkdownRenderer
-    let placeholderValues: [String: String]
-    /// Content paths (`pitfalls/x.md`, `pitfalls/_index.md`) -> site paths.
-    let contentTargets: [String: String]
-    let questionnaireContext: [String: Any]?
-    /// The renderer standalone files use when its URLs differ from this one's (see `PageVariants`).
-    private(set) var absoluteURLs: AbsoluteURLRenderer?
     /// The stylesheets standalone files print inline, made safe inside `<style>` once: the same
     /// for every page (decoding and scanning them per page was 4% of a full build).
     let standaloneCSS: (guide: String, questionnaire: String)
     /// The theme's favicon as a `data:` URL, since a self-contained file fetches nothing.
     let standaloneIcon: String
+
+    var site: Site { model.site }
+    var links: LinkBuilder { model.links }
+    var placeholderValues: [String: String] { model.questionnaire?.placeholderValues ?? [:] }
 
     struct Result {
         var pageCount: Int
@@ -68,40 +68,19 @@ struct SiteRenderer: @unchecked Sendable {
         var reads: RecordedReads?
     }
 
-    init(site: Site, templates: TemplateSet, assets: Assets) {
-        self.site = site
+    init(model: SiteModel, templates: TemplateSet, assets: Assets) {
+        self.model = model
         self.templates = templates
         self.assets = assets
-        links = LinkBuilder(relative: site.config.relativeURLs, baseURL: site.config.baseURL)
-        contexts = ContextBuilder(site: site, links: links, assets: assets)
+        contexts = ContextBuilder(model: model, links: model.links, assets: assets)
+        absoluteContexts = model.absoluteLinks.map { ContextBuilder(model: model, links: $0, assets: assets) }
         var options = MarkdownOptions()
-        options.unsafeHTML = site.config.unsafeHTML
+        options.unsafeHTML = model.config.unsafeHTML
         // Every template shows the content under the page's or the list's <h1> title.
         options.headingsBelowLevel = 1
-        site.config.limits.apply(to: &options)
+        model.config.limits.apply(to: &options)
         options.reservedIDs = templates.reservedIDs
-        let blocks = BlockRenderers(dataFiles: site.dataFiles, questionnaire: site.questionnaire)
-        markdown = MarkdownRenderer(options: options, fencedBlocks: blocks.all)
-        placeholderValues = site.questionnaire?.placeholderValues() ?? [:]
-        var targets: [String: String] = [:]
-        for index in site.pages.indices { targets[site.pages[index].contentPath] = site.pages[index].sitePath }
-        for (kind, intro) in site.sections {
-            if let path = kind.sectionPath { targets[String(intro.file.dropFirst("content/".count))] = path }
-        }
-        contentTargets = targets
-        let pagesByPath = contexts.pagesByContentPath
-        let sectionTitles = contexts.sectionTitles
-        let links = self.links
-        questionnaireContext = site.questionnaire.map { questionnaire in
-            QuestionnaireContext.make(questionnaire, links: links) { reference in
-                switch ContentReference.resolve(reference, pages: site.pages, pageIndexByContentPath: pagesByPath) {
-                case .section(let kind, let sitePath)?: return (sectionTitles[kind] ?? kind.defaultSectionTitle, sitePath)
-                case .page(let index)?: return (site.pages[index].metadata.title, site.pages[index].sitePath)
-                case nil: return nil
-                }
-            }
-        }
-        absoluteURLs = AbsoluteURLRenderer(for: site, templates: templates, assets: assets)
+        markdown = MarkdownRenderer(options: options, fencedBlocks: model.blocks.all)
         func inlineCSS(_ keys: [String]) -> String {
             ByteSearch.replacing("</style", with: "<\\/style", in: keys.compactMap { assets.text(forKey: $0) }.joined(separator: "\n"))
         }
@@ -113,29 +92,22 @@ struct SiteRenderer: @unchecked Sendable {
     /// published path), so everything derived from the other pages and from front matter holds.
     func replacingBodies(_ edited: [Int: Page]) -> SiteRenderer {
         var updated = self
-        for (index, page) in edited {
-            updated.site.pages[index] = page
-            updated.contexts.site.pages[index] = page
-        }
-        updated.absoluteURLs = absoluteURLs?.replacingBodies(edited)
+        updated.model = model.replacingBodies(edited)
+        updated.contexts = contexts.replacingModel(updated.model)
+        updated.absoluteContexts = absoluteContexts?.replacingModel(updated.model)
         return updated
     }
 
-    func templateName(for page: Page) -> String { Self.templateName(metadata: page.metadata, sitePath: page.sitePath) }
-
-    /// A page's template: its own `template`, else `home` for the home page, else its kind's.
-    static func templateName(metadata: PageMetadata, sitePath: String) -> String {
-        metadata.template ?? (sitePath.isEmpty ? "home" : metadata.kind.rawValue)
-    }
+    func templateName(for page: Page) -> String { SiteModel.templateName(metadata: page.metadata, sitePath: page.sitePath) }
 
     func renderAll(into writer: any OutputWriter, emitGolden: Bool, reuse: Reuse? = nil, serially: Bool = false) throws -> Result {
         var clock = StepClock()
         // Every output is claimed, and every conflict found, before anything is written.
-        let map = try outputMap(emitGolden: emitGolden)
+        let map = try model.outputMap(templates: templates, assets: assets, emitGolden: emitGolden)
         writer.expect(map)
         clock.lap("output map")
         let pages = site.pages
-        let outputKeys = OutputKeys(site: site, templates: templates, assets: assets, contexts: contexts)
+        let outputKeys = OutputKeys(model: model, templates: templates, assets: assets, questionnaireURL: contexts.questionnaireURL)
         let keys = outputKeys.keys
         let inputs = outputKeys.inputs
         clock.lap("page keys")
@@ -175,7 +147,7 @@ struct SiteRenderer: @unchecked Sendable {
         let outputs = errors.errors.isEmpty ? kept.compactMap { $0 } : []
         var checkedLinks = outputs.flatMap(\.links)
         clock.lap("collect pages")
-        let searchParts = searchPartMembers()
+        let searchParts = model.searchPartMembers()
         // Section indexes, tag pages and site-wide files do not depend on one another: one job each, in parallel.
         let jobs = sectionJobs(outputKeys) + tagJobs(outputKeys) + siteFileJobs(outputs: outputs, emitGolden: emitGolden, keys: outputKeys, reuse: reuse, searchParts: searchParts)
         let jobResults = ResultSlots<Swift.Result<[CheckedLink], BuildFailure>>(count: jobs.count)
@@ -273,7 +245,7 @@ struct SiteRenderer: @unchecked Sendable {
         let sitePath = site.pages[index].sitePath
         guard let page = try? OutputPath(sitePath: sitePath), writer.reuse(page),
               let aliases = try? site.pages[index].metadata.aliases.map(OutputPath.init(address:)), aliases.allSatisfy(writer.reuse),
-              let variants = try? variantPaths(ofPage: index), variants.allSatisfy(writer.reuse) else { return nil }
+              let variants = try? model.variantPaths(ofPage: index, templates: templates), variants.allSatisfy(writer.reuse) else { return nil }
         return PageOutput(searchLine: nil, links: [], rendered: false)
     }
 
@@ -289,7 +261,7 @@ struct SiteRenderer: @unchecked Sendable {
             var context = contexts.pageContext(index: index, rendered: rendered.markdown)
             let template = templateName(for: page)
             // Every page may print the questionnaire; those that read it record it.
-            if let questionnaireContext { context["questionnaire"] = questionnaireContext }
+            if let questionnaire = contexts.questionnaire { context["questionnaire"] = questionnaire }
             let recorder = ReadRecorder()
             let html = try templates.render(template, context: context, forFile: page.file, recorder: recorder)
             try writer.write(OutputPath(sitePath: page.sitePath), html)
@@ -319,11 +291,12 @@ struct SiteRenderer: @unchecked Sendable {
 
         /// The body as printed in a file written at `sitePath`: the placeholder replaced by that
         /// file's root when it can stand in for it, else the Markdown rendered again for there.
-        func atDepth(of sitePath: String, renderer: SiteRenderer, page: Page) throws -> RenderedBody {
+        func atDepth(of sitePath: String, renderer: SiteRenderer, page: Page, links: LinkBuilder? = nil) throws -> RenderedBody {
             guard rootIsPlaceholder else { return self }
-            let root = renderer.links.root(from: sitePath)
+            let links = links ?? renderer.links
+            let root = links.root(from: sitePath)
             guard RootPlaceholder.canStandIn(for: root) else {
-                return try renderer.renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: sitePath)
+                return try renderer.renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: sitePath, links: links)
             }
             var resolved = self
             resolved.rootIsPlaceholder = false
@@ -342,8 +315,9 @@ struct SiteRenderer: @unchecked Sendable {
     /// Placeholders, then Markdown with fenced blocks and link rewriting; errors carry file lines.
     /// With `sharedAcrossDepths`, rewritten links start with `RootPlaceholder.text` in the HTML
     /// (resolve with `RenderedBody.atDepth`); `links` always hold the real hrefs from `sitePath`.
+    /// `links`: the URL form to print (the site's own unless given).
     func renderMarkdown(_ body: String, file: String, firstLine: Int, sitePath: String,
-                        sharedAcrossDepths: Bool = false) throws -> RenderedBody {
+                        sharedAcrossDepths: Bool = false, links: LinkBuilder? = nil) throws -> RenderedBody {
         let expanded = Placeholders.expand(body, values: placeholderValues)
         var errors = expanded.unknown.map { unknown in
             SiteError(file: file, line: unknown.line + firstLine - 1,
@@ -352,8 +326,8 @@ struct SiteRenderer: @unchecked Sendable {
                         ? "placeholders need content/questionnaire.yml; write \\{{ for a literal {{"
                         : "use one of: \(placeholderValues.keys.sorted().joined(separator: ", ")); write \\{{ for a literal {{")
         }
-        let targets = contentTargets
-        let links = self.links
+        let targets = model.contentTargets
+        let links = links ?? self.links
         let pageRoot = links.root(from: sitePath)
         let root = sharedAcrossDepths ? RootPlaceholder.text : pageRoot
         let rewrite: LinkRewriter = { destination, _ in
@@ -436,7 +410,7 @@ struct SiteRenderer: @unchecked Sendable {
         PageKind.allCases.compactMap { kind -> OutputJob? in
             guard let path = contexts.sectionPath(kind) else { return nil }
             let intro = site.sections[kind]
-            let listed = contexts.kindOrder[kind] ?? []
+            let listed = model.kindOrder[kind] ?? []
             var parts = [keys.globalHash, StableHash.keyOf(kind.rawValue)]
             if let intro {
                 parts.append(StableHash.keyOf([intro.title, intro.summary, intro.body].joined(separator: "\u{0}")))
@@ -454,7 +428,7 @@ struct SiteRenderer: @unchecked Sendable {
                     checked = rendered.links
                 }
                 let context = contexts.listContext(sitePath: path, title: contexts.sectionTitles[kind] ?? "", summary: intro?.summary ?? "",
-                                                   contentHTML: html, pages: contexts.kindOrder[kind] ?? [])
+                                                   contentHTML: html, pages: listed)
                 try writer.write(OutputPath(sitePath: path), try templates.render("list", context: context, forFile: intro?.file ?? "content/\(path)_index.md",
                                                                                   recorder: recorder))
                 return checked
@@ -463,19 +437,13 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     private func tagJobs(_ keys: OutputKeys) -> [OutputJob] {
-        var pagesByTag: [String: [Int]] = [:]
-        for index in site.pages.indices {
-            for tag in site.pages[index].metadata.tags { pagesByTag[contexts.tagSlugs[tag] ?? tag, default: []].append(index) }
-        }
-        guard !pagesByTag.isEmpty else { return [] }
-        var names: [String: String] = [:]
-        for (tag, slug) in contexts.tagSlugs where names[slug] == nil || tag < (names[slug] ?? "") { names[slug] = tag }
+        guard !model.tags.isEmpty else { return [] }
         var all: [[String: Any]] = []
         var jobs: [OutputJob] = []
-        for slug in pagesByTag.keys.sorted() {
-            let indexes = pagesByTag[slug] ?? []
-            let name = names[slug] ?? slug
-            let path = "tags/\(slug)/"
+        for tag in model.tags {
+            let indexes = tag.pages
+            let name = tag.name
+            let path = tag.sitePath
             all.append(["name": name, "url": links.final(path), "count": indexes.count])
             let key = StableHash.combine([keys.globalHash, StableHash.keyOf(name)] + indexes.map { keys.summaries[$0] })
             jobs.append(OutputJob(paths: [path], key: { key }) { writer, recorder in
@@ -487,7 +455,7 @@ struct SiteRenderer: @unchecked Sendable {
         }
         let tagList = UncheckedSendable(all)
         let indexKey = StableHash.combine([keys.globalHash]
-                                          + pagesByTag.keys.sorted().map { StableHash.keyOf("\($0)\u{0}\(names[$0] ?? "")\u{0}\(pagesByTag[$0]?.count ?? 0)") })
+                                          + model.tags.map { StableHash.keyOf("\($0.slug)\u{0}\($0.name)\u{0}\($0.pages.count)") })
         jobs.append(OutputJob(paths: ["tags/"], key: { indexKey }) { writer, recorder in
             var context = contexts.listContext(sitePath: "tags/", title: "Tags", summary: "", contentHTML: "", pages: [])
             context["tags"] = tagList.value
@@ -499,16 +467,6 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     // MARK: - Site-wide files
-
-    /// The pages in each part of the search index, as indexes into `site.pages`.
-    func searchPartMembers() -> [[Int]] {
-        let partCount = SearchIndex.partCount(pages: site.pages.count)
-        var members = Array(repeating: [Int](), count: partCount)
-        for index in site.pages.indices {
-            members[SearchIndex.part(ofURL: links.final(site.pages[index].sitePath), partCount: partCount)].append(index)
-        }
-        return members
-    }
 
     /// The index's entry script and one job per part. A page's line depends only on what its key
     /// covers, so the keys of a part's pages key the part (hashing the lines was most of a
@@ -587,8 +545,8 @@ struct SiteRenderer: @unchecked Sendable {
                                                                                    recorder: recorder))
 
             // Hosts serve 404.html at any depth, so its links must not depend on where it is shown.
-            let notFoundLinks = LinkBuilder(relative: site.config.baseURL == nil, baseURL: site.config.baseURL)
-            var notFound = ContextBuilder(site: site, links: notFoundLinks, assets: assets).listContext(
+            // With a base URL, that is the absolute form; without one, the site's own (relative) form.
+            var notFound = (absoluteContexts ?? contexts).listContext(
                 sitePath: "", title: "Page not found", summary: "", contentHTML: "", pages: [])
             notFound["is_404"] = true
             // Without a base URL the page carries an inline script that finds the site's root.
@@ -597,10 +555,10 @@ struct SiteRenderer: @unchecked Sendable {
 
             for file in assets.files { try writer.write(OutputPath(sitePath: file.sitePath), file.data) }
 
-            if let questionnaire = site.questionnaire {
-                try writer.write(OutputPath(sitePath: "scoring-table.json"), questionnaire.compile().canonicalJSON() + "\n")
+            if let questionnaire = model.questionnaire {
+                try writer.write(OutputPath(sitePath: "scoring-table.json"), questionnaire.tableJSON + "\n")
                 if emitGolden {
-                    let vectors = GoldenVectors.generate(for: questionnaire, randomCount: 2_000, seed: 20_261_125)
+                    let vectors = GoldenVectors.generate(for: questionnaire.definition, randomCount: 2_000, seed: 20_261_125)
                     try writer.write(OutputPath(sitePath: "golden-vectors.json"), GoldenVectors.json(vectors) + "\n")
                 }
             }

@@ -1,3 +1,5 @@
+import Markdown
+
 /// A problem with a fenced block or with the data file it reads.
 ///
 /// `line` counts from 1 inside the block body when `file` is nil, and inside the data file when
@@ -6,11 +8,20 @@ public struct BlockError: Error, Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     public var file: String?
     public var message: String
+    /// The block names a data file that does not exist.
+    public var fileIsMissing: Bool
 
-    public init(line: Int, file: String? = nil, message: String) {
+    public init(line: Int, file: String? = nil, message: String, fileIsMissing: Bool = false) {
         self.line = line
         self.file = file
         self.message = message
+        self.fileIsMissing = fileIsMissing
+    }
+
+    /// The kind of Markdown problem this becomes on the page.
+    var kind: MarkdownError.Kind {
+        if fileIsMissing { return .missingBlockFile }
+        return file == nil ? .fencedBlock : .blockFile
     }
 
     /// The Markdown renderer prefixes the page and the fence line, so this only says where inside

@@ -14,10 +14,9 @@ public struct BlockRenderers: Sendable {
         self.questionnaire = questionnaire
     }
 
-    /// Each renderer throws `BlockError`, except that a problem on a known line of the block body
-    /// is thrown as a `MarkdownError` on the page line (fence line + body line), so the author is
-    /// sent straight to it. Data-file problems stay `BlockError`s: their line is in the data file,
-    /// and Markdown tags them with the fence line.
+    /// Each renderer throws a `MarkdownError` of the problem's kind: a problem on a known line of
+    /// the block body on the page line (fence line + body line), so the author is sent straight
+    /// to it; any other on the fence line, its message naming the data file and line if it has one.
     public var all: [String: FencedBlockRenderer] {
         let dataFiles = dataFiles
         let questionnaire = questionnaire
@@ -50,6 +49,9 @@ private func onPageLines(_ block: FencedBlock, _ render: () throws -> String) th
         return try render()
     } catch let error as BlockError where error.file == nil && error.line > 0 {
         // Body line 1 is the line after the opening fence.
-        throw MarkdownError(line: block.line + error.line, message: error.message)
+        throw MarkdownError(line: block.line + error.line, message: error.message, kind: error.kind)
+    } catch let error as BlockError {
+        // Its line, if any, is in the data file, which the message names; the page line is the fence.
+        throw MarkdownError(line: block.line, message: error.description, kind: error.kind)
     }
 }

@@ -51,7 +51,8 @@ struct DataReference {
         throw BlockError(
             line: 0,
             message: "\(blockName): data file content/data/\(name).yml is missing — create it or set `data:` "
-                + "to an existing file in content/data/ (\(known))")
+                + "to an existing file in content/data/ (\(known))",
+            fileIsMissing: true)
     }
 }
 

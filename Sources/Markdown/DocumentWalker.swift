@@ -121,7 +121,7 @@ struct DocumentWalker {
                 destination = try rewriteLink(destination, line)
                 cmark_node_set_url(node, destination)
             } catch {
-                result.errors.append(contentsOf: Self.markdownErrors(from: error, line: line))
+                result.errors.append(contentsOf: Self.markdownErrors(from: error, line: line, otherwise: .link))
             }
         }
         result.links.append(Link(destination: destination, line: line))
@@ -144,7 +144,7 @@ struct DocumentWalker {
         do {
             return try renderer(block)
         } catch {
-            result.errors.append(contentsOf: Self.markdownErrors(from: error, line: block.line))
+            result.errors.append(contentsOf: Self.markdownErrors(from: error, line: block.line, otherwise: .fencedBlock))
             // Still kept out of the plain text: the page will not be published anyway.
             return ""
         }
@@ -157,11 +157,12 @@ struct DocumentWalker {
         return cmark_gfm_extensions_get_tasklist_item_checked(node)
     }
 
-    private static func markdownErrors(from error: any Error, line: Int) -> [MarkdownError] {
+    /// A callback's problems as they were thrown, or any other error as one problem of `kind`.
+    private static func markdownErrors(from error: any Error, line: Int, otherwise kind: MarkdownError.Kind) -> [MarkdownError] {
         switch error {
         case let error as MarkdownError: [error]
         case let errors as MarkdownErrors: errors.errors
-        default: [MarkdownError(line: line, message: String(describing: error))]
+        default: [MarkdownError(line: line, message: String(describing: error), kind: kind)]
         }
     }
 

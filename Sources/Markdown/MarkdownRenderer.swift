@@ -20,7 +20,7 @@ public struct MarkdownRenderer: Sendable {
     public func render(_ source: String, rewriteLink: LinkRewriter? = nil) throws -> RenderedMarkdown {
         try InputBounds(options).check(source)
         guard let document = ParsedDocument(source, options: cmarkOptions) else {
-            throw MarkdownError(line: 1, message: "cmark could not parse the Markdown")
+            throw MarkdownError(line: 1, message: "cmark could not parse the Markdown", kind: .unparsable)
         }
         let walked = DocumentWalker(fencedBlocks: fencedBlocks, rewriteLink: rewriteLink,
                                      headingsBelowLevel: options.headingsBelowLevel, maxHeadings: options.maxHeadings,

@@ -64,7 +64,7 @@ final class BlockRenderersTests: XCTestCase {
                 return XCTFail("expected MarkdownErrors, got \(error)")
             }
             XCTAssertEqual(errors.errors, [
-                MarkdownError(line: 8, message: "chart: `bars[0].value` must be a number, found \"plenty\""),
+                MarkdownError(line: 8, message: "chart: `bars[0].value` must be a number, found \"plenty\"", kind: .fencedBlock),
             ])
         }
     }
@@ -76,6 +76,7 @@ final class BlockRenderersTests: XCTestCase {
                 return XCTFail("expected MarkdownErrors, got \(error)")
             }
             XCTAssertEqual(errors.errors.map(\.line), [3, 7])
+            XCTAssertEqual(errors.errors.map(\.kind), [.missingBlockFile, .fencedBlock])
             XCTAssertTrue(errors.errors[0].message.hasPrefix("ladder: data file content/data/missing.yml is missing"))
             XCTAssertTrue(errors.errors[1].message.hasPrefix("bands: there is no questionnaire"))
         }

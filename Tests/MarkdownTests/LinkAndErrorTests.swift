@@ -38,7 +38,7 @@ final class LinkAndErrorTests: XCTestCase {
     func testEveryErrorIsCollectedWithItsLineAndThrownTogether() {
         let renderer = MarkdownRenderer(fencedBlocks: [
             "chart": { _ in throw Missing(target: "chart data") },
-            "bands": { block in throw MarkdownError(line: block.line + 2, message: "bad band") },
+            "bands": { block in throw MarkdownError(line: block.line + 2, message: "bad band", kind: .fencedBlock) },
             "ladder": { _ in "<div></div>" },
         ])
         let source = """
@@ -66,10 +66,10 @@ final class LinkAndErrorTests: XCTestCase {
                 return XCTFail("expected MarkdownErrors, got \(error)")
             }
             XCTAssertEqual(errors.errors, [
-                MarkdownError(line: 1, message: "no page at @/gone.md"),
-                MarkdownError(line: 3, message: "no page at chart data"),
-                MarkdownError(line: 10, message: "no page at @/other.md"),
-                MarkdownError(line: 14, message: "bad band"),
+                MarkdownError(line: 1, message: "no page at @/gone.md", kind: .link),
+                MarkdownError(line: 3, message: "no page at chart data", kind: .fencedBlock),
+                MarkdownError(line: 10, message: "no page at @/other.md", kind: .link),
+                MarkdownError(line: 14, message: "bad band", kind: .fencedBlock),
             ])
             XCTAssertEqual(errors.description.split(separator: "\n").first, "line 1: no page at @/gone.md")
         }

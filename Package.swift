@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "crossroads",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "crossroads", targets: ["crossroads"]),
         .library(name: "SiteBuilder", targets: ["SiteBuilder"]),
@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // Debian's libcmark-gfm and its extensions, found through pkg-config.
@@ -41,6 +42,7 @@ let package = Package(
             "Markdown", "Scoring", "Blocks", "CFileSwap", "CByteSearch",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "PreviewServer", dependencies: [
             "SiteBuilder",

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 
 /// Hands every server event to every connected browser.
@@ -8,7 +9,7 @@ final class EventBroadcaster: Sendable {
         var closed = false
     }
 
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     /// A stream of the events broadcast from now on; it ends when the server shuts down.
     func subscribe() -> AsyncStream<ServerEvent> {

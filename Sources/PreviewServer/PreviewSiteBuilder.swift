@@ -1,5 +1,6 @@
 import Foundation
 import SiteBuilder
+import Synchronization
 
 /// Builds the preview site into the output folder.
 ///
@@ -27,20 +28,17 @@ public struct FullSiteBuilder: PreviewSiteBuilder {
 
 /// Rebuilds through SiteBuilder's `IncrementalBuilder`: only pages whose inputs changed are
 /// re-rendered, and only files whose bytes changed are rewritten, in place in the private output.
-public final class IncrementalSiteBuilder: PreviewSiteBuilder, @unchecked Sendable {
-    // `IncrementalBuilder` keeps state between builds and is not thread-safe; the lock makes every
+public final class IncrementalSiteBuilder: PreviewSiteBuilder {
+    // `IncrementalBuilder` keeps state between builds and is not thread-safe; the mutex makes every
     // call exclusive (the rebuild coordinator already never overlaps them).
-    private let lock = NSLock()
-    private let builder: IncrementalBuilder
+    private let builder: Mutex<IncrementalBuilder>
 
     public init(options: BuildOptions) {
-        builder = IncrementalBuilder(options: options)
+        builder = Mutex(IncrementalBuilder(options: options))
     }
 
     public func build(changedPaths: Set<String>?) throws -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        let report = try builder.build(changedPaths: changedPaths)
+        let report = try builder.withLock { try $0.build(changedPaths: changedPaths) }
         return String(format: "Built %d pages (%d re-rendered), %d files changed in %.2f s",
                       report.pages, report.renderedPages, report.changedFiles.count, report.seconds)
     }

@@ -1,4 +1,5 @@
 import ServiceLifecycle
+import Synchronization
 
 /// Stops a running preview from code the way Ctrl-C does: the watcher stops, event streams close,
 /// the HTTP server finishes its requests, and `PreviewServer.run` returns.
@@ -8,7 +9,7 @@ public final class PreviewStopper: Sendable {
         var requested = false
     }
 
-    private let state = Locked(State())
+    private let state = Mutex(State())
 
     public init() {}
 

@@ -1,11 +1,12 @@
 import Foundation
+import Synchronization
 
 
 /// The current build status, shared by the rebuilder (writer) and the HTTP handlers (readers).
 final class StatusStore: Sendable {
     /// Differs between server runs, so a page open across a restart knows to reload.
     let serverID = UUID().uuidString
-    private let status = Locked(BuildStatus())
+    private let status = Mutex(BuildStatus())
 
     var current: BuildStatus { status.withLock { $0 } }
 

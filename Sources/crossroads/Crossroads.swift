@@ -1,7 +1,8 @@
 import ArgumentParser
 
+/// Asynchronous at the root so that `serve` can await its server on the main task.
 @main
-struct Crossroads: ParsableCommand {
+struct Crossroads: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crossroads",
         abstract: "Build, preview and check career-path guide sites.",

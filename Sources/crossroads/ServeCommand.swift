@@ -1,9 +1,8 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import PreviewServer
 
-struct ServeCommand: ParsableCommand {
+struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Preview the site with live reload: build, serve on 127.0.0.1, rebuild on every save.",
@@ -32,26 +31,16 @@ struct ServeCommand: ParsableCommand {
         guard (1...65535).contains(port) else { throw ValidationError("--port must be between 1 and 65535") }
     }
 
-    func run() throws {
+    func run() async throws {
         let configuration = PreviewConfiguration(source: site.sourceURL, host: host, port: port, includeDrafts: drafts)
         let server = PreviewServer(configuration: configuration, log: { line in TerminalOutput.line(line) })
         let openBrowser = open
-        let outcome = ServeOutcome()
-        let finished = DispatchSemaphore(value: 0)
-        // The root command is synchronous, so the server runs in a task and this thread waits for it.
-        Task {
-            do {
-                try await server.run { address in
-                    TerminalOutput.line("Serving on \(address.absoluteString) (Ctrl-C to stop)")
-                    if openBrowser { BrowserOpener.open(address) }
-                }
-            } catch {
-                outcome.record(error)
+        do {
+            try await server.run { address in
+                TerminalOutput.line("Serving on \(address.absoluteString) (Ctrl-C to stop)")
+                if openBrowser { BrowserOpener.open(address) }
             }
-            finished.signal()
-        }
-        finished.wait()
-        if let error = outcome.error {
+        } catch {
             FileHandleOutput.standardError(String(describing: error))
             throw ExitCode(1)
         }
@@ -63,24 +52,6 @@ struct ServeCommand: ParsableCommand {
 enum TerminalOutput {
     static func line(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
-    }
-}
-
-/// The error the server task ended with, handed to the waiting thread.
-private final class ServeOutcome: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: (any Error)?
-
-    func record(_ error: any Error) {
-        lock.lock()
-        stored = error
-        lock.unlock()
-    }
-
-    var error: (any Error)? {
-        lock.lock()
-        defer { lock.unlock() }
-        return stored
     }
 }
 

@@ -49,7 +49,7 @@ final class EmbedQuestionnaireTests: XCTestCase {
         let script = try scriptBody(after: "<script>", in: html)
         XCTAssertEqual(script, InlineScripts.scriptSafe(try builtAsset("questionnaire", "js", in: output)))
         XCTAssertEqual(EmbedSelfContained.scriptSources(in: html).map(Set.init),
-                       [SHA256.cspSource(table), SHA256.cspSource(words), SHA256.cspSource(script)])
+                       [InlineScripts.hashSource(table), InlineScripts.hashSource(words), InlineScripts.hashSource(script)])
 
         // Both stylesheets are inline; the form has every statement and the paper scoring guide.
         XCTAssertTrue(html.contains(try builtAsset("site", "css", in: output)))
@@ -77,7 +77,7 @@ final class EmbedQuestionnaireTests: XCTestCase {
         let allowed = try XCTUnwrap(EmbedSelfContained.scriptSources(in: html))
         let edited = html.replacingOccurrences(of: "'use strict';", with: "'use strict'; window.injected = 1;")
         XCTAssertNotEqual(edited, html)
-        let editedHashes = Set(InlineScripts.bodies(in: edited).map(SHA256.cspSource))
+        let editedHashes = Set(InlineScripts.bodies(in: edited).map(InlineScripts.hashSource))
         XCTAssertFalse(editedHashes.isSubset(of: Set(allowed)))
     }
 

@@ -2,24 +2,17 @@ import SiteBuilder
 import XCTest
 
 final class EmbedSHA256Tests: XCTestCase {
-    func testStandardVectors() {
-        XCTAssertEqual(SHA256.hex(""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        XCTAssertEqual(SHA256.hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        // 56 bytes: the padding needs a second block.
-        XCTAssertEqual(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"),
-                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        XCTAssertEqual(SHA256.hex(String(repeating: "a", count: 1_000_000)),
-                       "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
-    }
-
-    func testBlockBoundaries() {
-        // 55, 63 and 64 bytes sit on either side of the padding boundaries.
-        XCTAssertEqual(SHA256.hex(String(repeating: "a", count: 55)), "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318")
-        XCTAssertEqual(SHA256.hex(String(repeating: "a", count: 64)), "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb")
-    }
-
     func testCSPSourceIsBase64OfTheDigest() {
-        XCTAssertEqual(SHA256.cspSource("abc"), "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='")
+        XCTAssertEqual(InlineScripts.hashSource("abc"), "'sha256-ungWv48Bz+pBQUDeXa4iI7ADYaOWF3qctBD/YfIAFa0='")
+    }
+
+    /// FIPS 180-4 vectors, on either side of the padding boundaries (55, 56, 64 bytes) and long.
+    func testStandardVectors() {
+        XCTAssertEqual(InlineScripts.hashSource(""), "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='")
+        XCTAssertEqual(InlineScripts.hashSource("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq"), "'sha256-JI1qYdIGOLjlwCaTDD5gOaM85Flk/yFn9uzt1BnbBsE='")
+        XCTAssertEqual(InlineScripts.hashSource(String(repeating: "a", count: 55)), "'sha256-n0OQ+NMMLdkuyfCVtl4rmumwqSWlJY4kHJ8ekQ9zQxg='")
+        XCTAssertEqual(InlineScripts.hashSource(String(repeating: "a", count: 64)), "'sha256-/+BU/nrgy23GXDr5th1SCfQ5hR20PQulmXM33xVGaOs='")
+        XCTAssertEqual(InlineScripts.hashSource(String(repeating: "a", count: 1_000_000)), "'sha256-zcduXJkU+5KBocfihNc+Z/GAmkiklyAOBG05zMcRLNA='")
     }
 
     func testPolicyHashesExactlyTheInlineScripts() {

@@ -32,7 +32,7 @@ enum EmbedSelfContained {
             return XCTFail("\(file.path) has no CSP meta", line: line)
         }
         XCTAssertTrue(policy.hasPrefix("default-src 'none'; "), policy, line: line)
-        let inline = Set(InlineScripts.bodies(in: html).map(SHA256.cspSource))
+        let inline = Set(InlineScripts.bodies(in: html).map(InlineScripts.hashSource))
         XCTAssertEqual(Set(sources), inline.isEmpty ? ["'none'"] : inline, file.path, line: line)
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Finds the inline `<script>` elements of a finished HTML document and builds the
@@ -27,7 +28,7 @@ public enum InlineScripts {
     /// Every executable resource must be one of the inline scripts; styles may only be inline;
     /// images only `data:`; no connections, frames, fonts, forms or `<base>` to anywhere.
     public static func policy(for html: String) -> String {
-        let hashes = Set(bodies(in: html).map(SHA256.cspSource)).sorted()
+        let hashes = Set(bodies(in: html).map(hashSource)).sorted()
         let scripts = hashes.isEmpty ? "'none'" : hashes.joined(separator: " ")
         return "default-src 'none'; script-src \(scripts); style-src 'unsafe-inline'; img-src data:; "
             + "base-uri 'none'; form-action 'none'"
@@ -46,8 +47,13 @@ public enum InlineScripts {
     /// Replaces the hashes marker, when the document has it, by the hashes of its inline scripts.
     public static func applyHashes(to html: String) -> String {
         guard ByteSearch.range(of: hashesMarker, in: html[...]) != nil else { return html }
-        let hashes = Set(bodies(in: html).map(SHA256.cspSource)).sorted()
+        let hashes = Set(bodies(in: html).map(hashSource)).sorted()
         return ByteSearch.replacing(hashesMarker, with: hashes.joined(separator: " "), in: html)
+    }
+
+    /// The CSP source for an inline script or style with exactly this text: `'sha256-<base64>'`.
+    public static func hashSource(_ text: String) -> String {
+        "'sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString() + "'"
     }
 
     /// Makes text safe to place inside `<script>`: `</` cannot end the element early.

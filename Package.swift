@@ -32,14 +32,17 @@ let package = Package(
         .target(name: "CFileSwap"),
         // libc's memmem, for finding markers in generated HTML.
         .target(name: "CByteSearch"),
-        .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
+        // Byte-level text code (eight-byte ASCII tests, byte search, script-safe JSON strings),
+        // each compared on seeded text with the plain code it stands for (ByteTextTests).
+        .target(name: "ByteText", dependencies: ["CByteSearch"]),
+        .target(name: "Markdown", dependencies: ["CCmarkGFM", "ByteText"]),
         .target(name: "Scoring"),
         .target(name: "Blocks", dependencies: [
             "Markdown", "Scoring",
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "SiteBuilder", dependencies: [
-            "Markdown", "Scoring", "Blocks", "CFileSwap", "CByteSearch",
+            "Markdown", "Scoring", "Blocks", "CFileSwap", "ByteText",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
@@ -60,8 +63,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: [.product(name: "PropertyBased", package: "swift-property-based")], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        .testTarget(name: "ByteTextTests", dependencies: ["ByteText", "Scoring", "TestSupport"]),
         .testTarget(name: "BlocksTests", dependencies: ["Blocks", "Scoring", "Markdown"]),
-        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring", "Blocks", "TestSupport"]),
+        .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring", "Blocks", "ByteText", "TestSupport"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder"]),
         // Drives the built `crossroads` binary, node and headless Chromium against whole sites.
         .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Scoring", "Markdown", .product(name: "Yams", package: "Yams")]),

@@ -1,3 +1,5 @@
+import ByteText
+
 /// Counts words for reading time: whitespace-separated runs holding at least one letter or
 /// digit, so stray punctuation such as a spaced dash is not a word.
 ///
@@ -18,7 +20,7 @@ enum WordCounter {
     private static func countSplittingASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
         var start = 0
-        while let nonASCII = firstNonASCII(in: bytes, from: start) {
+        while let nonASCII = ByteWord.firstNonASCII(in: bytes, from: start) {
             let runStart = afterSplit(before: nonASCII, in: bytes, from: start)
             let runEnd = split(after: nonASCII, in: bytes)
             words += countASCII(UnsafeBufferPointer(rebasing: bytes[start..<runStart]))
@@ -26,17 +28,6 @@ enum WordCounter {
             start = runEnd
         }
         return words + countASCII(UnsafeBufferPointer(rebasing: bytes[start...]))
-    }
-
-    /// The index of the first byte from `start` on that is not ASCII, looking eight bytes at a time.
-    private static func firstNonASCII(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = bytes.baseAddress else { return nil }
-        var index = start
-        while index + 8 <= bytes.count
-                && UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-            index += 8
-        }
-        return bytes[index...].firstIndex { $0 >= 0x80 }
     }
 
     /// Where the run holding `nonASCII`, the first non-ASCII byte from `start` on, starts: just

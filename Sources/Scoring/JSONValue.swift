@@ -48,6 +48,8 @@ indirect enum JSONValue: Sendable, Equatable {
     /// `<`, `>` and `&` are escaped so `</script>` or `<!--` in a statement cannot end or
     /// change the script element; U+2028 and U+2029 because older JavaScript treats them as
     /// line breaks inside string literals.
+    /// Control characters other than `\n`, `\r` and `\t` are written `\u00XX`, as the search
+    /// index's writer (`ByteText.JSONText`) writes them, so both give the same bytes (ByteTextTests).
     private static func writeString(_ text: String, into output: inout String) {
         output += "\""
         for scalar in text.unicodeScalars {
@@ -57,8 +59,6 @@ indirect enum JSONValue: Sendable, Equatable {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case "\u{08}": output += "\\b"
-            case "\u{0C}": output += "\\f"
             case "<", ">", "&", "\u{2028}", "\u{2029}":
                 output += unicodeEscape(scalar)
             case _ where scalar.value < 0x20:

@@ -1,3 +1,4 @@
+import ByteText
 @testable import SiteBuilder
 import TestSupport
 import XCTest

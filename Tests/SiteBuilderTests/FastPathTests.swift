@@ -1,4 +1,5 @@
 import Blocks
+import ByteText
 @testable import Scoring
 @testable import SiteBuilder
 import TestSupport

@@ -1,3 +1,4 @@
+import ByteText
 import Foundation
 
 /// Makes every link of an embedded page open the full site in a new tab: an iframe is too small

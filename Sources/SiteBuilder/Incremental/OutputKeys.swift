@@ -1,3 +1,4 @@
+import ByteText
 import Foundation
 /// Cache keys for rendered pages: a page whose key is unchanged since the last build renders to
 /// the same bytes, so incremental and cached builds can reuse its output. A key has two parts:
@@ -93,25 +94,9 @@ struct OutputKeys {
     static func mayUseData(_ body: String) -> Bool {
         var body = body
         return body.withUTF8 { bytes in
-            hasRun(of: UInt8(ascii: "`"), length: 3, in: bytes) || hasRun(of: UInt8(ascii: "~"), length: 3, in: bytes)
-                || hasRun(of: UInt8(ascii: "{"), length: 2, in: bytes)
+            ByteSearch.hasRun(of: UInt8(ascii: "`"), length: 3, in: bytes) || ByteSearch.hasRun(of: UInt8(ascii: "~"), length: 3, in: bytes)
+                || ByteSearch.hasRun(of: UInt8(ascii: "{"), length: 2, in: bytes)
         }
-    }
-
-    /// Whether `bytes` holds `length` copies of `byte` in a row.
-    private static func hasRun(of byte: UInt8, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var start = 0
-        while start + length <= bytes.count {
-            guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return false }
-            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            guard index + length <= bytes.count else { return false }
-            var end = index + 1
-            while end < index + length && bytes[end] == byte { end += 1 }
-            if end == index + length { return true }
-            start = end
-        }
-        return false
     }
 
     /// Everything about a page that other pages print about it.

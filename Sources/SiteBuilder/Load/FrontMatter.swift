@@ -1,3 +1,5 @@
+import ByteText
+
 /// Splits a page into its YAML front matter and its Markdown body.
 ///
 /// A page starts with a line `---`, then YAML, then a closing line `---` (or `...`). A page

@@ -1,3 +1,4 @@
+import ByteText
 import Foundation
 /// The client-side search index, written as scripts rather than JSON so it loads from `file://`
 /// too, where browsers refuse to fetch JSON. `search-index.js` (on every page, a few bytes) names

@@ -1,3 +1,5 @@
+import ByteText
+
 /// Expands `{{scoring.band.mastery.min}}`-style placeholders in Markdown before it is parsed, so
 /// every number quoted in prose comes from the scoring module. `\{{` stays a literal `{{`.
 public enum Placeholders {

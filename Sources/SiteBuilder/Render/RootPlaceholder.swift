@@ -1,3 +1,4 @@
+import ByteText
 import Foundation
 
 /// Stands in for the root prefix (`./`, `../../`, the base URL) at the start of every link the

@@ -1,4 +1,5 @@
 import Blocks
+import ByteText
 import Foundation
 import Markdown
 import Scoring

@@ -1,9 +1,9 @@
-import Blocks
-
 /// Minimal JSON writing for the search index: deterministic, and safe inside a `<script>`
-/// element because `<`, `>`, `&` and the JavaScript line separators are escaped.
-enum JSONText {
-    static func string(_ text: String) -> String {
+/// element because `<`, `>`, `&` and the JavaScript line separators are escaped. Every control
+/// character other than a line feed, carriage return and tab is written `\u00XX`, as Scoring's
+/// canonical JSON writes it, so the two writers give the same bytes for the same string.
+public enum JSONText {
+    public static func string(_ text: String) -> String {
         // Most text needs no escape at all: one pass over the bytes, eight at a time.
         if !needsEscaping(text) { return "\"" + text + "\"" }
         var text = text
@@ -11,7 +11,7 @@ enum JSONText {
     }
 
     /// Whether any byte of `text` is one that `string` rewrites (U+2028 and U+2029 are E2 80 A8/A9).
-    static func needsEscaping(_ text: String) -> Bool {
+    public static func needsEscaping(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return false }
@@ -111,11 +111,6 @@ enum JSONText {
             || ByteWord.hasByte(0x26, word | (ByteWord.ones &* 0x04)) || ByteWord.hasByte(UInt8(ascii: "\\"), word)
     }
 
-    static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
+    public static func array(_ items: [String]) -> String { "[" + items.joined(separator: ",") + "]" }
 }
 
-/// HTML text and attribute escaping for the few pages the builder writes without templates:
-/// the same escaping the fenced blocks use.
-enum HTMLText {
-    static func escape(_ text: String) -> String { escapeHTML(text) }
-}

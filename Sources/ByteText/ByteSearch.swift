@@ -1,16 +1,17 @@
 import CByteSearch
 import Foundation
 
-/// Finding and replacing ASCII markers in generated HTML by comparing UTF-8 bytes.
+/// Finding and replacing ASCII markers in generated HTML by comparing UTF-8 bytes, and runs of
+/// one byte (fences, placeholders) through `memchr`.
 ///
 /// Foundation's `range(of:)` and `replacingOccurrences(of:with:)` convert a Swift string to
 /// UTF-16 on every call, which made searching every page's HTML a large part of a build. The
 /// needles used here are ASCII, so a byte match always starts and ends on a character boundary
 /// of the UTF-8 text.
-enum ByteSearch {
+public enum ByteSearch {
     /// The first occurrence of `needle` in `text`; with `ignoringASCIICase`, letters A-Z and a-z
     /// match either case.
-    static func range(of needle: String, in text: Substring, ignoringASCIICase: Bool = false) -> Range<String.Index>? {
+    public static func range(of needle: String, in text: Substring, ignoringASCIICase: Bool = false) -> Range<String.Index>? {
         // The needle's own bytes, not a copy: this runs for every link of every page.
         var needle = needle
         let found = needle.withUTF8 { needleBytes -> (offset: Int, count: Int)? in
@@ -27,7 +28,7 @@ enum ByteSearch {
     }
 
     /// `text` with every occurrence of `needle` replaced by `replacement`, left to right.
-    static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
+    public static func replacing(_ needle: String, with replacement: String, in text: String) -> String {
         var needle = needle
         let needleCount = needle.utf8.count
         guard needleCount > 0 else { return text }
@@ -57,6 +58,22 @@ enum ByteSearch {
         }
         output += text[copied...]
         return output
+    }
+
+    /// Whether `bytes` holds `length` copies of `byte` in a row.
+    public static func hasRun(of byte: UInt8, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        var start = 0
+        while start + length <= bytes.count {
+            guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return false }
+            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            guard index + length <= bytes.count else { return false }
+            var end = index + 1
+            while end < index + length && bytes[end] == byte { end += 1 }
+            if end == index + length { return true }
+            start = end
+        }
+        return false
     }
 
     private static func withBytes<Result>(of text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

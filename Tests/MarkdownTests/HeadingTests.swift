@@ -88,9 +88,9 @@ final class HeadingSlugFastPathTests: XCTestCase {
         let pieces = ["Intro", "API", " ", "  ", "-", "--", "_", "2026", "x", "Q&A", "?", "!", "(a)", "\t", "Z9", ".", "'s", "C++", "/", "~"]
         for _ in 0..<5_000 {
             let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
-            XCTAssertEqual(HeadingSlugger.asciiSlug(for: text), HeadingSlugger.characterSlug(for: text), text.debugDescription)
+            XCTAssertEqual(Slug.ascii(text, whenEmpty: "section"), Slug.byCharacter(text, whenEmpty: "section"), text.debugDescription)
         }
-        XCTAssertNil(HeadingSlugger.asciiSlug(for: "Café"), "non-ASCII text must take the Character path")
+        XCTAssertNil(Slug.ascii("Café", whenEmpty: "section"), "non-ASCII text must take the Character path")
         XCTAssertEqual(HeadingSlugger.slug(for: "Café au lait"), "café-au-lait")
     }
 }

@@ -270,25 +270,31 @@ public struct SiteLoader: Sendable {
     }
 
     private func loadPage(_ text: String, relative: String, display: String, errors: inout ErrorCollector) -> Page? {
+        guard let (frontMatter, metadata) = decode(text, display: display, errors: &errors) else { return nil }
+        let sitePath = Self.sitePath(forContentPath: relative, slug: metadata.slug)
+        // The slug was checked with its line; what is left to check is the file's own name and folders.
+        do {
+            _ = try OutputPath(sitePath: sitePath)
+        } catch {
+            errors.add(SiteError(file: display, message: "this file would be published at an address that \(error)",
+                                 fix: "rename the file (or its folder) with letters, digits and hyphens, or set a `slug`"))
+            return nil
+        }
+        var page = Page(contentPath: relative, file: display, metadata: metadata, body: frontMatter.body,
+                        bodyFirstLine: frontMatter.bodyFirstLine, sitePath: sitePath, sourceHash: StableHash.keyOf(text))
+        page.mayUseData = OutputKeys.mayUseData(frontMatter.body)
+        return page
+    }
+
+    /// The front matter split from the body and decoded, or nil with the problems added.
+    private func decode(_ text: String, display: String, errors: inout ErrorCollector) -> (FrontMatter, PageMetadata)? {
         guard let frontMatter = split(text, display: display, errors: &errors) else { return nil }
         switch PageMetadata.decode(frontMatter.yaml, file: display, yamlFirstLine: frontMatter.yamlFirstLine) {
         case .failure(let problems):
             errors.add(contentsOf: problems.errors)
             return nil
         case .success(let metadata):
-            let sitePath = Self.sitePath(forContentPath: relative, slug: metadata.slug)
-            // The slug was checked with its line; what is left to check is the file's own name and folders.
-            do {
-                _ = try OutputPath(sitePath: sitePath)
-            } catch {
-                errors.add(SiteError(file: display, message: "this file would be published at an address that \(error)",
-                                     fix: "rename the file (or its folder) with letters, digits and hyphens, or set a `slug`"))
-                return nil
-            }
-            var page = Page(contentPath: relative, file: display, metadata: metadata, body: frontMatter.body,
-                            bodyFirstLine: frontMatter.bodyFirstLine, sitePath: sitePath, sourceHash: StableHash.keyOf(text))
-            page.mayUseData = OutputKeys.mayUseData(frontMatter.body)
-            return page
+            return (frontMatter, metadata)
         }
     }
 
@@ -300,15 +306,9 @@ public struct SiteLoader: Sendable {
                                  fix: "`_index.md` belongs in one of: \(known); rename this one to index.md for a normal page"))
             return nil
         }
-        guard let frontMatter = split(text, display: display, errors: &errors) else { return nil }
-        switch PageMetadata.decode(frontMatter.yaml, file: display, yamlFirstLine: frontMatter.yamlFirstLine) {
-        case .failure(let problems):
-            errors.add(contentsOf: problems.errors)
-            return nil
-        case .success(let metadata):
-            return SectionIntro(kind: kind, file: display, title: metadata.title, summary: metadata.summary,
-                                body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine)
-        }
+        guard let (frontMatter, metadata) = decode(text, display: display, errors: &errors) else { return nil }
+        return SectionIntro(kind: kind, file: display, title: metadata.title, summary: metadata.summary,
+                            body: frontMatter.body, bodyFirstLine: frontMatter.bodyFirstLine)
     }
 
     /// `pitfalls/no-training.md` -> `pitfalls/no-training/`; `index.md` -> ""; `guides/index.md` -> `guides/`.

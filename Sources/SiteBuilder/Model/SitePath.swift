@@ -1,3 +1,5 @@
+import Markdown
+
 /// Paths inside the built site. A "site path" is relative to the site root, uses `/`, and names a
 /// folder with a trailing slash (`pitfalls/no-training/`) or a file (`atom.xml`); the home page is "".
 public enum SitePath {
@@ -29,18 +31,5 @@ public enum SitePath {
     }
 
     /// A path made safe as a URL segment: lowercase letters, digits and hyphens.
-    public static func slugify(_ text: String) -> String {
-        var result = ""
-        var pendingHyphen = false
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber {
-                if pendingHyphen && !result.isEmpty { result.append("-") }
-                pendingHyphen = false
-                result.append(character)
-            } else {
-                pendingHyphen = true
-            }
-        }
-        return result.isEmpty ? "tag" : result
-    }
+    public static func slugify(_ text: String) -> String { Slug.of(text, whenEmpty: "tag") }
 }

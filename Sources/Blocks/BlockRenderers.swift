@@ -1,7 +1,8 @@
 import Markdown
 import Scoring
 
-/// The fenced-block renderers the Markdown renderer is given: "chart", "ladder", "compare", "bands".
+/// The fenced-block renderers the Markdown renderer is given: "chart", "ladder", "level-map",
+/// "compare", "bands".
 public struct BlockRenderers: Sendable {
     public let dataFiles: [String: DataFile]
     public let questionnaire: Questionnaire?
@@ -27,6 +28,11 @@ public struct BlockRenderers: Sendable {
             },
             "ladder": { block in
                 try onPageLines(block) { try LadderRenderer(dataFiles: dataFiles, decoded: decoded).render(body: block.code, headingLevel: block.headingLevel) }
+            },
+            "level-map": { block in
+                try onPageLines(block) {
+                    try LevelMapRenderer(dataFiles: dataFiles, decoded: decoded).render(body: block.code, headingLevel: block.headingLevel)
+                }
             },
             "compare": { block in
                 try onPageLines(block) { try CompareRenderer(dataFiles: dataFiles, decoded: decoded).render(body: block.code) }

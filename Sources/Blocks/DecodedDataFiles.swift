@@ -1,18 +1,22 @@
 import Foundation
 
-/// Each data file decoded and validated once per block kind that reads it (a ladder, a
-/// comparison), the first time a block does, and shared by every page after: a site whose pages
+/// Each data file decoded and validated once per block kind that reads it (a ladder, a level
+/// map, a comparison), the first time a block does, and shared by every page after: a site whose pages
 /// hold a hundred ladders parses its ladders file once. A file's problems are kept too, so every
 /// block that reads a broken file reports the same error. Safe to use from parallel renders.
 public final class DecodedDataFiles: @unchecked Sendable {
     private let lock = NSLock()
-    private var ladders: [String: Result<LadderRenderer.LadderFile, BlockError>] = [:]
+    /// Keyed by block kind and file name: a ```ladder and a ```level-map word the same problem
+    /// with their own block name.
+    private var ladders: [String: Result<LadderData, BlockError>] = [:]
     private var comparisons: [String: Result<CompareRenderer.CompareFile, BlockError>] = [:]
 
     public init() {}
 
-    func ladder(_ file: DataFile) throws(BlockError) -> LadderRenderer.LadderFile {
-        try Self.value(for: file.name, in: \.ladders, of: self) { () throws(BlockError) in try LadderRenderer.decode(file) }
+    func ladder(_ file: DataFile, blockName: String) throws(BlockError) -> LadderData {
+        try Self.value(for: blockName + "\u{0}" + file.name, in: \.ladders, of: self) { () throws(BlockError) in
+            try LadderData.read(file, blockName: blockName)
+        }
     }
 
     func comparison(_ file: DataFile) throws(BlockError) -> CompareRenderer.CompareFile {

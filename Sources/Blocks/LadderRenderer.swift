@@ -2,26 +2,8 @@ import Yams
 
 /// Renders ```ladder: the career ladders of a data file, one column per track, top rung first.
 struct LadderRenderer {
-    struct LadderFile: Decodable {
-        var title: String?
-        var tracks: [Track]
-        static let keys = ["title", "tracks"]
-    }
-    struct Track: Decodable {
-        var id: String
-        var name: String
-        var summary: String?
-        var levels: [Level]
-        static let keys = ["id", "name", "summary", "levels"]
-    }
-    struct Level: Decodable {
-        var name: String
-        var scope: String?
-        static let keys = ["name", "scope"]
-    }
-
     var dataFiles: [String: DataFile]
-    /// Where each data file's decoded ladders are kept for the next block that reads them.
+    /// Where each data file's checked ladders are kept for the next block that reads them.
     var decoded: DecodedDataFiles
 
     init(dataFiles: [String: DataFile], decoded: DecodedDataFiles = DecodedDataFiles()) {
@@ -34,7 +16,7 @@ struct LadderRenderer {
         let reference = try DataReference.parse(
             body: body, blockName: "ladder", defaultName: "ladders", selectionKey: "tracks")
         let file = try reference.file(in: dataFiles, blockName: "ladder")
-        let ladder = try decoded.ladder(file)
+        let ladder = try decoded.ladder(file, blockName: "ladder")
 
         var shown = ladder.tracks
         if let selection = reference.selection {
@@ -75,43 +57,5 @@ struct LadderRenderer {
         }
         html.append("</div>")
         return html.joined(separator: "\n") + "\n"
-    }
-
-    /// The data file as ladders, checked: known keys only, at least one track, unique plain ids,
-    /// every track with levels.
-    static func decode(_ file: DataFile) throws(BlockError) -> LadderFile {
-        let (reader, root) = try composeDataFile(file, blockName: "ladder", expecting: "`title:` and `tracks:`")
-        try reader.rejectUnknownKeys(in: root, allowed: LadderFile.keys, path: "")
-        if case let .sequence(tracks)? = root["tracks"] {
-            for (index, track) in tracks.enumerated() {
-                try reader.rejectUnknownKeys(in: track, allowed: Track.keys, path: "tracks[\(index)]")
-                if case let .sequence(levels)? = track["levels"] {
-                    for (levelIndex, level) in levels.enumerated() {
-                        try reader.rejectUnknownKeys(
-                            in: level, allowed: Level.keys, path: "tracks[\(index)].levels[\(levelIndex)]")
-                    }
-                }
-            }
-        }
-        let ladder = try reader.decode(LadderFile.self, from: root)
-        let trackNodes = root["tracks"].map { $0.array() } ?? []
-
-        guard !ladder.tracks.isEmpty else {
-            throw reader.error("`tracks` is empty — add at least one track with `id`, `name` and `levels`", at: root["tracks"])
-        }
-        var seen: Set<String> = []
-        for (index, track) in ladder.tracks.enumerated() {
-            let node = trackNodes.indices.contains(index) ? trackNodes[index] : nil
-            try checkIdentifier(track.id, path: "tracks[\(index)].id", reader: reader, node: node?["id"])
-            guard seen.insert(track.id).inserted else {
-                throw reader.error("two tracks share the id \"\(track.id)\" — ids must be unique", at: node?["id"])
-            }
-            guard !track.levels.isEmpty else {
-                throw reader.error(
-                    "`tracks[\(index)].levels` is empty — list the levels bottom-up, entry level first",
-                    at: node?["levels"] ?? node)
-            }
-        }
-        return ladder
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Markdown
 import Scoring
 import XCTest
@@ -18,9 +19,22 @@ final class BlockRenderersTests: XCTestCase {
         MarkdownRenderer(fencedBlocks: BlockRenderers(dataFiles: dataFiles, questionnaire: questionnaire).all)
     }
 
-    func testAllFourBlocksAreRegistered() {
+    func testEveryBlockIsRegistered() {
         XCTAssertEqual(
-            Set(BlockRenderers(dataFiles: [:], questionnaire: nil).all.keys), ["chart", "ladder", "compare", "bands"])
+            Set(BlockRenderers(dataFiles: [:], questionnaire: nil).all.keys), ["chart", "ladder", "level-map", "compare", "bands"])
+    }
+
+    /// The outside judges see every block only if the fixture they build uses every block.
+    func testTheEveryBlockFixtureUsesEveryRegisteredBlock() throws {
+        let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Fixtures/every-block/content/every-block.md")
+        let text = try String(contentsOf: fixture, encoding: .utf8)
+        let used = Set(text.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("```"), line.count > 3 else { return nil }
+            return line.dropFirst(3).split(separator: " ").first.map(String.init)
+        })
+        let registered = Set(BlockRenderers(dataFiles: [:], questionnaire: nil).all.keys)
+        XCTAssertEqual(registered.subtracting(used), [], "Tests/Fixtures/every-block/content/every-block.md misses these blocks")
     }
 
     func testBlocksRenderInsideAPageInSafeMode() throws {

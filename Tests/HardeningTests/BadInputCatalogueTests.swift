@@ -23,6 +23,7 @@ final class BadInputCatalogueTests: XCTestCase {
     func testQuestionnaireDuplicateID() throws { try check("questionnaire-duplicate-id") }
     func testQuestionnaireUnreachableBand() throws { try check("questionnaire-unreachable-band") }
     func testLadderDataMissing() throws { try check("ladder-data-missing") }
+    func testLevelMapUnknownLevel() throws { try check("level-map-unknown-level") }
     func testNotUTF8() throws { try check("not-utf8") }
     func testEmptyFile() throws { try check("empty-file") }
     func testHugePage() throws { try check("huge-page") }
@@ -44,7 +45,7 @@ final class BadInputCatalogueTests: XCTestCase {
         "yaml-tab-indentation", "yaml-unclosed-quote", "yaml-duplicate-key", "front-matter-unclosed", "unknown-kind",
         "weight-not-a-number", "date-not-a-date", "same-output-path", "missing-template", "missing-partial",
         "broken-template-syntax", "unknown-placeholder", "questionnaire-gap", "questionnaire-overlap",
-        "questionnaire-duplicate-id", "questionnaire-unreachable-band", "ladder-data-missing", "not-utf8", "empty-file",
+        "questionnaire-duplicate-id", "questionnaire-unreachable-band", "ladder-data-missing", "level-map-unknown-level", "not-utf8", "empty-file",
         "huge-page", "symlink-loop", "unreadable-file", "output-not-writable", "output-inside-content", "several-mistakes",
     ]
 

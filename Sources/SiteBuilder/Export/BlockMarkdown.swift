@@ -100,6 +100,44 @@ enum BlockMarkdown {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The level map as its table, then each track's steps as a list: the step, both levels'
+    /// scopes, and what changes.
+    static func levelMap(_ html: String) -> String {
+        var parts = tables(in: html).map { markdown($0) }
+        let fragment = HTMLFragment(html)
+        var lines: [String] = []
+        var index = 0
+        while index < fragment.tokens.count {
+            guard case .open(let name, let attributes) = fragment.tokens[index] else { index += 1; continue }
+            let classes = attributes["class"] ?? ""
+            let captured: String?
+            switch (name, classes) {
+            case (_, "level-map-note"), (_, "level-map-steps-title"), ("summary", _), ("dt", _), ("dd", _), ("li", _),
+                 (_, "level-step-changes-title"), (_, "level-step-empty"):
+                let (text, next) = fragment.text(from: index, until: name)
+                captured = GFMText.escape(text)
+                index = next
+            default:
+                captured = nil
+                index += 1
+            }
+            guard let text = captured else { continue }
+            switch (name, classes) {
+            case (_, "level-map-note"): parts.append(text + "\n")
+            case (_, "level-map-steps-title"):
+                if !lines.isEmpty { parts.append(lines.joined(separator: "\n") + "\n"); lines = [] }
+                lines.append("**" + text + "**\n")
+            case ("summary", _): lines.append("- " + text)
+            case ("dt", _): lines.append("  - " + text)
+            case ("dd", _): lines[lines.count - 1] += ": " + text
+            case (_, "level-step-changes-title"), (_, "level-step-empty"): lines.append("  - " + text)
+            default: lines.append("    - " + text)
+            }
+        }
+        if !lines.isEmpty { parts.append(lines.joined(separator: "\n") + "\n") }
+        return parts.joined(separator: "\n")
+    }
+
     /// The chart's `<svg>` as a standalone file: the same drawing the site shows, with the XML
     /// namespace and the light theme's colours added, since no site stylesheet reaches an image.
     static func chartImage(_ html: String) -> ChartImage? {

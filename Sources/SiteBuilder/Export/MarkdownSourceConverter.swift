@@ -55,6 +55,8 @@ struct MarkdownSourceConverter {
                     output.append(try chartMarkdown(html, file: file, number: chartCount, images: &images, line: index + 1))
                 } else if fence.info == "ladder" {
                     output.append(BlockMarkdown.ladder(html).trimmingTrailingNewlines())
+                } else if fence.info == "level-map" {
+                    output.append(BlockMarkdown.levelMap(html).trimmingTrailingNewlines())
                 } else {
                     output.append(BlockMarkdown.tables(in: html).map { BlockMarkdown.markdown($0) }.joined(separator: "\n").trimmingTrailingNewlines())
                 }

@@ -1,7 +1,7 @@
 import XCTest
 
 /// Screenshots of the default guides at desktop and phone width: home, a comparison with its
-/// table, a pitfall, a pendulum page, a mastery page with its chart, and search results.
+/// table, a pitfall, a pendulum page, a mastery page with its chart, search results and the level map.
 /// Always taken and checked; copied into docs/screenshots/ when CROSSROADS_UPDATE_SCREENSHOTS=1.
 final class GuidesScreenshotTests: XCTestCase {
     struct Shot {
@@ -18,6 +18,7 @@ final class GuidesScreenshotTests: XCTestCase {
         Shot(name: "pendulum", page: "pendulum/when-to-swing/index.html", scrollTo: nil),
         Shot(name: "mastery-chart", page: "mastery/how-mastery-is-built/index.html", scrollTo: "figure.chart"),
         Shot(name: "search", page: "search/index.html?q=feedback", scrollTo: nil),
+        Shot(name: "level-map", page: "comparisons/level-map/index.html", scrollTo: "table.level-map-table"),
     ]
     static let sizes = [(name: "desktop", width: 1280, height: 900), (name: "phone", width: 390, height: 844)]
 
@@ -43,6 +44,13 @@ final class GuidesScreenshotTests: XCTestCase {
                             "const e = document.querySelector(arguments[0]); if (!e) return false; e.scrollIntoView({block: 'start'}); window.scrollBy(0, -24); return true",
                             arguments: [selector], as: Bool.self)
                         XCTAssertTrue(found, "\(shot.page) has no \(selector)")
+                    }
+                    if shot.name == "level-map" {
+                        // One step opened, so the shot shows the "from X to Y" view as well as the table.
+                        let opened = try await driver.execute(
+                            "const steps = document.querySelectorAll('details.level-step'); if (steps.length < 2) return false; steps[1].open = true; return true",
+                            as: Bool.self)
+                        XCTAssertTrue(opened, "the level map has fewer than two steps")
                     }
                     if shot.name == "search" {
                         let hits = try await driver.execute("return document.querySelectorAll('#search-results li').length", as: Int.self)

@@ -14,11 +14,11 @@ final class GuidesSourcesTests: XCTestCase {
         Source(id: "S1", title: "Career in Management, Mastery, or Both?",
                markers: ["up or out", "go far", "two full-time jobs", "basketball coach"]),
         Source(id: "S2", title: "Technical Vs Management Career Path: Which Is Better For You?",
-               markers: ["Feriotti", "coffee chat", "coffee-chat", "three to four years", "3-4 years"]),
+               markers: ["Feriotti", "coffee chat", "coffee-chat", "three to four years", "3-4 years", "work-life balance"]),
         Source(id: "S3", title: "How to Avoid the Pitfalls of Becoming a Manager When You Love Technical Work",
                markers: ["Tianyu", "Wang", "People follow leaders"]),
         Source(id: "S4", title: "Building Mastery: What Leaders Do That Helps — or Impedes",
-               markers: ["Sennett", "HSM Advisory", "Sloan", "96 attendees", "23 countries", "52%", "52 percent", "44%", "44 percent"]),
+               markers: ["Sennett", "Gratton", "micro skill", "HSM Advisory", "Sloan", "96 attendees", "23 countries", "52%", "52 percent", "44%", "44 percent"]),
         Source(id: "S5", title: "The Engineer/Manager Pendulum",
                markers: ["Charity Majors", "Majors,", "Majors "]),
     ]
@@ -51,7 +51,7 @@ final class GuidesSourcesTests: XCTestCase {
         for source in Self.sources {
             XCTAssertTrue(text.contains(source.title), "sources page does not list \(source.id) \"\(source.title)\"")
         }
-        for credit in ["Arthur Feriotti", "Tianyu Wang, 2023", "Charity Majors, 2017", "October 2024", "HSM Advisory"] {
+        for credit in ["Arthur Feriotti", "Tianyu Wang, 2023", "Charity Majors, 2017", "October 2024", "HSM Advisory", "Lynda Gratton", "Living Strategy"] {
             XCTAssertTrue(text.contains(credit), "sources page lacks \"\(credit)\"")
         }
     }

@@ -2,17 +2,20 @@ import Markdown
 import Scoring
 
 /// The fenced-block renderers the Markdown renderer is given: "chart", "ladder", "level-map",
-/// "compare", "bands".
+/// "compare", "bands", "planner".
 public struct BlockRenderers: Sendable {
     public let dataFiles: [String: DataFile]
     public let questionnaire: Questionnaire?
+    /// The site's pendulum planner, for ```planner (an error names the missing file without it).
+    public let planner: Planner?
     /// Each data file decoded once for all the blocks of a build.
     private let decoded = DecodedDataFiles()
 
     /// `dataFiles` is keyed by name without extension ("ladders"), as `data:` in a block names it.
-    public init(dataFiles: [String: DataFile], questionnaire: Questionnaire?) {
+    public init(dataFiles: [String: DataFile], questionnaire: Questionnaire?, planner: Planner? = nil) {
         self.dataFiles = dataFiles
         self.questionnaire = questionnaire
+        self.planner = planner
     }
 
     /// Each renderer throws a `MarkdownError` of the problem's kind: a problem on a known line of
@@ -22,6 +25,7 @@ public struct BlockRenderers: Sendable {
         let dataFiles = dataFiles
         let questionnaire = questionnaire
         let decoded = decoded
+        let planner = planner
         return [
             "chart": { block in
                 try onPageLines(block) { try renderChart(body: block.code, line: block.line) }
@@ -39,6 +43,9 @@ public struct BlockRenderers: Sendable {
             },
             "bands": { block in
                 try onPageLines(block) { try BandsRenderer(questionnaire: questionnaire).render(body: block.code) }
+            },
+            "planner": { block in
+                try onPageLines(block) { try PlannerRenderer(planner: planner).render(body: block.code, line: block.line, headingLevel: block.headingLevel) }
             },
         ]
     }

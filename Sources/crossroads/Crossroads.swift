@@ -7,6 +7,6 @@ struct Crossroads: AsyncParsableCommand {
         commandName: "crossroads",
         abstract: "Build, preview and check career-path guide sites.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, NewCommand.self, CheckCommand.self, ScoreCommand.self, ServeCommand.self, ExportCommand.self]
+        subcommands: [BuildCommand.self, NewCommand.self, CheckCommand.self, ScoreCommand.self, PlanCommand.self, ServeCommand.self, ExportCommand.self]
     )
 }

@@ -21,7 +21,7 @@ final class BlockRenderersTests: XCTestCase {
 
     func testEveryBlockIsRegistered() {
         XCTAssertEqual(
-            Set(BlockRenderers(dataFiles: [:], questionnaire: nil).all.keys), ["chart", "ladder", "level-map", "compare", "bands"])
+            Set(BlockRenderers(dataFiles: [:], questionnaire: nil).all.keys), ["chart", "ladder", "level-map", "compare", "bands", "planner"])
     }
 
     /// The outside judges see every block only if the fixture they build uses every block.

@@ -49,7 +49,7 @@ struct ExportDocuments {
         let converter = MarkdownSourceConverter(
             blocks: model.blocks.all,
             targets: targets, sitePaths: sitePaths, baseURL: site.config.baseURL)
-        let placeholderValues = model.questionnaire?.placeholderValues ?? [:]
+        let placeholderValues = model.placeholderValues
         var errors = ErrorCollector()
 
         func convert(_ body: String, file: String, firstLine: Int, exportedAs exported: String) -> String? {

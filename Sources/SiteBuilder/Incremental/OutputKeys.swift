@@ -13,7 +13,7 @@ struct OutputKeys {
     private(set) var keys: [UInt64]
     /// Site settings, theme assets, section titles and intros, and every page's published path.
     let globalHash: UInt64
-    /// Data files and the questionnaire, for Markdown that may read them.
+    /// Data files, the questionnaire and the planner, for Markdown that may read them.
     let dataHash: UInt64
     /// `summaryHash` of each page.
     let summaries: [UInt64]
@@ -42,6 +42,8 @@ struct OutputKeys {
         var dataText = "\(site.questionnaireFile ?? "")\u{0}\(site.questionnaireSourceHash)"
         for name in site.dataFiles.keys.sorted() { dataText += "\u{0}\(name)\u{0}\(site.dataFiles[name]?.text ?? "")" }
         if let questionnaire = model.questionnaire { dataText += "\u{0}" + questionnaire.tableJSON }
+        // The planner reaches Markdown the same ways (its block, its placeholders).
+        dataText += "\u{0}\(site.plannerFile ?? "")\u{0}\(site.plannerSourceHash)"
         let dataHash = StableHash.keyOf(dataText)
         self.dataHash = dataHash
         let everySummary = StableHash.combine(summaries)

@@ -45,6 +45,7 @@ public struct SiteLoader: Sendable {
         var questionnaireFile: String?
         var questionnaireSourceHash: UInt64 = 0
         var questionnaireText = ""
+        var planner: (value: Planner?, file: String, hash: UInt64)?
 
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -90,6 +91,8 @@ public struct SiteLoader: Sendable {
                 questionnaireSourceHash = StableHash.keyOf(text)
                 questionnaire = QuestionnaireLoader.load(text, file: display, limits: limits, errors: &errors)
                 questionnaireText = text
+            } else if relative == PlannerLoader.fileName, let text = readText(file.url, display: display, errors: &errors) {
+                planner = (PlannerLoader.load(text, file: display, limits: limits, errors: &errors), display, StableHash.keyOf(text))
             } else if relative.hasSuffix(".md") {
                 markdownFiles.append(file)
             }
@@ -119,7 +122,8 @@ public struct SiteLoader: Sendable {
             config.relativeURLs = true
         }
         return Site(config: config, pages: pages, sections: sections, dataFiles: dataFiles, templateData: templateData,
-                    questionnaire: questionnaire, questionnaireFile: questionnaireFile, questionnaireSourceHash: questionnaireSourceHash)
+                    questionnaire: questionnaire, questionnaireFile: questionnaireFile, questionnaireSourceHash: questionnaireSourceHash,
+                    planner: planner?.value, plannerFile: planner?.file, plannerSourceHash: planner?.hash ?? 0)
     }
 
     /// What one Markdown file under `content/` holds, with the problems found in it.

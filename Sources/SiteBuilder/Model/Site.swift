@@ -91,6 +91,11 @@ public struct Site: Sendable {
     public var questionnaireFile: String?
     /// A hash of the questionnaire file's text (0 without one), for the keys of outputs that print it.
     public var questionnaireSourceHash: UInt64 = 0
+    /// The pendulum planner (`content/planner.yml`), a second instrument, when the site has one.
+    public var planner: Planner?
+    public var plannerFile: String?
+    /// A hash of the planner file's text (0 without one), for the keys of outputs that print it.
+    public var plannerSourceHash: UInt64 = 0
 
     /// Pages of one kind in reading order.
     public func pages(of kind: PageKind) -> [Page] { pages.filter { $0.metadata.kind == kind } }

@@ -35,6 +35,8 @@ struct SiteModel: Sendable {
     let questionnaire: CompiledQuestionnaire?
     /// The fenced-block renderers over the site's data files, each file parsed once per block kind.
     let blocks: BlockRenderers
+    /// What `{{scoring.…}}` and `{{planner.…}}` placeholders stand for (see `SiteInstruments`).
+    let placeholderValues: [String: String]
     /// For each kind, each tag of its first 64 pages -> the position of the first of them with it.
     private let readNextCandidates: [PageKind: [String: Int]]
 
@@ -87,7 +89,8 @@ struct SiteModel: Sendable {
         readNextCandidates = Self.readNextCandidates(site: site, kindOrder: order)
         questionnairePage = site.pages.firstIndex { $0.metadata.template == "questionnaire" }
         questionnaire = site.questionnaire.map { CompiledQuestionnaire($0, file: site.questionnaireFile, sourceHash: site.questionnaireSourceHash) }
-        blocks = BlockRenderers(dataFiles: site.dataFiles, questionnaire: site.questionnaire)
+        blocks = site.blockRenderers
+        placeholderValues = site.placeholderValues
     }
 
     var pages: [Page] { site.pages }

@@ -27,7 +27,7 @@ struct SiteRenderer: @unchecked Sendable {
 
     var site: Site { model.site }
     var links: LinkBuilder { model.links }
-    var placeholderValues: [String: String] { model.questionnaire?.placeholderValues ?? [:] }
+    var placeholderValues: [String: String] { model.placeholderValues }
 
     struct Result {
         var pageCount: Int
@@ -324,7 +324,7 @@ struct SiteRenderer: @unchecked Sendable {
             SiteError(file: file, line: unknown.line + firstLine - 1,
                       message: "unknown placeholder {{\(unknown.name)}}",
                       fix: placeholderValues.isEmpty
-                        ? "placeholders need content/questionnaire.yml; write \\{{ for a literal {{"
+                        ? "placeholders need content/questionnaire.yml or content/planner.yml; write \\{{ for a literal {{"
                         : "use one of: \(placeholderValues.keys.sorted().joined(separator: ", ")); write \\{{ for a literal {{")
         }
         let targets = model.contentTargets

@@ -1,0 +1,82 @@
+/// The pendulum planner: a second instrument, defined as data (`content/planner.yml`). A reader
+/// gives a few whole numbers and choices (current role, years in it, years from hands-on work,
+/// team size ...); rules with thresholds taken from the sources say where the reader stands and
+/// when, by the calendar, each threshold will be crossed. Like the questionnaire it is validated,
+/// evaluated with integers only and compiled into a canonical table (`PlannerTable`) that the page
+/// embeds and a small script interprets.
+public struct Planner: Decodable, Sendable, Equatable {
+    /// Stable id; the page's share links name it.
+    public var id: String
+    /// Bumped whenever inputs or rules change, so old share links are refused rather than misread.
+    public var version: Int
+    public var title: String?
+    public var intro: String?
+    /// The works the rules cite, by id.
+    public var sources: [PlannerSource]
+    /// In the order asked.
+    public var inputs: [PlannerInput]
+    /// In the order shown.
+    public var rules: [PlannerRule]
+
+    public init(id: String, version: Int, title: String? = nil, intro: String? = nil,
+                sources: [PlannerSource], inputs: [PlannerInput], rules: [PlannerRule]) {
+        self.id = id
+        self.version = version
+        self.title = title
+        self.intro = intro
+        self.sources = sources
+        self.inputs = inputs
+        self.rules = rules
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, version, title, intro, sources, inputs, rules
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        version = try container.decode(Int.self, forKey: .version)
+        title = try container.decodeIfPresent(String.self, forKey: .title)
+        intro = try container.decodeIfPresent(String.self, forKey: .intro)
+        sources = try container.decode([PlannerSource].self, forKey: .sources)
+        inputs = try container.decode([PlannerInput].self, forKey: .inputs)
+        rules = try container.decode([PlannerRule].self, forKey: .rules)
+    }
+
+    public func input(_ id: String) -> PlannerInput? { inputs.first { $0.id == id } }
+    public func source(_ id: String) -> PlannerSource? { sources.first { $0.id == id } }
+}
+
+/// A work the planner's rules cite: `S5` -> "The Engineer/Manager Pendulum", Charity Majors, 2017.
+public struct PlannerSource: Decodable, Sendable, Equatable {
+    public var id: String
+    public var title: String
+    public var author: String?
+    public var year: Int?
+
+    public init(id: String, title: String, author: String? = nil, year: Int? = nil) {
+        self.id = id
+        self.title = title
+        self.author = author
+        self.year = year
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, title, author, year }
+
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        title = try container.decode(String.self, forKey: .title)
+        author = try container.decodeIfPresent(String.self, forKey: .author)
+        year = try container.decodeIfPresent(Int.self, forKey: .year)
+    }
+
+    /// "The Engineer/Manager Pendulum (Charity Majors, 2017)", as the page and the command print it.
+    public var citation: String {
+        let details = [author, year.map(String.init)].compactMap { $0 }
+        return details.isEmpty ? title : "\(title) (\(details.joined(separator: ", ")))"
+    }
+}

@@ -1,0 +1,85 @@
+/// One thing the planner asks: a choice among named options (`role`), or a whole number in a
+/// range (`years`, `team-size`).
+public struct PlannerInput: Decodable, Sendable, Equatable {
+    public enum Kind: String, Codable, Sendable, CaseIterable { case choice, number }
+
+    /// Also the command-line option: `--years-from-hands-on 2`.
+    public var id: String
+    public var label: String
+    public var help: String?
+    public var kind: Kind
+    /// For `choice`: in the order shown. The value of a choice is its option's index.
+    public var options: [PlannerOption]
+    /// For `number`: the allowed whole numbers, both included.
+    public var min: Int
+    public var max: Int
+    /// For `number`: a word after the field, e.g. "years".
+    public var unit: String?
+    /// For `number`: whether the value grows by one every year while nothing changes (years in a
+    /// role, years from hands-on work), which is what gives a threshold a date.
+    public var grows: Bool
+    /// Asked only when these conditions on earlier inputs hold (e.g. `role: [manager, hybrid]`).
+    public var when: [PlannerCondition]
+
+    public init(id: String, label: String, help: String? = nil, kind: Kind, options: [PlannerOption] = [],
+                min: Int = 0, max: Int = 0, unit: String? = nil, grows: Bool = false, when: [PlannerCondition] = []) {
+        self.id = id
+        self.label = label
+        self.help = help
+        self.kind = kind
+        self.options = options
+        self.min = min
+        self.max = max
+        self.unit = unit
+        self.grows = grows
+        self.when = when
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, label, help, kind, options, min, max, unit, grows, when }
+
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        label = try container.decode(String.self, forKey: .label)
+        help = try container.decodeIfPresent(String.self, forKey: .help)
+        kind = try container.decode(Kind.self, forKey: .kind)
+        options = try container.decodeIfPresent([PlannerOption].self, forKey: .options) ?? []
+        min = try container.decodeIfPresent(Int.self, forKey: .min) ?? 0
+        max = try container.decodeIfPresent(Int.self, forKey: .max) ?? 0
+        unit = try container.decodeIfPresent(String.self, forKey: .unit)
+        grows = try container.decodeIfPresent(Bool.self, forKey: .grows) ?? false
+        when = try PlannerCondition.decodeList(from: container, forKey: .when)
+    }
+
+    /// The index of the option called `id`, for a choice.
+    public func optionIndex(_ id: String) -> Int? { options.firstIndex { $0.id == id } }
+
+    /// The allowed values: option indexes for a choice, the range for a number.
+    public var allowed: ClosedRange<Int> {
+        switch kind {
+        case .choice: 0...Swift.max(0, options.count - 1)
+        case .number: min <= max ? min...max : min...min
+        }
+    }
+}
+
+/// One option of a choice input.
+public struct PlannerOption: Decodable, Sendable, Equatable {
+    public var id: String
+    public var label: String
+
+    public init(id: String, label: String) {
+        self.id = id
+        self.label = label
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable { case id, label }
+
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        label = try container.decode(String.self, forKey: .label)
+    }
+}

@@ -1,0 +1,73 @@
+/// One piece of guidance from a source. A rule with a `measure` compares one number input with the
+/// source's span `from...to` (both included): below it the reader is `before`, inside `within`,
+/// above `past`; when the measured input grows with time, the dates of reaching `from` and of
+/// passing `to` are checkpoints. A rule without a measure is a `note` that applies as it stands.
+/// Texts may hold `{from}`, `{to}` and `{value}`, so no threshold is typed twice.
+public struct PlannerRule: Decodable, Sendable, Equatable {
+    public var id: String
+    /// A `PlannerSource` id.
+    public var source: String
+    /// A short name for the guidance, shown in the rules table and beside each finding.
+    public var title: String
+    /// Applies only when these hold.
+    public var when: [PlannerCondition]
+    public var measure: String?
+    public var from: Int?
+    public var to: Int?
+    public var before: String?
+    public var within: String?
+    public var past: String?
+    /// Checkpoint texts, for a measure that grows: the year `from` is reached, the year `to` is passed.
+    public var reaching: String?
+    public var passing: String?
+    /// The text of a rule without a measure.
+    public var note: String?
+
+    public init(id: String, source: String, title: String, when: [PlannerCondition] = [], measure: String? = nil,
+                from: Int? = nil, to: Int? = nil, before: String? = nil, within: String? = nil, past: String? = nil,
+                reaching: String? = nil, passing: String? = nil, note: String? = nil) {
+        self.id = id
+        self.source = source
+        self.title = title
+        self.when = when
+        self.measure = measure
+        self.from = from
+        self.to = to
+        self.before = before
+        self.within = within
+        self.past = past
+        self.reaching = reaching
+        self.passing = passing
+        self.note = note
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case id, source, title, when, measure, from, to, before, within, past, reaching, passing, note
+    }
+
+    public init(from decoder: any Decoder) throws {
+        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        id = try container.decode(String.self, forKey: .id)
+        source = try container.decode(String.self, forKey: .source)
+        title = try container.decode(String.self, forKey: .title)
+        when = try PlannerCondition.decodeList(from: container, forKey: .when)
+        measure = try container.decodeIfPresent(String.self, forKey: .measure)
+        from = try container.decodeIfPresent(Int.self, forKey: .from)
+        to = try container.decodeIfPresent(Int.self, forKey: .to)
+        before = try container.decodeIfPresent(String.self, forKey: .before)
+        within = try container.decodeIfPresent(String.self, forKey: .within)
+        past = try container.decodeIfPresent(String.self, forKey: .past)
+        reaching = try container.decodeIfPresent(String.self, forKey: .reaching)
+        passing = try container.decodeIfPresent(String.self, forKey: .passing)
+        note = try container.decodeIfPresent(String.self, forKey: .note)
+    }
+
+    /// The span's upper edge: `to`, or `from` when only `from` is given.
+    public var upper: Int? { to ?? from }
+
+    /// Every text with its field name, in file order, for validation.
+    var texts: [(field: String, text: String?)] {
+        [("before", before), ("within", within), ("past", past), ("reaching", reaching), ("passing", passing), ("note", note)]
+    }
+}

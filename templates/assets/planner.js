@@ -74,11 +74,11 @@
     var words = table.words, out = [fill(words.standing, { date: monthName(table, result.today) })];
     result.findings.forEach(function (f) {
       var rule = find(table.rules, f.rule);
-      out.push('- ' + rule.title + ': ' + fill(words.cited, { text: f.text, source: rule.source }));
+      out.push('- ' + rule.title + ': ' + fill(words.cited, { text: f.text, source: find(table.sources, rule.source).short }));
     });
     out.push(words.checkpointsTitle);
     if (!result.checkpoints.length) out.push('- ' + words.noCheckpoints);
-    result.checkpoints.forEach(function (c) { out.push('- ' + fill(words.cited, { text: c.text, source: find(table.rules, c.rule).source })); });
+    result.checkpoints.forEach(function (c) { out.push('- ' + fill(words.cited, { text: c.text, source: find(table.sources, find(table.rules, c.rule).source).short })); });
     return out;
   }
 
@@ -214,7 +214,7 @@
       findings.textContent = '';
       checkpoints.textContent = '';
       r.findings.forEach(function (f, i) {
-        var rule = find(table.rules, f.rule), li = el('li', null, 'pl-finding pl-' + f.status);
+        var rule = find(table.rules, f.rule), li = el('li', null, 'pl-finding pl-status-' + f.status);
         li.setAttribute('data-rule', f.rule);
         li.appendChild(el('strong', rule.title + ':'));
         li.appendChild(document.createTextNode(out[1 + i].slice(3 + rule.title.length)));

@@ -74,7 +74,13 @@ public struct PlannerSource: Decodable, Sendable, Equatable {
         year = try container.decodeIfPresent(Int.self, forKey: .year)
     }
 
-    /// "The Engineer/Manager Pendulum (Charity Majors, 2017)", as the page and the command print it.
+    /// "Charity Majors, 2017" (the title when there is no author), as a result's lines cite it.
+    public var short: String {
+        guard let author else { return title }
+        return year.map { "\(author), \($0)" } ?? author
+    }
+
+    /// "The Engineer/Manager Pendulum (Charity Majors, 2017)", as the rules table prints it.
     public var citation: String {
         let details = [author, year.map(String.init)].compactMap { $0 }
         return details.isEmpty ? title : "\(title) (\(details.joined(separator: ", ")))"

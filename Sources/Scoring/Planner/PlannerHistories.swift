@@ -60,8 +60,9 @@ public enum PlannerHistories {
     }
 
     /// Canonical JSON of `histories`: `[{values: {id: text}, today: "YYYY-MM", findings: [{rule,
-    /// status, text}], checkpoints: [{rule, edge, month: "YYYY-MM", value, text}]}]`.
-    public static func json(_ histories: [PlannerHistory]) -> String {
+    /// status, text}], checkpoints: [{rule, edge, month: "YYYY-MM", value, text}], lines: [text]}]`
+    /// (`lines` as `PlanResult.lines(in: planner)` prints them).
+    public static func json(_ histories: [PlannerHistory], planner: Planner) -> String {
         JSONValue.array(histories.map { history in
             .object([
                 "values": .object(Dictionary(uniqueKeysWithValues: history.values.map { ($0.id, JSONValue.string($0.text)) })),
@@ -71,6 +72,7 @@ public enum PlannerHistories {
                     .object(["rule": .string($0.rule), "edge": .string($0.edge.rawValue), "month": .string(monthText($0.month)),
                              "value": .integer($0.value), "text": .string($0.text)])
                 }),
+                "lines": .array(history.result.lines(in: planner).map(JSONValue.string)),
             ])
         }).canonicalText
     }

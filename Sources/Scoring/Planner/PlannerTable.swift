@@ -9,7 +9,7 @@ public struct PlannerTable: Sendable, Equatable {
     /// Canonical JSON (keys sorted, no whitespace, `<`, `>`, `&` escaped): same planner, same bytes.
     ///
     /// Shape: `{format, id, version, title?, intro?, months: [12 names], words: {name: template},
-    /// sources: [{id, title, author?, year?, citation}], inputs: [{id, label, help?, kind, options:
+    /// sources: [{id, title, author?, year?, citation, short}], inputs: [{id, label, help?, kind, options:
     /// [{id, label}], min, max, unit?, grows, when}], rules: [{id, source, title, when, measure?,
     /// from?, to?, before?, within?, past?, reaching?, passing?, note?}]}` where `when` is
     /// `[{input, options} | {input, min?, max?}]`. `to` is always present when `from` is.
@@ -21,7 +21,7 @@ public struct PlannerTable: Sendable, Equatable {
             "months": .array(PlanMonth.names.map(JSONValue.string)),
             "words": .object(PlannerWording.templates.mapValues(JSONValue.string)),
             "sources": .array(planner.sources.map { source in
-                var object: [String: JSONValue] = ["id": .string(source.id), "title": .string(source.title), "citation": .string(source.citation)]
+                var object: [String: JSONValue] = ["id": .string(source.id), "title": .string(source.title), "citation": .string(source.citation), "short": .string(source.short)]
                 if let author = source.author { object["author"] = .string(author) }
                 if let year = source.year { object["year"] = .integer(year) }
                 return .object(object)

@@ -22,15 +22,15 @@ extension Planner {
 
     /// Every problem at once, in file order; empty means the planner can be evaluated and published.
     public func validate() -> [PlannerProblem] {
+        // Over a size limit, nothing else is checked: the sizes alone are the problem.
+        let oversized = [(sources.count, Self.maxSources, "sources"), (inputs.count, Self.maxInputs, "inputs"), (rules.count, Self.maxRules, "rules")]
+            .filter { $0.0 > $0.1 }
+            .map { PlannerProblem(path: $0.2, message: "there are \($0.0) \($0.2), over the limit of \($0.1); a planner this large is not one a reader can use") }
+        if !oversized.isEmpty { return oversized }
         var problems: [PlannerProblem] = []
         func add(_ path: String, _ message: String) { problems.append(PlannerProblem(path: path, message: message)) }
         if isBlank(id) { add("id", "the planner id is empty; give it a stable id such as \"pendulum\"") }
         if version < 1 { add("version", "version is \(version); use a whole number of at least 1 and bump it whenever inputs or rules change") }
-        for (count, limit, path) in [(sources.count, Self.maxSources, "sources"), (inputs.count, Self.maxInputs, "inputs"), (rules.count, Self.maxRules, "rules")]
-        where count > limit {
-            add(path, "there are \(count) \(path), over the limit of \(limit); a planner this large is not one a reader can use")
-        }
-        if !problems.isEmpty { return problems }
         problems += sourceProblems()
         problems += inputProblems()
         problems += ruleProblems()

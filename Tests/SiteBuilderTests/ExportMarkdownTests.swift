@@ -17,11 +17,11 @@ final class ExportMarkdownTests: XCTestCase {
 
     func testEveryGuideKeepsAllOfItsWords() throws {
         let (folder, _, site) = try exportDefaultSite(.markdown)
-        let values = site.questionnaire?.placeholderValues() ?? [:]
+        let values = site.placeholderValues
         // The site's fenced blocks become tables and images in the export; here they only vanish,
         // so the comparison is about the prose around them.
         let dropBlocks: FencedBlockRenderer = { _ in "" }
-        let sourceRenderer = MarkdownRenderer(fencedBlocks: ["chart": dropBlocks, "ladder": dropBlocks, "compare": dropBlocks, "bands": dropBlocks])
+        let sourceRenderer = MarkdownRenderer(fencedBlocks: ["chart": dropBlocks, "ladder": dropBlocks, "compare": dropBlocks, "bands": dropBlocks, "planner": dropBlocks])
         XCTAssertFalse(site.pages.isEmpty)
         for page in site.pages {
             let file = folder.appendingPathComponent(ExportDocuments.exportedFile(forContentPath: page.contentPath))

@@ -21,7 +21,7 @@ extension SiteRenderer {
     /// Writes every variant the theme has templates for; called once per page after the page itself.
     /// `body` is the page's Markdown as `renderMarkdown(sharedAcrossDepths: true)` left it.
     /// `pageContext` is the page's own context, which the variants start from.
-    func writeVariants(ofPage index: Int, template: String, body: RenderedBody, pageContext: [String: Any],
+    func writeVariants(ofPage index: Int, template: String, body: RenderedBody, pageContext: [String: TemplateValue],
                        into writer: any OutputWriter, recorder: ReadRecorder) throws {
         let page = site.pages[index]
         let isQuestionnaire = template == "questionnaire"
@@ -31,11 +31,11 @@ extension SiteRenderer {
             var context = try variantContext(index: index, writtenAt: path, withQuestionnaire: isQuestionnaire, body: body,
                                              pageContext: pageContext)
             context["embed"] = [
-                "path": page.sitePath,
-                "full_url": links.final(page.sitePath),
-                "script": assets.urls["embed_js"] ?? "",
-            ] as [String: Any]
-            let html = try templates.render(embedTemplate, context: context, forFile: page.file, recorder: recorder)
+                "path": .string(page.sitePath),
+                "full_url": .string(links.final(page.sitePath)),
+                "script": .string(assets.urls["embed_js"] ?? ""),
+            ]
+            let html = try templates.render(embedTemplate, context: .map(context), forFile: page.file, recorder: recorder)
             try writer.write(OutputPath(sitePath: path), NewTabLinks.apply(to: html))
         }
         if isQuestionnaire, templates.has("standalone/questionnaire", recorder: recorder) {
@@ -51,7 +51,7 @@ extension SiteRenderer {
     /// A self-contained file: stylesheets and scripts printed inline, a CSP allowing exactly the
     /// inline scripts, and links absolute under the base URL when the site has one.
     private func writeStandalone(index: Int, template: String, at file: String, withQuestionnaire: Bool, body: RenderedBody,
-                                 pageContext: [String: Any], into writer: any OutputWriter, recorder: ReadRecorder) throws {
+                                 pageContext: [String: TemplateValue], into writer: any OutputWriter, recorder: ReadRecorder) throws {
         let page = site.pages[index]
         // With a base URL, absolute links: the file may be saved and opened anywhere.
         let form = absoluteContexts ?? contexts
@@ -62,18 +62,18 @@ extension SiteRenderer {
                                          pageContext: shared == nil ? nil : pageContext, contexts: form)
         // Guides have no questionnaire markup, so their copies carry the site's stylesheet alone.
         context["standalone"] = [
-            "css": withQuestionnaire ? standaloneCSS.questionnaire : standaloneCSS.guide,
-            "questionnaire_js": withQuestionnaire ? InlineScripts.scriptSafe(assets.text(forKey: "questionnaire_js") ?? "") : "",
-            "csp": InlineScripts.policyMarker,
-            "icon": standaloneIcon,
-            "full_url": form.links.root(from: file) + form.links.final(page.sitePath),
-        ] as [String: Any]
-        if withQuestionnaire, var questionnaire = context["questionnaire"] as? [String: Any],
-           let table = questionnaire["table_json"] as? String {
-            questionnaire["table_json"] = InlineScripts.scriptSafe(table)
-            context["questionnaire"] = questionnaire
+            "css": .string(withQuestionnaire ? standaloneCSS.questionnaire : standaloneCSS.guide),
+            "questionnaire_js": .string(withQuestionnaire ? InlineScripts.scriptSafe(assets.text(forKey: "questionnaire_js") ?? "") : ""),
+            "csp": .string(InlineScripts.policyMarker),
+            "icon": .string(standaloneIcon),
+            "full_url": .string(form.links.root(from: file) + form.links.final(page.sitePath)),
+        ]
+        // The table is printed inside an inline <script> here, not in a JSON file.
+        if withQuestionnaire, case .map(var questionnaire)? = context["questionnaire"], case .string(let table)? = questionnaire["table_json"] {
+            questionnaire["table_json"] = .string(InlineScripts.scriptSafe(table))
+            context["questionnaire"] = .map(questionnaire)
         }
-        let html = try templates.render(template, context: context, forFile: page.file, recorder: recorder)
+        let html = try templates.render(template, context: .map(context), forFile: page.file, recorder: recorder)
         try writer.write(OutputPath(sitePath: file), InlineScripts.applyPolicy(to: html))
     }
 
@@ -84,22 +84,22 @@ extension SiteRenderer {
     /// since URLs in the context are relative to the site root (building it again was 3% of a build).
     /// `contexts`: the URL form to print (the site's own unless given).
     func variantContext(index: Int, writtenAt path: String, withQuestionnaire: Bool, body: RenderedBody?,
-                        pageContext: [String: Any]? = nil, contexts: ContextBuilder? = nil) throws -> [String: Any] {
+                        pageContext: [String: TemplateValue]? = nil, contexts: ContextBuilder? = nil) throws -> [String: TemplateValue] {
         let page = site.pages[index]
         let contexts = contexts ?? self.contexts
         let links = contexts.links
         let rendered = try body?.atDepth(of: path, renderer: self, page: page, links: links)
             ?? renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: path, links: links)
-        var context: [String: Any]
-        if let pageContext, var pageValues = pageContext["page"] as? [String: Any] {
+        var context: [String: TemplateValue]
+        if let pageContext, case .map(var pageValues)? = pageContext["page"] {
             context = pageContext
-            pageValues["content"] = rendered.markdown.html
-            context["page"] = pageValues
+            pageValues["content"] = .string(rendered.markdown.html)
+            context["page"] = .map(pageValues)
             context["questionnaire"] = nil
         } else {
             context = contexts.pageContext(index: index, rendered: rendered.markdown)
         }
-        context["root"] = links.root(from: path)
+        context["root"] = .string(links.root(from: path))
         if withQuestionnaire, let questionnaire = contexts.questionnaire { context["questionnaire"] = questionnaire }
         return context
     }

@@ -81,7 +81,7 @@ public struct SiteLoader: Sendable {
                 switch YAMLDocument.parse(text, file: display, bounds: limits.yaml) {
                 case .success(let document):
                     dataFiles[name] = DataFile(name: name, path: display, text: text, yamlBounds: limits.yaml)
-                    templateData[SitePath.templateKey(name)] = document.root.map(TemplateValue.init) ?? .null
+                    templateData[SitePath.templateKey(name)] = document.root.map(TemplateValue.init) ?? .string("")
                 case .failure(let error):
                     errors.add(error)
                 }

@@ -264,7 +264,7 @@ struct SiteRenderer: @unchecked Sendable {
             // Every page may print the questionnaire; those that read it record it.
             if let questionnaire = contexts.questionnaire { context["questionnaire"] = questionnaire }
             let recorder = ReadRecorder()
-            let html = try templates.render(template, context: context, forFile: page.file, recorder: recorder)
+            let html = try templates.render(template, context: .map(context), forFile: page.file, recorder: recorder)
             try writer.write(OutputPath(sitePath: page.sitePath), html)
             try writeVariants(ofPage: index, template: template, body: body, pageContext: context, into: writer, recorder: recorder)
             for alias in page.metadata.aliases {
@@ -410,9 +410,8 @@ struct SiteRenderer: @unchecked Sendable {
                     html = rendered.markdown.html
                     checked = rendered.links
                 }
-                let context = contexts.listContext(sitePath: path, title: contexts.sectionTitles[kind] ?? "", summary: intro?.summary ?? "",
-                                                   contentHTML: html, pages: listed)
-                try writer.write(OutputPath(sitePath: path), try templates.render("list", context: context, forFile: intro?.file ?? "content/\(path)_index.md",
+                let context = contexts.sectionContext(kind, introHTML: html)
+                try writer.write(OutputPath(sitePath: path), try templates.render("list", context: .map(context), forFile: intro?.file ?? "content/\(path)_index.md",
                                                                                   recorder: recorder))
                 return checked
             }
@@ -421,28 +420,22 @@ struct SiteRenderer: @unchecked Sendable {
 
     private func tagJobs(_ keys: OutputKeys) -> [OutputJob] {
         guard !model.tags.isEmpty else { return [] }
-        var all: [[String: Any]] = []
         var jobs: [OutputJob] = []
         for tag in model.tags {
             let indexes = tag.pages
             let name = tag.name
             let path = tag.sitePath
-            all.append(["name": name, "url": links.final(path), "count": indexes.count])
             let key = StableHash.combine([keys.globalHash, StableHash.keyOf(name)] + indexes.map { keys.summaries[$0] })
             jobs.append(OutputJob(paths: [path], key: { key }) { writer, recorder in
-                let context = contexts.listContext(sitePath: path, title: "Tagged “\(name)”", summary: "", contentHTML: "", pages: indexes)
-                try writer.write(OutputPath(sitePath: path), try templates.render("tag", context: context, forFile: "templates/tag.mustache",
+                try writer.write(OutputPath(sitePath: path), try templates.render("tag", context: .map(contexts.tagContext(tag)), forFile: "templates/tag.mustache",
                                                                                   recorder: recorder))
                 return []
             })
         }
-        let tagList = UncheckedSendable(all)
         let indexKey = StableHash.combine([keys.globalHash]
                                           + model.tags.map { StableHash.keyOf("\($0.slug)\u{0}\($0.name)\u{0}\($0.pages.count)") })
         jobs.append(OutputJob(paths: ["tags/"], key: { indexKey }) { writer, recorder in
-            var context = contexts.listContext(sitePath: "tags/", title: "Tags", summary: "", contentHTML: "", pages: [])
-            context["tags"] = tagList.value
-            try writer.write(OutputPath(sitePath: "tags/"), try templates.render("tags", context: context, forFile: "templates/tags.mustache",
+            try writer.write(OutputPath(sitePath: "tags/"), try templates.render("tags", context: .map(contexts.tagIndexContext()), forFile: "templates/tags.mustache",
                                                                                  recorder: recorder))
             return []
         })
@@ -524,16 +517,14 @@ struct SiteRenderer: @unchecked Sendable {
         let otherKey = StableHash.combine([keys.globalHash, keys.dataHash, emitGolden ? 1 : 0])
         jobs.append(OutputJob(paths: otherPaths, key: { otherKey }) { writer, recorder in
             let searchContext = contexts.listContext(sitePath: "search/", title: "Search", summary: "", contentHTML: "", pages: [])
-            try writer.write(OutputPath(sitePath: "search/"), try templates.render("search", context: searchContext, forFile: "templates/search.mustache",
+            try writer.write(OutputPath(sitePath: "search/"), try templates.render("search", context: .map(searchContext), forFile: "templates/search.mustache",
                                                                                    recorder: recorder))
 
             // Hosts serve 404.html at any depth, so its links must not depend on where it is shown.
             // With a base URL, that is the absolute form; without one, the site's own (relative) form.
-            var notFound = (absoluteContexts ?? contexts).listContext(
-                sitePath: "", title: "Page not found", summary: "", contentHTML: "", pages: [])
-            notFound["is_404"] = true
+            let notFound = (absoluteContexts ?? contexts).notFoundContext()
             // Without a base URL the page carries an inline script that finds the site's root.
-            let notFoundPage = try templates.render("404", context: notFound, forFile: "templates/404.mustache", recorder: recorder)
+            let notFoundPage = try templates.render("404", context: .map(notFound), forFile: "templates/404.mustache", recorder: recorder)
             try writer.write(OutputPath(sitePath: "404.html"), InlineScripts.applyHashes(to: notFoundPage))
 
             for file in assets.files { try writer.write(OutputPath(sitePath: file.sitePath), file.data) }

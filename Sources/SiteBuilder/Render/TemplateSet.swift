@@ -112,7 +112,7 @@ public struct TemplateSet: Sendable {
 
     /// Renders `name` with `context`, recording what it reads (see `ReadRecorder`); a missing
     /// template is an error naming the file it expected.
-    func render(_ name: String, context: [String: Any], forFile file: String, recorder: ReadRecorder) throws -> String {
+    func render(_ name: String, context: TemplateValue, forFile file: String, recorder: ReadRecorder) throws -> String {
         guard has(name, recorder: recorder),
               let output = try renderIfPresent(name, context: context, forFile: file, recorder: recorder) else {
             throw SiteError(file: file, message: "needs template templates/\(name).mustache, which does not exist",
@@ -121,16 +121,13 @@ public struct TemplateSet: Sendable {
         return output
     }
 
-    private func renderIfPresent(_ name: String, context: [String: Any], forFile file: String, recorder: ReadRecorder) throws -> String? {
+    private func renderIfPresent(_ name: String, context: TemplateValue, forFile file: String, recorder: ReadRecorder) throws -> String? {
         guard let compiled else {
             recorder.readEverything()
-            return library.render(context, withTemplate: name)
+            return library.render(context.lowered, withTemplate: name)
         }
         do throws(TemplateRenderer.Failure) {
             return try compiled.render(name, context: context, recorder: recorder)
-        } catch .needsLibrary {
-            recorder.readEverything()
-            return library.render(context, withTemplate: name)
         } catch .partialsTooDeep(let partial) {
             throw SiteError(file: "templates/\(partial).mustache",
                             message: "partials nest more than \(TemplateRenderer.maxPartialDepth) deep while rendering \(file) with templates/\(name).mustache",

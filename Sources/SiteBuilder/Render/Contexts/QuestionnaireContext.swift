@@ -1,0 +1,61 @@
+import Scoring
+
+/// The questionnaire as the `questionnaire` template sees it: a complete paper form (one
+/// fieldset per statement), a scoring guide for people without JavaScript (or with a pencil),
+/// and the compiled scoring table the page's script interprets.
+enum QuestionnaireContext {
+    static func make(_ compiled: CompiledQuestionnaire, links: LinkBuilder, resolveNext: (String) -> (title: String, sitePath: String)?) -> TemplateValue {
+        let questionnaire = compiled.definition
+        let scale = questionnaire.scale
+        let labels = scale.labels
+        let items: [TemplateValue] = questionnaire.items.enumerated().map { offset, item in
+            let options: [TemplateValue] = scale.answers.map { value in
+                ["value": .int(value), "label": .string(labels[value] ?? ""), "has_label": .bool(labels[value] != nil),
+                 "input_id": .string("q-\(item.id)-\(value)")]
+            }
+            return ["id": .string(item.id), "number": .int(offset + 1), "text": .string(item.text), "reverse": .bool(item.reverse),
+                    "weight": .int(item.weight), "weighted": .bool(item.weight != 1), "dimension": .string(item.dimension),
+                    "field": .string("q-\(item.id)"), "options": .list(options)]
+        }
+        let bands: [TemplateValue] = questionnaire.bands.sorted { $0.min < $1.min }.map { band in
+            let next: [TemplateValue] = band.next.compactMap { reference in
+                guard let target = resolveNext(reference) else { return nil }
+                return ["title": .string(target.title), "url": .string(links.final(target.sitePath))]
+            }
+            return ["id": .string(band.id), "label": .string(band.label), "min": .int(band.min), "max": .int(band.max),
+                    "summary": .string(band.summary), "advice": .string(band.advice), "next": .list(next), "has_next": .bool(!next.isEmpty)]
+        }
+        let numbered = Array(questionnaire.items.enumerated())
+        let reversed = numbered.filter { $0.element.reverse }.map { offset, item -> TemplateValue in
+            ["number": .int(offset + 1), "id": .string(item.id), "text": .string(item.text)]
+        }
+        // Weights other than 1 must be spelled out on paper, or a pencil total would disagree.
+        let weighted = numbered.filter { $0.element.weight != 1 }.map { offset, item -> TemplateValue in
+            ["number": .int(offset + 1), "id": .string(item.id), "weight": .int(item.weight)]
+        }
+        let dimensions: [TemplateValue] = questionnaire.dimensions.map { dimension in
+            let members = numbered.filter { $0.element.dimension == dimension }
+            let ranges = members.map { questionnaire.pointRange(of: $0.element) }
+            return ["id": .string(dimension),
+                    "numbers": .string(members.map { String($0.offset + 1) }.joined(separator: ", ")),
+                    "min": .int(ranges.reduce(0) { $0 + $1.min }), "max": .int(ranges.reduce(0) { $0 + $1.max })]
+        }
+        let range = questionnaire.totalRange
+        return [
+            "id": .string(questionnaire.id), "version": .int(questionnaire.version), "title": .string(questionnaire.title ?? ""),
+            "intro": .string(questionnaire.intro ?? ""), "item_count": .int(questionnaire.items.count),
+            "scale": ["min": .int(scale.min), "max": .int(scale.max),
+                      "labels": .list(labels.keys.sorted().map { ["value": .int($0), "label": .string(labels[$0] ?? "")] })],
+            // What a reverse-keyed answer is subtracted from: score = max + min − answer.
+            "reverse_sum": .int(scale.min + scale.max),
+            "items": .list(items), "bands": .list(bands), "reversed_items": .list(reversed), "has_reversed": .bool(!reversed.isEmpty),
+            "weighted_items": .list(weighted), "has_weighted": .bool(!weighted.isEmpty),
+            "dimensions": .list(dimensions),
+            "total_min": .int(range.lowerBound), "total_max": .int(range.upperBound),
+            "table_json": .string(compiled.tableJSON),
+            // The page refuses a result link with the words `crossroads score` uses.
+            "words_json": .string(AnswerWording.templatesJSON()),
+            "storage_key": .string("crossroads:\(questionnaire.id):v\(questionnaire.version)"),
+        ]
+    }
+}

@@ -12,6 +12,7 @@ import subprocess
 from collections import defaultdict
 
 TOOLS = [("crossroads", "Crossroads full build (`build --no-cache`)"),
+         ("pages-only", "Crossroads, `outputs: [pages]` in site.yml (`build --no-cache`)"),
          ("hugo", "Hugo, minimal templates (`hugo --quiet`)"),
          ("floor", "cmark-gfm floor (parse + render, one core)"),
          ("cached-edit", "One-page edit, cached `crossroads build` (process start included)"),
@@ -91,6 +92,9 @@ def main():
         if crossroads and hugo:
             derived.append(f"- {size:,} pages: Crossroads / Hugo = **{crossroads / hugo:.2f}×**"
                            + (f", Crossroads / floor = **{crossroads / floor:.2f}×**" if floor else ""))
+        pages_only = median(size, "pages-only")
+        if pages_only and floor:
+            derived.append(f"- {size:,} pages, `outputs: [pages]`: Crossroads / floor = **{pages_only / floor:.2f}×**")
     if len(sizes) >= 2:
         low, high = sizes[0], sizes[-1]
         for tool in ("crossroads", "hugo", "floor"):
@@ -108,6 +112,8 @@ def main():
     c, h, f = median(big, "crossroads"), median(big, "hugo"), median(big, "floor")
     target(f"full build at {big:,} ≤ 0.5× Hugo", (c / h <= 0.5) if c and h else None)
     target(f"full build at {big:,} ≤ 1.5× floor (aim)", (c / f <= 1.5) if c and f else None)
+    pages_only = median(big, "pages-only")
+    target(f"`outputs: [pages]` at {big:,} ≤ 2× floor (aim)", (pages_only / f <= 2) if pages_only and f else None)
     target(f"peak memory at {big:,} ≤ ¼ of Hugo's", (memory_c / memory_h <= 0.25) if memory_c and memory_h else None)
     serve = median(big, "serve-edit")
     live = median(big, "serve-live")
@@ -163,6 +169,9 @@ this file is overwritten by every run.
   pages, section and tag indexes, sitemap, feed, search index, assets), output folder removed before each run.
 - **Hugo**: the same bodies (`@/` links written as site paths) with the minimal layouts in
   `bench/hugo-theme` (baseof, single with TOC, tags and prev/next, list, the same nav); output removed before each run.
+- **`outputs: [pages]`**: the same corpus with `outputs: [pages]` added to its `site.yml`: the pages and
+  what every page links to (assets, section and tag indexes, search index, feed), no sitemap, embed or
+  standalone copies, aliases or 404 page (see README, "Choosing the outputs").
 - **Floor**: `bench/cmark-floor.c`, every body parsed and rendered by libcmark-gfm with the same extensions
   and smart punctuation, serially, in one process, files read before the clock starts.
 - **Cached edit**: after a cached build, one page's body gets one more word, then `crossroads build`

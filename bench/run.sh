@@ -67,12 +67,18 @@ for size in $SIZES; do
     corpus=$WORK/$size
     echo "== corpus of $size pages"
     python3 "$REPO/bench/corpus.py" --pages "$size" --repo "$REPO" --out "$corpus"
+    # The same site building only its pages and what they link to (`outputs:` in site.yml).
+    rm -rf "$corpus/site-pages"
+    cp -a "$corpus/site" "$corpus/site-pages"
+    printf 'outputs: [pages]\n' >> "$corpus/site-pages/site.yml"
     # Warm the page cache and check each tool works before timing.
     "$CROSSROADS" build --no-cache --source "$corpus/site" --output "$corpus/out-crossroads" > /dev/null
+    "$CROSSROADS" build --no-cache --source "$corpus/site-pages" --output "$corpus/out-pages" > /dev/null
     hugo --quiet --source "$corpus/hugo" --destination "$corpus/out-hugo" > /dev/null
     echo "== full builds, $RUNS alternating runs"
     for run in $(seq "$RUNS"); do
         time_run "$size" crossroads "$corpus/out-crossroads" "$CROSSROADS" build --no-cache --source "$corpus/site" --output "$corpus/out-crossroads"
+        time_run "$size" pages-only "$corpus/out-pages" "$CROSSROADS" build --no-cache --source "$corpus/site-pages" --output "$corpus/out-pages"
         time_run "$size" hugo "$corpus/out-hugo" hugo --quiet --source "$corpus/hugo" --destination "$corpus/out-hugo"
         time_run "$size" floor "$corpus/none" "$WORK/cmark-floor" "$corpus/floor"
     done
@@ -115,7 +121,7 @@ for size in $SIZES; do
         printf '   serve live %6s pages  %8.3f s\n' "$size" "$seconds"
     done < "$WORK/live.out"
     cp "$WORK/original.md" "$edited"
-    rm -rf "$corpus/out-crossroads" "$corpus/out-hugo" "$corpus/out-cached" "$corpus/out-serve"
+    rm -rf "$corpus/out-crossroads" "$corpus/out-pages" "$corpus/site-pages" "$corpus/out-hugo" "$corpus/out-cached" "$corpus/out-serve"
 done
 
 COMMAND="make bench  (bench/run.sh --sizes \"$SIZES\" --runs $RUNS)"

@@ -70,23 +70,6 @@ public struct BuildStep: Sendable, Equatable {
     public var seconds: Double
 }
 
-/// Measures consecutive steps of a build.
-struct StepClock {
-    private(set) var steps: [BuildStep] = []
-    private var last = DispatchTime.now().uptimeNanoseconds
-
-    mutating func lap(_ name: String) {
-        let now = DispatchTime.now().uptimeNanoseconds
-        steps.append(BuildStep(name: name, seconds: Double(now - last) / 1e9))
-        last = now
-    }
-
-    mutating func append(_ more: [BuildStep]) {
-        steps += more
-        last = DispatchTime.now().uptimeNanoseconds
-    }
-}
-
 /// A link written in a page's Markdown, where it was written and the site path it points at.
 public struct CheckedLink: Sendable, Equatable {
     public var file: String
@@ -99,42 +82,59 @@ public struct CheckedLink: Sendable, Equatable {
 public enum SiteBuild {
     public static func build(_ requested: BuildOptions) throws -> BuildReport {
         let started = Date()
-        var clock = StepClock()
-        // Before anything is read or written: the output must be a folder this build may replace.
-        try OutputLocation.validate(output: requested.output, source: requested.source)
-        var options = requested
-        options.output = try OutputOwnership.claim(requested.output, force: requested.force)
-        let cacheLocation = BuildCache(source: options.source, output: options.output, options: options)
-        // A cache folder that is a symbolic link (committed by someone) could make the build delete
-        // and move things elsewhere: it is not used, nor cleared.
-        let cacheIsOurs = !SymbolicLinks.isLink(options.source.appendingPathComponent(BuildCache.folderName).path)
-        let cache = options.useCache && cacheIsOurs ? cacheLocation : nil
-        let decodedPages = cache.map { MarkdownLoadCache(restoringFrom: $0.pagesFile, contentFolder: options.source.appendingPathComponent("content")) }
-        let state = cache?.load()
-        // Searched while the site loads and renders.
-        let strays = state?.spare.map { StrayFiles(searching: $0.folder.path, known: $0.files) }
-        let (site, templates, assets) = try loadInputs(options, markdownCache: decodedPages, clock: &clock)
-        // Without the cache, this build replaces the output the cache describes.
-        if !options.useCache && cacheIsOurs { cacheLocation.discard() }
-        let writer = try StagedOutputWriter(output: options.output, previous: state == nil ? nil : options.output, spare: state?.spare,
-                                      strays: strays, keepReplaced: state.map { (cacheLocation.spareFolder, $0.files) })
-        clock.lap("read cache")
+        var writer: StagedOutputWriter?
+        // The previous build's cache, when this one uses it.
+        var cache: BuildCache?
+        var decodedPages: MarkdownLoadCache?
+        var state: BuildCache.State?
+        let pipeline = BuildPipeline(
+            load: { () throws -> (Site, TemplateSet, Assets, StagedOutputWriter) in
+                // Before anything is read or written: the output must be a folder this build may replace.
+                try OutputLocation.validate(output: requested.output, source: requested.source)
+                var options = requested
+                options.output = try OutputOwnership.claim(requested.output, force: requested.force)
+                let cacheLocation = BuildCache(source: options.source, output: options.output, options: options)
+                // A cache folder that is a symbolic link (committed by someone) could make the build delete
+                // and move things elsewhere: it is not used, nor cleared.
+                let cacheIsOurs = !SymbolicLinks.isLink(options.source.appendingPathComponent(BuildCache.folderName).path)
+                cache = options.useCache && cacheIsOurs ? cacheLocation : nil
+                decodedPages = cache.map { MarkdownLoadCache(restoringFrom: $0.pagesFile, contentFolder: options.source.appendingPathComponent("content")) }
+                state = cache?.load()
+                // Searched while the site loads and renders.
+                let strays = state?.spare.map { StrayFiles(searching: $0.folder.path, known: $0.files) }
+                let (site, templates, assets) = try loadInputs(options, markdownCache: decodedPages)
+                // Without the cache, this build replaces the output the cache describes.
+                if !options.useCache && cacheIsOurs { cacheLocation.discard() }
+                let staged = try StagedOutputWriter(output: options.output, previous: state == nil ? nil : options.output, spare: state?.spare,
+                                                    strays: strays, keepReplaced: state.map { (cacheLocation.spareFolder, $0.files) })
+                writer = staged
+                return (site, templates, assets, staged)
+            },
+            model: { site, templates, assets, writer in
+                let renderer = SiteRenderer(model: SiteModel(site: site), templates: templates, assets: assets)
+                _ = try renderer.claimOutputs(into: writer, emitGolden: requested.emitGolden)
+                return (renderer, writer)
+            },
+            keys: { renderer, writer in (renderer, writer, renderer.keyPages(reuse: state?.reuse, writer: writer)) },
+            render: { renderer, writer, keyed in (renderer, writer, renderer.renderPages(keyed, writer: writer, serially: requested.renderSerially)) },
+            outputs: { renderer, writer, rendered in
+                (renderer, writer, try renderer.writeOutputs(rendered, reuse: state?.reuse, writer: writer, emitGolden: requested.emitGolden,
+                                                              serially: requested.renderSerially))
+            },
+            write: { renderer, writer, result in
+                cache?.invalidate()
+                try writer.commit()
+                cache?.save(keys: result.keys, files: writer.producedFiles, spare: writer.keptSpare)
+                if let cache { decodedPages?.save(to: cache.pagesFile) }
+                if requested.keepsMemoryUntilExit { MemoryKeptUntilExit.keep([renderer, writer, result, state as Any, decodedPages as Any]) }
+                return result
+            })
         do {
-            let renderer = SiteRenderer(model: SiteModel(site: site), templates: templates, assets: assets)
-            clock.lap("model")
-            let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: state?.reuse, serially: options.renderSerially)
-            clock.append(result.steps)
-            cache?.invalidate()
-            try writer.commit()
-            clock.lap("swap output")
-            cache?.save(keys: result.keys, files: writer.producedFiles, spare: writer.keptSpare)
-            if let cache { decodedPages?.save(to: cache.pagesFile) }
-            clock.lap("save cache")
-            if options.keepsMemoryUntilExit { MemoryKeptUntilExit.keep([site, renderer, writer, result, state as Any, decodedPages as Any]) }
-            return BuildReport(pages: result.pageCount, renderedPages: result.renderedPages, files: writer.fileCount,
-                               seconds: Date().timeIntervalSince(started), links: result.links, steps: clock.steps)
+            let (result, steps) = try pipeline.run()
+            return BuildReport(pages: result.pageCount, renderedPages: result.renderedPages, files: writer?.fileCount ?? 0,
+                               seconds: Date().timeIntervalSince(started), links: result.links, steps: steps)
         } catch {
-            writer.abandon()
+            writer?.abandon()
             throw error
         }
     }
@@ -151,18 +151,16 @@ private final class MemoryKeptUntilExit: @unchecked Sendable {
 
 /// The load steps every build starts with: where the output goes, the site, the templates and
 /// the theme's assets.
-func loadInputs(_ options: BuildOptions, markdownCache: MarkdownLoadCache?, clock: inout StepClock) throws -> (Site, TemplateSet, Assets) {
+func loadInputs(_ options: BuildOptions, markdownCache: MarkdownLoadCache?) throws -> (Site, TemplateSet, Assets) {
     try OutputLocation.validate(output: options.output, source: options.source)
     var loader = SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts)
     loader.markdownCache = markdownCache
     let site = try loader.load(baseURLOverride: options.baseURL)
-    clock.lap("load content")
     let links = SymbolicLinks.check(site: options.source, entries: ["templates"], walking: ["templates"])
     if !links.isEmpty { throw BuildFailure(links) }
     let loaded = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
     let templates = options.rendersWithSwiftMustache ? loaded.renderedBySwiftMustache() : loaded
     let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
-    clock.lap("load templates")
     return (site, templates, assets)
 }
 

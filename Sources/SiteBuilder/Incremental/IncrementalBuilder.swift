@@ -74,68 +74,107 @@ public final class IncrementalBuilder {
     }
 
     private func buildAll(started: Date) throws -> Report {
-        var clock = StepClock()
-        let (site, templates, assets) = try loadInputs(options, markdownCache: markdownCache, clock: &clock)
-        if last == nil {
-            // The first build starts from nothing, so it may only clear a folder it wrote before.
-            _ = try OutputOwnership.claim(options.output, force: false)
-            try? FileManager.default.removeItem(at: options.output)
-        }
-        let writer = try InPlaceOutputWriter(output: options.output, knownHashes: last == nil ? [:] : outputHashes, previouslyProduced: produced)
-        let renderer = SiteRenderer(model: SiteModel(site: site), templates: templates, assets: assets)
-        clock.lap("model")
-        let reuse = last == nil ? nil : SiteRenderer.Reuse(keys: keys, searchLines: searchLines)
-        let result = try renderer.renderAll(into: writer, emitGolden: options.emitGolden, reuse: reuse)
-        clock.append(result.steps)
-        // Only now, with every page rendered, does the output change.
-        try writer.commit()
-        clock.lap("write changes")
+        let firstBuild = last == nil
+        let (options, markdownCache, knownHashes, producedBefore) = (self.options, self.markdownCache, self.outputHashes, self.produced)
+        let reuse = firstBuild ? nil : SiteRenderer.Reuse(keys: keys, searchLines: searchLines)
+        let pipeline = BuildPipeline(
+            load: { () throws -> (Site, TemplateSet, Assets, InPlaceOutputWriter) in
+                let (site, templates, assets) = try loadInputs(options, markdownCache: markdownCache)
+                if firstBuild {
+                    // The first build starts from nothing, so it may only clear a folder it wrote before.
+                    _ = try OutputOwnership.claim(options.output, force: false)
+                    try? FileManager.default.removeItem(at: options.output)
+                }
+                let writer = try InPlaceOutputWriter(output: options.output, knownHashes: firstBuild ? [:] : knownHashes,
+                                                     previouslyProduced: producedBefore)
+                return (site, templates, assets, writer)
+            },
+            model: { site, templates, assets, writer in
+                let renderer = SiteRenderer(model: SiteModel(site: site), templates: templates, assets: assets)
+                return (renderer, writer, try renderer.claimOutputs(into: writer, emitGolden: options.emitGolden))
+            },
+            keys: { renderer, writer, map in (renderer, writer, map, renderer.keyPages(reuse: reuse, writer: writer)) },
+            render: { renderer, writer, map, keyed in
+                (renderer, writer, map, renderer.renderPages(keyed, writer: writer, serially: options.renderSerially))
+            },
+            outputs: { renderer, writer, map, rendered in
+                (renderer, writer, map, try renderer.writeOutputs(rendered, reuse: reuse, writer: writer, emitGolden: options.emitGolden,
+                                                                   serially: options.renderSerially))
+            },
+            write: { renderer, writer, map, result in
+                // Only now, with every page rendered, does the output change.
+                try writer.commit()
+                return (renderer, writer, map, result)
+            })
+        let ((renderer, writer, map, result), steps) = try pipeline.run()
         keys = result.keys
         searchLines.update(result.searchLines)
         produced = writer.producedFiles
         outputHashes = writer.outputHashes
-        last = result.outputKeys.flatMap { outputKeys in result.outputMap.map { (outputKeys, $0) } }.map { outputKeys, outputMap in
+        last = result.outputKeys.map { outputKeys in
             var byFile: [String: Int] = [:]
-            for (index, page) in site.pages.enumerated() { byFile[page.file] = index }
-            return LastBuild(renderer: renderer, outputKeys: outputKeys, searchParts: result.searchParts,
-                             outputMap: outputMap, pageIndexByFile: byFile)
+            for (index, page) in renderer.site.pages.enumerated() { byFile[page.file] = index }
+            return LastBuild(renderer: renderer, outputKeys: outputKeys, searchParts: result.searchParts, outputMap: map, pageIndexByFile: byFile)
         }
         return Report(pages: result.pageCount, renderedPages: result.renderedPages, changedFiles: writer.changedFiles.sorted(),
-                      seconds: Date().timeIntervalSince(started), filesRead: markdownCache.filesRead, steps: clock.steps,
+                      seconds: Date().timeIntervalSince(started), filesRead: markdownCache.filesRead, steps: steps,
                       editedPagesOnly: false)
     }
 
+    /// Thrown by the edit build's load step when the changes hold more than page bodies.
+    private struct NotOnlyBodyEdits: Error {}
+
     /// The build for edits to page bodies only, or nil when `changes` hold anything else.
     private func buildEdits(_ changes: Set<String>, last: LastBuild, started: Date) throws -> Report? {
-        var clock = StepClock()
-        var loader = SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts)
-        loader.markdownCache = markdownCache
-        var edited: [Int: Page] = [:]
-        for path in changes.sorted() {
-            guard path.hasPrefix("content/"), let index = last.pageIndexByFile[path],
-                  let loaded = loader.reloadMarkdown(relativePath: String(path.dropFirst("content/".count))),
-                  loaded.errors.isEmpty, case .page(let page) = loaded.content else { return nil }
-            let before = last.renderer.site.pages[index]
-            guard page.metadata == before.metadata, page.sitePath == before.sitePath, page.contentPath == before.contentPath else { return nil }
-            edited[index] = page
+        let reuse = SiteRenderer.Reuse(keys: keys, searchLines: searchLines)
+        let (options, markdownCache, knownHashes) = (self.options, self.markdownCache, self.outputHashes)
+        let pipeline = BuildPipeline(
+            load: { () throws -> [Int: Page] in
+                var loader = SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts)
+                loader.markdownCache = markdownCache
+                var edited: [Int: Page] = [:]
+                for path in changes.sorted() {
+                    guard path.hasPrefix("content/"), let index = last.pageIndexByFile[path],
+                          let loaded = loader.reloadMarkdown(relativePath: String(path.dropFirst("content/".count))),
+                          loaded.errors.isEmpty, case .page(let page) = loaded.content else { throw NotOnlyBodyEdits() }
+                    let before = last.renderer.site.pages[index]
+                    guard page.metadata == before.metadata, page.sitePath == before.sitePath, page.contentPath == before.contentPath else {
+                        throw NotOnlyBodyEdits()
+                    }
+                    edited[index] = page
+                }
+                return edited
+            },
+            model: { edited in
+                // Edits to page bodies claim nothing new: the last full build's map holds.
+                let writer = try InPlaceOutputWriter(output: options.output, knownHashes: knownHashes, previouslyProduced: [])
+                writer.expect(last.outputMap)
+                return (edited, last.renderer.replacingBodies(edited), writer)
+            },
+            keys: { edited, renderer, writer in (edited, renderer, writer, last.outputKeys.replacingBodies(edited, model: renderer.model)) },
+            render: { edited, renderer, writer, outputKeys in
+                (renderer, writer, outputKeys, try renderer.renderEditedPages(edited.keys.sorted(), keys: outputKeys, writer: writer))
+            },
+            outputs: { renderer, writer, outputKeys, rendered in
+                (renderer, writer, outputKeys, try renderer.writeEditedOutputs(rendered, searchParts: last.searchParts, reuse: reuse, writer: writer))
+            },
+            write: { renderer, writer, outputKeys, result in
+                try writer.commit()
+                return (renderer, writer, outputKeys, result)
+            })
+        let run: (result: (SiteRenderer, InPlaceOutputWriter, OutputKeys, SiteRenderer.Result), steps: [BuildStep])
+        do {
+            run = try pipeline.run()
+        } catch is NotOnlyBodyEdits {
+            return nil
         }
-        clock.lap("load content")
-        let renderer = last.renderer.replacingBodies(edited)
-        let outputKeys = last.outputKeys.replacingBodies(edited, model: renderer.model)
-        let writer = try InPlaceOutputWriter(output: options.output, knownHashes: outputHashes, previouslyProduced: [])
-        writer.expect(last.outputMap)
-        clock.lap("model")
-        let result = try renderer.renderEdits(edited.keys.sorted(), keys: outputKeys, searchParts: last.searchParts,
-                                              reuse: SiteRenderer.Reuse(keys: keys, searchLines: searchLines), into: writer)
-        clock.append(result.steps)
-        try writer.commit()
-        clock.lap("write changes")
+        let (renderer, writer, outputKeys, result) = run.result
         keys.merge(result.keys) { _, new in new }
         searchLines.update(result.searchLines)
         outputHashes = writer.outputHashes
         self.last = LastBuild(renderer: renderer, outputKeys: outputKeys, searchParts: last.searchParts,
                               outputMap: last.outputMap, pageIndexByFile: last.pageIndexByFile)
         return Report(pages: result.pageCount, renderedPages: result.renderedPages, changedFiles: writer.changedFiles.sorted(),
-                      seconds: Date().timeIntervalSince(started), filesRead: edited.count, steps: clock.steps, editedPagesOnly: true)
+                      seconds: Date().timeIntervalSince(started), filesRead: result.renderedPages, steps: run.steps, editedPagesOnly: true)
     }
 }

@@ -111,7 +111,8 @@ struct OutputKeys {
     static func configHash(_ config: SiteConfig) -> UInt64 {
         StableHash.of([config.title, config.description, config.baseURL ?? "", config.language, config.author,
                        String(config.relativeURLs), String(config.unsafeHTML),
-                       config.nav.map { "\($0.title)=\($0.path)" }.joined(separator: ";")].joined(separator: "\u{0}"))
+                       config.nav.map { "\($0.title)=\($0.path)" }.joined(separator: ";"),
+                       config.outputs.sorted().map(\.name).joined(separator: ",")].joined(separator: "\u{0}"))
     }
 }
 

@@ -18,26 +18,30 @@ extension SiteModel {
                                           fix: "use letters, digits, hyphens and dots in file names, slugs and aliases"))
             }
         }
+        // Only the kinds `outputs:` chose (see `OutputKind`).
+        let chosen = config.outputs
         claim(OutputOwnership.markerName, file: nil, Self.markerClaim)
-        claim("sitemap.xml", file: nil, "the sitemap")
-        claim("atom.xml", file: nil, "the Atom feed")
-        claim("robots.txt", file: nil, "robots.txt")
-        claim("404.html", file: nil, "the 404 page")
-        claim("search/", file: "templates/search.mustache", "the search page")
-        claim(SearchIndex.entryPath, file: nil, "the search index")
-        for part in 0..<SearchIndex.partCount(pages: site.pages.count) { claim(SearchIndex.partPath(part), file: nil, "part \(part) of the search index") }
+        if chosen.contains(.sitemap) { claim("sitemap.xml", file: nil, "the sitemap") }
+        if chosen.contains(.feeds) { claim("atom.xml", file: nil, "the Atom feed") }
+        if chosen.contains(.sitemap) { claim("robots.txt", file: nil, "robots.txt") }
+        if chosen.contains(.notFound) { claim("404.html", file: nil, "the 404 page") }
+        if chosen.contains(.search) {
+            claim("search/", file: "templates/search.mustache", "the search page")
+            claim(SearchIndex.entryPath, file: nil, "the search index")
+            for part in 0..<SearchIndex.partCount(pages: site.pages.count) { claim(SearchIndex.partPath(part), file: nil, "part \(part) of the search index") }
+        }
         if let questionnaire {
             claim("scoring-table.json", file: questionnaire.file, "the scoring table")
             if emitGolden { claim("golden-vectors.json", file: questionnaire.file, "the golden vectors") }
         }
         for file in assets.files { claim(file.sitePath, file: "templates/assets/" + file.sitePath.dropFirst("assets/".count), "the asset") }
-        for kind in PageKind.allCases {
+        for kind in PageKind.allCases where chosen.contains(.sections) {
             guard let path = sectionPath(kind) else { continue }
             claim(path, file: site.sections[kind]?.file, "the \(kind.rawValue) index")
         }
         var tagFiles: [String: String] = [:]
         for page in site.pages { for tag in page.metadata.tags where tagFiles[tag] == nil { tagFiles[tag] = page.file } }
-        if !tagFiles.isEmpty {
+        if !tagFiles.isEmpty, chosen.contains(.tags) {
             claim("tags/", file: nil, "the tag index")
             var slugs: Set<String> = []
             for tag in tagFiles.keys.sorted() where slugs.insert(tagPath(tag)).inserted {
@@ -58,7 +62,7 @@ extension SiteModel {
             }
         }
         for index in byFile { claim(site.pages[index].sitePath, file: site.pages[index].file, "the page") }
-        for index in byFile {
+        for index in byFile where chosen.contains(.aliases) {
             for alias in site.pages[index].metadata.aliases {
                 claim(OutputPath.folder(ofAddress: alias), file: site.pages[index].file, "alias \"\(OutputPath.shown(alias))\"")
             }

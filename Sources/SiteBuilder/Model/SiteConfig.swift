@@ -19,10 +19,13 @@ public struct SiteConfig: Sendable, Equatable {
     public var nav: [NavItem] = []
     /// Bounds on the site's inputs, raised under `limits:`.
     public var limits = SiteLimits()
+    /// The kinds of output this site builds (`outputs:`, see `OutputKind`): every kind by default.
+    public var outputs = Set(OutputKind.allCases)
 
     public init() {}
 
-    static let knownFields: Set<String> = ["title", "description", "base_url", "language", "author", "relative_urls", "unsafe_html", "nav", "limits"]
+    static let knownFields: Set<String> = ["title", "description", "base_url", "language", "author", "relative_urls", "unsafe_html", "nav", "limits",
+                                          "outputs"]
 
     static func decode(_ text: String, file: String) -> Result<SiteConfig, BuildFailure> {
         let document: YAMLDocument
@@ -70,6 +73,9 @@ public struct SiteConfig: Sendable, Equatable {
         if let limitsNode = fields.value("limits") {
             config.limits = Self.limits(limitsNode, fields: &fields)
         }
+        if let outputsNode = fields.value("outputs") {
+            config.outputs = Self.outputs(outputsNode, fields: &fields)
+        }
         return fields.errors.isEmpty ? .success(config) : .failure(BuildFailure(fields.errors))
     }
 
@@ -96,6 +102,26 @@ public struct SiteConfig: Sendable, Equatable {
         }
         for error in entries.errors { fields.problem(error) }
         return limits
+    }
+
+    /// `outputs: [pages, sitemap]`: known kinds only, each problem at its own line. `pages` and
+    /// what every page links to are built whether named or not (`OutputKind.broughtByPages`).
+    private static func outputs(_ node: Node, fields: inout YAMLFields) -> Set<OutputKind> {
+        let valid = OutputKind.allCases.map(\.name).joined(separator: ", ")
+        guard case .sequence(let entries) = node else {
+            fields.problem(at: node, "`outputs` must be a list of output kinds, found a \(YAMLFields.describe(node))",
+                           fix: "write e.g. `outputs: [pages, sitemap]`; the kinds are: \(valid)")
+            return Set(OutputKind.allCases)
+        }
+        var chosen: Set<OutputKind> = []
+        for entry in entries {
+            guard let name = entry.scalar?.string, let kind = OutputKind(rawValue: name) else {
+                fields.problem(at: entry, "unknown output kind \(YAMLFields.quote(entry)) in `outputs`", fix: "use some of: \(valid)")
+                continue
+            }
+            chosen.insert(kind)
+        }
+        return OutputKind.built(choosing: chosen)
     }
 
     /// Returns the URL with exactly one trailing slash, or nil when it is not absolute http(s).

@@ -13,10 +13,13 @@ public struct Questionnaire: Codable, Sendable, Equatable {
     public var items: [Item]
     /// Inclusive integer ranges that must tile `totalRange` exactly.
     public var bands: [Band]
+    /// Rectangles of the two-pull map that must tile 0...100 × 0...100 exactly; empty for a
+    /// questionnaire without the map (then no pulls are scored).
+    public var regions: [Region]
 
     public init(
         id: String, version: Int, title: String? = nil, intro: String? = nil,
-        scale: Scale, items: [Item], bands: [Band]
+        scale: Scale, items: [Item], bands: [Band], regions: [Region] = []
     ) {
         self.id = id
         self.version = version
@@ -25,10 +28,11 @@ public struct Questionnaire: Codable, Sendable, Equatable {
         self.scale = scale
         self.items = items
         self.bands = bands
+        self.regions = regions
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case id, version, title, intro, scale, items, bands
+        case id, version, title, intro, scale, items, bands, regions
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,6 +45,7 @@ public struct Questionnaire: Codable, Sendable, Equatable {
         scale = try container.decode(Scale.self, forKey: .scale)
         items = try container.decode([Item].self, forKey: .items)
         bands = try container.decode([Band].self, forKey: .bands)
+        regions = try container.decodeIfPresent([Region].self, forKey: .regions) ?? []
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -52,6 +57,7 @@ public struct Questionnaire: Codable, Sendable, Equatable {
         try container.encode(scale, forKey: .scale)
         try container.encode(items, forKey: .items)
         try container.encode(bands, forKey: .bands)
+        if !regions.isEmpty { try container.encode(regions, forKey: .regions) }
     }
 
     /// Dimension names in the order they first appear among the items.

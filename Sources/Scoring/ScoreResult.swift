@@ -23,10 +23,15 @@ public struct ScoreResult: Codable, Sendable, Equatable {
     /// higher totals. Items with a pull of 0 are left out; the rest are sorted by the size of
     /// their pull, largest first, ties in item order, and the first `strongestPullsLimit` kept.
     public var strongestPulls: [Contribution]
+    /// The pull toward mastery and toward management (rule on `Pull`); nil without a map.
+    public var pulls: Pulls?
+    /// The region of the map holding both pulls; nil without a map.
+    public var region: Region?
 
     public init(
         total: Int, band: Band, dimensions: [DimensionScore], contributions: [Contribution],
-        pointsBelowBand: Int?, pointsAboveBand: Int?, strongestPulls: [Contribution]
+        pointsBelowBand: Int?, pointsAboveBand: Int?, strongestPulls: [Contribution],
+        pulls: Pulls? = nil, region: Region? = nil
     ) {
         self.total = total
         self.band = band
@@ -35,6 +40,8 @@ public struct ScoreResult: Codable, Sendable, Equatable {
         self.pointsBelowBand = pointsBelowBand
         self.pointsAboveBand = pointsAboveBand
         self.strongestPulls = strongestPulls
+        self.pulls = pulls
+        self.region = region
     }
 }
 

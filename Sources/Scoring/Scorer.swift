@@ -80,6 +80,17 @@ extension Questionnaire {
             throw .invalidQuestionnaire([.init(path: "bands", message: "no band holds the total \(total)")])
         }
         let band = ordered[bandIndex]
+        var pulls: Pulls?
+        var region: Region?
+        if hasMap {
+            let scored = self.pulls(for: answers)
+            // Validation guarantees the regions tile the map, so exactly one holds the pulls.
+            guard let holding = self.region(for: scored) else {
+                throw .invalidQuestionnaire([.init(path: "regions", message: "no region holds the pulls \(scored.mastery.percent) %, \(scored.management.percent) %")])
+            }
+            pulls = scored
+            region = holding
+        }
 
         return ScoreResult(
             total: total,
@@ -88,7 +99,8 @@ extension Questionnaire {
             contributions: contributions,
             pointsBelowBand: bandIndex > ordered.startIndex ? total - band.min + 1 : nil,
             pointsAboveBand: bandIndex < ordered.index(before: ordered.endIndex) ? band.max - total + 1 : nil,
-            strongestPulls: Self.strongestPulls(in: contributions)
+            strongestPulls: Self.strongestPulls(in: contributions),
+            pulls: pulls, region: region
         )
     }
 

@@ -2,7 +2,7 @@
 /// the page embeds `canonicalJSON()` and its script only interprets it.
 public struct ScoringTable: Sendable, Equatable {
     /// Bumped when the shape of the JSON changes, so an interpreter can refuse what it does not know.
-    public static let format = 1
+    public static let format = 2
 
     public var id: String
     public var version: Int
@@ -15,14 +15,18 @@ public struct ScoringTable: Sendable, Equatable {
     public var bands: [Band]
     public var totals: ClosedRange<Int>
     public var strongestPullsLimit: Int
+    /// The two-pull map, in file order; empty without one.
+    public var regions: [Region]
 
-    /// Canonical JSON: keys sorted at every level, no whitespace, `"format": 1`, label keys as
+    /// Canonical JSON: keys sorted at every level, no whitespace, `"format": 2`, label keys as
     /// strings, `<`, `>`, `&`, U+2028 and U+2029 escaped. Same table, same bytes.
     ///
     /// Shape: `{bands: [{advice, id, label, max, min, next, summary}], dimensions: [id],
     /// format, id, intro?, items: [{dimension, id, reverse, text, weight}],
-    /// scale: {labels: {"0": text}, max, min}, strongestPullsLimit, title?, totals: {max, min},
-    /// version}`. See `ScoreResult` for the scoring rules the interpreter applies.
+    /// regions: [{advice, discuss, id, label, management: {max, min}, mastery: {max, min}, next,
+    /// summary}], scale: {labels: {"0": text}, max, min}, strongestPullsLimit, title?,
+    /// totals: {max, min}, version}` (format 2 added `regions`). See `ScoreResult` and `Pull`
+    /// for the scoring rules the interpreter applies.
     public func canonicalJSON() -> String {
         var members: [String: JSONValue] = [
             "format": .integer(Self.format),
@@ -56,6 +60,18 @@ public struct ScoringTable: Sendable, Equatable {
             }),
             "totals": .object(["min": .integer(totals.lowerBound), "max": .integer(totals.upperBound)]),
             "strongestPullsLimit": .integer(strongestPullsLimit),
+            "regions": .array(regions.map { region in
+                .object([
+                    "id": .string(region.id),
+                    "label": .string(region.label),
+                    "mastery": .object(["min": .integer(region.mastery.min), "max": .integer(region.mastery.max)]),
+                    "management": .object(["min": .integer(region.management.min), "max": .integer(region.management.max)]),
+                    "summary": .string(region.summary),
+                    "advice": .string(region.advice),
+                    "next": .array(region.next.map(JSONValue.string)),
+                    "discuss": .array(region.discuss.map(JSONValue.string)),
+                ])
+            }),
         ]
         if let title { members["title"] = .string(title) }
         if let intro { members["intro"] = .string(intro) }
@@ -72,7 +88,8 @@ extension Questionnaire {
             dimensions: dimensions,
             bands: bands.enumerated().sorted { ($0.element.min, $0.offset) < ($1.element.min, $1.offset) }.map(\.element),
             totals: totalRange,
-            strongestPullsLimit: ScoreResult.strongestPullsLimit
+            strongestPullsLimit: ScoreResult.strongestPullsLimit,
+            regions: regions
         )
     }
 }

@@ -18,12 +18,13 @@ extension Questionnaire {
         problems += itemProblems()
         problems += bandProblems()
         problems += coverageProblems()
+        problems += regionProblems()
         return problems
     }
 
     private func sizeProblems(_ limits: QuestionnaireLimits) -> [QuestionnaireProblem] {
         limits.problems(scaleMin: scale.min, scaleMax: scale.max, labelCount: scale.labels.count,
-                        itemCount: items.count, bandCount: bands.count)
+                        itemCount: items.count, bandCount: bands.count, regionCount: regions.count)
     }
 
     private func scaleProblems() -> [QuestionnaireProblem] {

@@ -20,9 +20,21 @@ struct ScoreCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the result as JSON.")
     var json = false
 
+    @Flag(name: .long, help: "Print a 1:1 sheet as Markdown: answers, total, band, both pulls, region, date, version and questions to discuss.")
+    var sheet = false
+
+    @Option(name: .long, help: "The date printed on the sheet, YYYY-MM-DD (default: today).")
+    var today: String?
+
     func validate() throws {
         if (answers == nil) == (file == nil) {
             throw ValidationError("give the answers with either --answers 7,3,10,... or --file answers.json")
+        }
+        if json && sheet {
+            throw ValidationError("choose one of --json and --sheet")
+        }
+        if let today, !SheetDate.isValid(today) {
+            throw ValidationError("--today \"\(today)\" is not a date; write it as YYYY-MM-DD, e.g. --today 2026-12-04")
         }
     }
 
@@ -36,7 +48,11 @@ struct ScoreCommand: ParsableCommand {
         }
         do {
             let result = try AnswerInput(answers: answers, file: file).score(with: questionnaire)
-            print(json ? ScoreReport.json(result) : ScoreReport.text(result, questionnaire: questionnaire))
+            if sheet {
+                print(OneToOneSheet.markdown(result, questionnaire: questionnaire, date: today ?? SheetDate.today()), terminator: "")
+            } else {
+                print(json ? ScoreReport.json(result) : ScoreReport.text(result, questionnaire: questionnaire))
+            }
         } catch let error as AnswerInput.Problem {
             FileHandleOutput.standardError("error: \(error.message)")
             throw ExitCode(1)
@@ -125,6 +141,11 @@ enum ScoreReport {
         let range = questionnaire.totalRange
         var lines = ["Total: \(result.total) of \(range.upperBound)",
                      "Band: \(result.band.label) (\(result.band.id), \(result.band.min)–\(result.band.max))"]
+        if let pulls = result.pulls, let region = result.region {
+            lines.append("Pull toward mastery: \(pulls.mastery.percent) % (\(pulls.mastery.points) of \(pulls.mastery.max) points)")
+            lines.append("Pull toward management: \(pulls.management.percent) % (\(pulls.management.points) of \(pulls.management.max) points)")
+            lines.append("Region: \(region.label) (\(region.id), mastery \(region.mastery.min)–\(region.mastery.max) %, management \(region.management.min)–\(region.management.max) %)")
+        }
         lines.append("Dimensions:")
         for dimension in result.dimensions { lines.append("  \(dimension.id): \(dimension.total) of \(dimension.max)") }
         lines.append("Contributions:")
@@ -135,14 +156,40 @@ enum ScoreReport {
     }
 
     static func json(_ result: ScoreResult) -> String {
-        let object: [String: Any] = [
+        var object: [String: Any] = [
             "total": result.total,
             "band": ["id": result.band.id, "label": result.band.label, "min": result.band.min, "max": result.band.max],
             "dimensions": result.dimensions.map { ["id": $0.id, "total": $0.total, "min": $0.min, "max": $0.max] },
             "contributions": result.contributions.map { ["item": $0.itemId, "answer": $0.answer, "points": $0.points, "max": $0.maxPoints] },
             "strongest_pulls": result.strongestPulls.map(\.itemId),
         ]
+        if let pulls = result.pulls, let region = result.region {
+            func pull(_ pull: Pull) -> [String: Int] { ["points": pull.points, "max": pull.max, "percent": pull.percent] }
+            object["pulls"] = ["mastery": pull(pulls.mastery), "management": pull(pulls.management)]
+            object["region"] = ["id": region.id, "label": region.label,
+                                "mastery": ["min": region.mastery.min, "max": region.mastery.max],
+                                "management": ["min": region.management.min, "max": region.management.max]] as [String: Any]
+        }
         guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted]) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
+    }
+}
+
+
+/// The sheet's date: given as `--today`, or today's, both as YYYY-MM-DD.
+enum SheetDate {
+    static func isValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+              let month = Int(parts[1]), let day = Int(parts[2]) else { return false }
+        return (1...12).contains(month) && (1...31).contains(day)
+    }
+
+    static func today() -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd"
+        return formatter.string(from: Date())
     }
 }

@@ -17,7 +17,7 @@ final class BandEdgeTests: XCTestCase {
         XCTAssertTrue(html.contains("<td class=\"qn-range\">111–150</td>"))
 
         // A vector totalling 105: mastery before, "both" now.
-        let answers = [10, 10, 0, 10, 10, 0, 0, 0, 5, 10, 0, 5, 5, 5, 5]
+        let answers = [10, 10, 0, 10, 0, 0, 0, 10, 0, 10, 5, 10, 10, 0, 0]
         let joined = answers.map(String.init).joined(separator: ",")
 
         let command = try ScoreReportJSON.decode(site.score(["--answers", joined, "--json"]).stdout)
@@ -41,7 +41,7 @@ final class BandEdgeTests: XCTestCase {
 
     func testTheUnchangedSiteScoresTheSameVectorAsMastery() throws {
         let site = try TemporarySite()
-        let command = try ScoreReportJSON.decode(site.score(["--answers", "10,10,0,10,10,0,0,0,5,10,0,5,5,5,5", "--json"]).stdout)
+        let command = try ScoreReportJSON.decode(site.score(["--answers", "10,10,0,10,0,0,0,10,0,10,5,10,10,0,0", "--json"]).stdout)
         XCTAssertEqual(command.total, 105)
         XCTAssertEqual(command.band.id, "mastery")
     }

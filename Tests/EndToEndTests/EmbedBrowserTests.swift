@@ -128,7 +128,7 @@ final class EmbedBrowserTests: XCTestCase {
             let label = try await driver.text(of: driver.findElement(css: "#qn-band-label"))
             XCTAssertEqual(label, expected.band.label, "the inline script ran under the file's own CSP")
             let share = try await driver.execute("return document.getElementById('qn-share-url').value", as: String.self)
-            XCTAssertTrue(share.hasPrefix(file.absoluteString + "#r=v1:"), share)
+            XCTAssertTrue(share.hasPrefix(file.absoluteString + "#r=v2:"), share)
 
             let resources = try await driver.execute("return performance.getEntriesByType('resource').map(e => e.name)", as: [String].self)
             XCTAssertEqual(resources, [])

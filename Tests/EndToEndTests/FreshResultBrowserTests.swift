@@ -51,18 +51,18 @@ final class FreshResultBrowserTests: XCTestCase {
             for (index, answers) in refused.enumerated() {
                 let message = try Self.refusal(of: answers.removingPercentEncoding ?? answers, site: site)
                 if index == 0 {
-                    try await driver.navigate(to: page + "#r=v1:" + answers)
+                    try await driver.navigate(to: page + "#r=v2:" + answers)
                 } else {
                     // A good result first, so that a stale one would still be on show.
-                    try await driver.execute("location.hash = arguments[0]", arguments: ["#r=v1:" + Self.list(Self.answers)])
+                    try await driver.execute("location.hash = arguments[0]", arguments: ["#r=v2:" + Self.list(Self.answers)])
                     let shown = try await driver.waitUntil(Self.visibleResult)
                     XCTAssertTrue(shown, "a good link opened by a hash change shows its result")
-                    try await driver.execute("location.hash = arguments[0]", arguments: ["#r=v1:" + answers])
+                    try await driver.execute("location.hash = arguments[0]", arguments: ["#r=v2:" + answers])
                 }
                 let refusedInPage = try await driver.waitUntil("document.getElementById('qn-result').hidden && !document.getElementById('qn-note').hidden")
-                XCTAssertTrue(refusedInPage, "#r=v1:\(answers) shows no result and says why")
+                XCTAssertTrue(refusedInPage, "#r=v2:\(answers) shows no result and says why")
                 let note = try await driver.text(of: driver.findElement(css: "#qn-note"))
-                XCTAssertTrue(note.contains(message), "#r=v1:\(answers): the note \"\(note)\" does not say \"\(message)\"")
+                XCTAssertTrue(note.contains(message), "#r=v2:\(answers): the note \"\(note)\" does not say \"\(message)\"")
             }
         }
     }
@@ -76,10 +76,10 @@ final class FreshResultBrowserTests: XCTestCase {
         let second = try Self.expected(Self.otherAnswers, site: site)
         XCTAssertNotEqual(first.band.id, second.band.id)
         try await WebDriver.withSession { driver in
-            try await driver.navigate(to: page + "#r=v1:" + Self.list(Self.answers))
+            try await driver.navigate(to: page + "#r=v2:" + Self.list(Self.answers))
             let firstLabel = try await driver.text(of: driver.findElement(css: "#qn-band-label"))
             XCTAssertEqual(firstLabel, first.band.label)
-            try await driver.execute("location.hash = arguments[0]", arguments: ["#r=v1:" + Self.list(Self.otherAnswers)])
+            try await driver.execute("location.hash = arguments[0]", arguments: ["#r=v2:" + Self.list(Self.otherAnswers)])
             let changed = try await driver.waitUntil("document.getElementById('qn-band-label').textContent === \(Self.jsString(second.band.label))")
             XCTAssertTrue(changed, "the new link's band is shown")
             let total = try await driver.text(of: driver.findElement(css: "#qn-total"))
@@ -87,7 +87,7 @@ final class FreshResultBrowserTests: XCTestCase {
             let checked = try await driver.execute(Self.checkedAnswers, as: [Int].self)
             XCTAssertEqual(checked, Self.otherAnswers, "the form shows the new link's answers")
             let share = try await driver.execute("return document.getElementById('qn-share-url').value", as: String.self)
-            XCTAssertTrue(share.hasSuffix("#r=v1:" + Self.list(Self.otherAnswers)), share)
+            XCTAssertTrue(share.hasSuffix("#r=v2:" + Self.list(Self.otherAnswers)), share)
         }
     }
 
@@ -100,7 +100,7 @@ final class FreshResultBrowserTests: XCTestCase {
         edited[0] = 0
         let after = try Self.expected(edited, site: site)
         try await WebDriver.withSession { driver in
-            try await driver.navigate(to: page + "#r=v1:" + Self.list(Self.answers))
+            try await driver.navigate(to: page + "#r=v2:" + Self.list(Self.answers))
             try await driver.click(driver.findElement(css: "#qn-edit"))
             let first = try await driver.execute("return document.querySelector('.qn-item').dataset.item", as: String.self)
             try await driver.click(driver.findElement(css: "label[for='q-\(first)-0']"))
@@ -111,9 +111,9 @@ final class FreshResultBrowserTests: XCTestCase {
             let label = try await driver.text(of: driver.findElement(css: "#qn-band-label"))
             XCTAssertEqual(label, after.band.label)
             let address = try await driver.currentURL()
-            XCTAssertTrue(address.hasSuffix("#r=v1:" + Self.list(edited)), "the address follows the edit: \(address)")
+            XCTAssertTrue(address.hasSuffix("#r=v2:" + Self.list(edited)), "the address follows the edit: \(address)")
             let share = try await driver.execute("return document.getElementById('qn-share-url').value", as: String.self)
-            XCTAssertTrue(share.hasSuffix("#r=v1:" + Self.list(edited)), share)
+            XCTAssertTrue(share.hasSuffix("#r=v2:" + Self.list(edited)), share)
         }
     }
 
@@ -123,7 +123,7 @@ final class FreshResultBrowserTests: XCTestCase {
         let output = try site.build()
         let page = output.appendingPathComponent("questionnaire/index.html").absoluteString
         try await WebDriver.withSession(width: 1280, height: 700) { driver in
-            try await driver.navigate(to: page + "#r=v1:" + Self.list(Self.answers))
+            try await driver.navigate(to: page + "#r=v2:" + Self.list(Self.answers))
             let focused = try await driver.execute("return document.activeElement.id", as: String.self)
             XCTAssertEqual(focused, "qn-result-title")
             let top = try await driver.execute("return document.getElementById('qn-result-title').getBoundingClientRect().top", as: Double.self)
@@ -178,7 +178,7 @@ final class FreshResultBrowserTests: XCTestCase {
         let server = try StaticFileServer(serving: output, mountedAt: "/guides/")
         defer { server.stop() }
         let subPath = server.rootURL
-        let fragment = "#r=v1:" + Self.list(Self.answers)
+        let fragment = "#r=v2:" + Self.list(Self.answers)
         let cases: [(embed: String, expected: String)] = [
             (output.appendingPathComponent("embed/questionnaire/index.html").absoluteString,
              output.appendingPathComponent("questionnaire/index.html").absoluteString),
@@ -211,7 +211,7 @@ final class FreshResultBrowserTests: XCTestCase {
         let expected = try Self.expected(own, site: site)
         try await WebDriver.withSession { driver in
             // A visitor's own finished answers: a shared result, edited once.
-            try await driver.navigate(to: page.absoluteString + "#r=v1:" + Self.list(Self.answers))
+            try await driver.navigate(to: page.absoluteString + "#r=v2:" + Self.list(Self.answers))
             try await driver.click(driver.findElement(css: "#qn-edit"))
             let first = try await driver.execute("return document.querySelector('.qn-item').dataset.item", as: String.self)
             try await driver.click(driver.findElement(css: "label[for='q-\(first)-0']"))

@@ -14,18 +14,25 @@ final class NodeConformanceTests: XCTestCase {
     const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
     const sorted = (o) => Object.keys(o).sort().reduce((r, k) => (r[k] = o[k], r), {});
     const failures = [];
-    const totals = new Set();
+    const totals = new Set(), regions = new Set(), pairs = new Set();
     for (const v of vectors) {
       const r = api.score(table, v.answers);
-      const got = { total: r.total, band: r.band.id, dimensions: sorted(r.dimensions), strongestPulls: r.strongestPulls.map(c => c.itemId) };
-      const want = { total: v.total, band: v.band, dimensions: sorted(v.dimensions), strongestPulls: v.strongestPulls };
+      const pulls = r.pulls && { management: { percent: r.pulls.management.percent, points: r.pulls.management.points },
+                                 mastery: { percent: r.pulls.mastery.percent, points: r.pulls.mastery.points } };
+      const got = { total: r.total, band: r.band.id, dimensions: sorted(r.dimensions), strongestPulls: r.strongestPulls.map(c => c.itemId),
+                    pulls, region: r.region && r.region.id };
+      const want = { total: v.total, band: v.band, dimensions: sorted(v.dimensions), strongestPulls: v.strongestPulls,
+                     pulls: v.pulls && { management: v.pulls.management, mastery: v.pulls.mastery }, region: v.region };
       totals.add(v.total);
+      if (v.region) regions.add(v.region);
+      if (v.pulls) pairs.add(v.pulls.mastery.percent + ',' + v.pulls.management.percent);
       if (!same(got, want) && failures.length < 5) failures.push({ answers: v.answers, got, want });
     }
     let rejected = 0;
     const bad = [[], table.items.map(() => table.scale.max + 1), table.items.map(() => 0.5)];
     for (const answers of bad) { try { api.score(table, answers); } catch (e) { rejected++; } }
-    console.log(JSON.stringify({ checked: vectors.length, failures, totals: [...totals].sort((a, b) => a - b), rejected, badCount: bad.length }));
+    console.log(JSON.stringify({ checked: vectors.length, failures, totals: [...totals].sort((a, b) => a - b), rejected, badCount: bad.length,
+                                regions: [...regions].sort(), pairs: [...pairs] }));
     """
 
     struct Summary: Decodable {
@@ -35,6 +42,8 @@ final class NodeConformanceTests: XCTestCase {
         var totals: [Int]
         var rejected: Int
         var badCount: Int
+        var regions: [String]
+        var pairs: [String]
     }
 
     func testBuiltScriptAgreesWithSwiftOnGoldenVectors() throws {
@@ -54,6 +63,11 @@ final class NodeConformanceTests: XCTestCase {
             XCTAssertTrue(summary.totals.contains(edge), "no golden vector totals \(edge)")
         }
         XCTAssertEqual(summary.rejected, summary.badCount, "the script must refuse incomplete or off-scale answers")
+        // Pulls and regions (issue 17): every region, and both sides of its edges on both axes.
+        XCTAssertEqual(summary.regions, ["both", "management", "mastery", "neither"])
+        for pair in ["59,59", "60,59", "59,60", "60,60", "61,61", "0,0", "100,100", "99,100"] {
+            XCTAssertTrue(summary.pairs.contains(pair), "no golden vector with pulls \(pair) %")
+        }
     }
 
     /// The script and its stylesheet stay within the issue's budget: 12 KB gzipped together.

@@ -60,4 +60,34 @@ final class PrintTests: XCTestCase {
             }
         }
     }
+
+    /// The 1:1 sheet, printed from a result as its button does, fits one A4 page and carries the
+    /// answers, total, band, both pulls, region, date, version and questions to discuss.
+    func testOneToOneSheetPrintsOnOneA4Page() async throws {
+        try WebDriver.requireBrowser()
+        let built = try BuiltDefaultSite()
+        let folder = built.site.url("print")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        // Long answers' texts and the region with the most questions ("neither yet").
+        let answers = Array(repeating: "2", count: 15).joined(separator: ",")
+        try await WebDriver.withSession { driver in
+            let page = built.output.appendingPathComponent("questionnaire/index.html").absoluteString + "#r=v2:" + answers
+            try await driver.navigate(to: page)
+            let shown = try await driver.execute("return !document.getElementById('qn-result').hidden", as: Bool.self)
+            XCTAssertTrue(shown, "the result link shows a result")
+            // What the button does before it opens the print dialog.
+            try await driver.execute("document.documentElement.classList.add('qn-sheet-mode')")
+            let pdf = folder.appendingPathComponent("sheet.pdf")
+            try await driver.printPDF().write(to: pdf)
+            XCTAssertEqual(try Poppler.pageCount(of: pdf), 1, "the sheet is one A4 page")
+            let text = try Poppler.text(of: pdf, page: 1)
+            for expected in ["1:1 sheet", "Questionnaire version 2", "Total 72 of 150", "Pulled both ways",
+                             "Pull toward mastery 20 %", "toward management 20 %", "Neither pulls hard yet",
+                             "Questions to discuss", "Could I shadow a manager", "I want to shape my organisation"] {
+                XCTAssertTrue(text.contains(expected), "the sheet lacks \"\(expected)\":\n\(text)")
+            }
+            XCTAssertNotNil(text.range(of: "Date: 20[0-9][0-9]-[01][0-9]-[0-3][0-9]", options: .regularExpression), text)
+            XCTAssertFalse(text.contains("Scoring guide"), "only the sheet is printed")
+        }
+    }
 }

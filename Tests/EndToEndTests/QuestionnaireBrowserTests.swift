@@ -57,7 +57,7 @@ final class QuestionnaireBrowserTests: XCTestCase {
             XCTAssertEqual(pulls.count, expected.strongest_pulls?.count)
 
             let link = try await driver.execute("return document.getElementById('qn-share-url').value", as: String.self)
-            XCTAssertTrue(link.hasSuffix("#r=v1:" + Self.answers.map(String.init).joined(separator: ",")), link)
+            XCTAssertTrue(link.hasSuffix("#r=v2:" + Self.answers.map(String.init).joined(separator: ",")), link)
 
             // Reload: the saved answers come back and the result shows again.
             try await driver.navigate(to: page)
@@ -105,13 +105,13 @@ final class QuestionnaireBrowserTests: XCTestCase {
         let output = try site.build()
         try await WebDriver.withSession { driver in
             try await driver.navigate(to: output.appendingPathComponent("questionnaire/index.html"))
-            let first = try await driver.findElement(css: "#q-solve-alone-5")
+            let first = try await driver.findElement(css: "#q-own-hands-5")
             try await driver.sendKeys(" ", to: first)
             try await driver.pressKeys(WebDriver.Key.enter)
             let progress = try await driver.text(of: driver.findElement(css: "#qn-progress-text"))
             XCTAssertTrue(progress.hasPrefix("Statement 2 of 15 · 1 answered"), progress)
             let focused = try await driver.execute("return document.activeElement.tagName + ' ' + document.activeElement.closest('fieldset').dataset.item", as: String.self)
-            XCTAssertEqual(focused, "LEGEND long-focus")
+            XCTAssertEqual(focused, "LEGEND long-blocks")
         }
     }
 
@@ -150,12 +150,12 @@ final class QuestionnaireBrowserTests: XCTestCase {
             try await driver.navigate(to: output.appendingPathComponent("questionnaire/index.html"))
             let storage = try await driver.execute("try { localStorage.length; return 'usable' } catch (e) { return 'threw' }", as: String.self)
             XCTAssertEqual(storage, "threw")
-            try await driver.click(driver.findElement(css: "label[for='q-solve-alone-7']"))
+            try await driver.click(driver.findElement(css: "label[for='q-own-hands-7']"))
             try await driver.click(driver.findElement(css: "#qn-next"))
             try await driver.click(driver.findElement(css: "#qn-back"))
             let progress = try await driver.text(of: driver.findElement(css: "#qn-progress-text"))
             XCTAssertEqual(progress, "Statement 1 of 15 · 1 answered")
-            let kept = try await driver.property("checked", of: driver.findElement(css: "#q-solve-alone-7"), as: Bool.self)
+            let kept = try await driver.property("checked", of: driver.findElement(css: "#q-own-hands-7"), as: Bool.self)
             XCTAssertTrue(kept)
         }
     }

@@ -4,8 +4,8 @@ import XCTest
 final class ScoreCommandTests: XCTestCase {
     func testJSONReportsTotalBandAndDimensions() throws {
         let site = try TemporarySite()
-        // 15 answers; reverse-keyed items (3, 6, 7, 8, 10, 12, 13) count as 10 − answer.
-        let result = try site.score(["--answers", "10,10,0,10,10,0,0,0,10,0,10,0,0,10,10", "--json"])
+        // 15 answers; reverse-keyed items (3, 5, 6, 7, 9, 12, 13) count as 10 − answer.
+        let result = try site.score(["--answers", "10,10,0,10,0,0,0,10,0,10,10,0,0,10,10", "--json"])
         XCTAssertEqual(result.exitCode, 0, result.stderr)
         let report = try ScoreReportJSON.decode(result.stdout)
         XCTAssertEqual(report.total, 150)
@@ -47,6 +47,12 @@ struct ScoreReportJSON: Decodable {
     var band: Band
     var dimensions: [Dimension]
     var strongest_pulls: [String]?
+    struct Pull: Decodable { var points: Int; var max: Int; var percent: Int }
+    struct Pulls: Decodable { var mastery: Pull; var management: Pull }
+    struct Range: Decodable { var min: Int; var max: Int }
+    struct Region: Decodable { var id: String; var label: String; var mastery: Range; var management: Range }
+    var pulls: Pulls?
+    var region: Region?
 
     static func decode(_ text: String) throws -> ScoreReportJSON {
         try JSONDecoder().decode(ScoreReportJSON.self, from: Data(text.utf8))

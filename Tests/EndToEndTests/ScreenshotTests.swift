@@ -26,7 +26,7 @@ final class ScreenshotTests: XCTestCase {
                 try await save(driver.screenshot(), "questionnaire-question-\(size.name).png", width: size.width, in: shots)
 
                 try await driver.navigate(to: "about:blank")
-                try await driver.navigate(to: page.absoluteString + "#r=v1:" + answers)
+                try await driver.navigate(to: page.absoluteString + "#r=v2:" + answers)
                 try await driver.execute("document.getElementById('qn-result').scrollIntoView({block: 'start'}); window.scrollBy(0, -16)")
                 try await save(driver.screenshot(), "questionnaire-result-\(size.name).png", width: size.width, in: shots)
             }
@@ -57,7 +57,7 @@ final class ScreenshotHelperTests: XCTestCase {
         let site = try TemporarySite()
         let output = try site.build()
         let answers = QuestionnaireBrowserTests.answers.map(String.init).joined(separator: ",")
-        let link = try XCTUnwrap(URL(string: output.appendingPathComponent("questionnaire/index.html").absoluteString + "#r=v1:" + answers))
+        let link = try XCTUnwrap(URL(string: output.appendingPathComponent("questionnaire/index.html").absoluteString + "#r=v2:" + answers))
         let file = site.url("shot.png")
         try Screenshot.capture(url: link, to: file, width: 390, height: 844)
         let size = try XCTUnwrap(Screenshot.pngSize(Data(contentsOf: file)))

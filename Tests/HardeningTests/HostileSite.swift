@@ -70,8 +70,8 @@ enum HostileSite {
         // The questionnaire's statements travel inside a <script type="application/json"> element.
         let questionnaire = folder.appendingPathComponent("content/questionnaire.yml")
         var text = try String(contentsOf: questionnaire, encoding: .utf8)
-        guard let range = text.range(of: "  - id: solve-alone\n    text: \"") else { throw HardeningError("the default questionnaire changed: no solve-alone item") }
-        text.replaceSubrange(range, with: "  - id: solve-alone\n    text: \"</script><script>alert('questionnaire')</script><!-- ")
+        guard let range = text.range(of: "  - id: own-hands\n    text: \"") else { throw HardeningError("the default questionnaire changed: no own-hands item") }
+        text.replaceSubrange(range, with: "  - id: own-hands\n    text: \"</script><script>alert('questionnaire')</script><!-- ")
         try Data(text.utf8).write(to: questionnaire)
         // The default tracks stay (other pages' ladder blocks name them); a hostile track goes first.
         let laddersPath = folder.appendingPathComponent("content/data/ladders.yml")

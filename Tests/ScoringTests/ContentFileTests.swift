@@ -17,6 +17,7 @@ final class ContentFileTests: XCTestCase {
         var reversed: Set<String> = []
         var dimensions: [String: String] = [:]
         var edges: [Int] = []
+        var regionEdges: [Int] = []
         for line in try contentLines() {
             if line.hasPrefix("- id: ") {
                 ids.append(String(line.dropFirst("- id: ".count)))
@@ -26,14 +27,18 @@ final class ContentFileTests: XCTestCase {
                 dimensions[id] = String(line.dropFirst("dimension: ".count))
             } else if line.hasPrefix("min: ") || line.hasPrefix("max: ") {
                 edges.append(Int(line.dropFirst(5)) ?? -1)
+            } else if line.hasPrefix("mastery: {") || line.hasPrefix("management: {") {
+                // `mastery: {min: 60, max: 100}`
+                regionEdges += line.split(whereSeparator: { !$0.isNumber }).compactMap { Int($0) }
             }
         }
         let fixture = Fixtures.defaultLike
-        XCTAssertEqual(ids, fixture.items.map(\.id) + fixture.bands.map(\.id))
+        XCTAssertEqual(ids, fixture.items.map(\.id) + fixture.bands.map(\.id) + fixture.regions.map(\.id))
         XCTAssertEqual(reversed, Set(fixture.items.filter(\.reverse).map(\.id)))
         XCTAssertEqual(dimensions, Dictionary(uniqueKeysWithValues: fixture.items.map { ($0.id, $0.dimension) }))
         // The scale's edges, then each band's.
         XCTAssertEqual(edges, [fixture.scale.min, fixture.scale.max] + fixture.bands.flatMap { [$0.min, $0.max] })
+        XCTAssertEqual(regionEdges, fixture.regions.flatMap { [$0.mastery.min, $0.mastery.max, $0.management.min, $0.management.max] })
     }
 
     func testTheBothBandAdviceKeepsTheTeamSmall() throws {

@@ -34,7 +34,11 @@ final class GoldenVectorTests: XCTestCase {
         XCTAssertEqual(Array(vectors.map(\.total).prefix(edgeTotals.count)), edgeTotals)
         XCTAssertTrue(vectors.contains { $0.answers == Array(repeating: 0, count: 15) })
         XCTAssertTrue(vectors.contains { $0.answers == Array(repeating: 10, count: 15) })
-        XCTAssertEqual(vectors.count, edgeTotals.count + 2)
+        XCTAssertEqual(Set(vectors.map(\.answers)).count, vectors.count, "each answer vector once")
+        var bandsOnly = questionnaire
+        bandsOnly.regions = []
+        XCTAssertEqual(GoldenVectors.generate(for: bandsOnly, randomCount: 0, seed: 1).count, edgeTotals.count + 2,
+                       "without a map: the edges and the two uniform vectors")
     }
 
     func testEveryVectorAgreesWithTheScorer() throws {
@@ -54,7 +58,7 @@ final class GoldenVectorTests: XCTestCase {
     func testJSONIsCanonicalAndDecodes() throws {
         let vectors = GoldenVectors.generate(for: questionnaire, randomCount: 3, seed: 9)
         let json = GoldenVectors.json(vectors)
-        XCTAssertTrue(json.hasPrefix(#"[{"answers":[0,0,10,0,0,10,10,10,0,10,0,10,10,0,0],"band":"management","dimensions":{"craft":0,"people":0,"scope":0},"strongestPulls":["solve-alone","long-focus","welcome-interruptions"],"total":0}"#), json)
+        XCTAssertTrue(json.hasPrefix(#"[{"answers":[0,0,10,0,10,10,10,0,10,0,0,10,10,0,0],"band":"management","dimensions":{"craft":0,"people":0,"scope":0},"pulls":{"management":{"percent":100,"points":70},"mastery":{"percent":0,"points":0}},"region":"management","strongestPulls":["own-hands","long-blocks","many-conversations"],"total":0}"#), json)
         XCTAssertEqual(try JSONDecoder().decode([GoldenVector].self, from: Data(json.utf8)), vectors)
     }
 

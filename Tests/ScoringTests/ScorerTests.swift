@@ -7,7 +7,8 @@ final class ScorerTests: XCTestCase {
 
     func testLowestTotalIsManagementWithNoBandBelow() throws {
         // Agreeing fully with every reverse-keyed item and not at all with the rest.
-        let answers = [0, 0, 10, 0, 0, 10, 10, 10, 0, 10, 0, 10, 10, 0, 0]
+        let answers = Fixtures.answers(givingPoints: Array(repeating: 0, count: 15))
+        XCTAssertEqual(answers, [0, 0, 10, 0, 10, 10, 10, 0, 10, 0, 0, 10, 10, 0, 0])
         let result = try questionnaire.score(answers)
         XCTAssertEqual(result.total, 0)
         XCTAssertEqual(result.band.id, "management")
@@ -16,7 +17,7 @@ final class ScorerTests: XCTestCase {
     }
 
     func testHighestTotalIsMasteryWithNoBandAbove() throws {
-        let answers = [10, 10, 0, 10, 10, 0, 0, 0, 10, 0, 10, 0, 0, 10, 10]
+        let answers = Fixtures.answers(givingPoints: Array(repeating: 10, count: 15))
         let result = try questionnaire.score(answers)
         XCTAssertEqual(result.total, 150)
         XCTAssertEqual(result.band.id, "mastery")
@@ -25,13 +26,13 @@ final class ScorerTests: XCTestCase {
     }
 
     func testBothSidesOfTheManagementEdge() throws {
-        let at49 = [4, 4, 6, 4, 3, 7, 7, 7, 3, 7, 3, 7, 7, 3, 3]   // points 4,4,4,4 then eleven 3s
+        let at49 = Fixtures.answers(givingPoints: [4, 4, 4, 4] + Array(repeating: 3, count: 11))
         let result49 = try questionnaire.score(at49)
         XCTAssertEqual(result49.total, 49)
         XCTAssertEqual(result49.band.id, "management")
         XCTAssertEqual(result49.pointsAboveBand, 1)
 
-        let at50 = [4, 4, 6, 4, 4, 7, 7, 7, 3, 7, 3, 7, 7, 3, 3]   // one point more on item 5
+        let at50 = Fixtures.answers(givingPoints: [4, 4, 4, 4, 4] + Array(repeating: 3, count: 10))   // one point more on item 5
         let result50 = try questionnaire.score(at50)
         XCTAssertEqual(result50.total, 50)
         XCTAssertEqual(result50.band.id, "both")
@@ -41,7 +42,7 @@ final class ScorerTests: XCTestCase {
 
     func testBothSidesOfTheMasteryEdge() throws {
         let at100 = Fixtures.answers(givingPoints: [6, 6, 6, 6, 6] + Array(repeating: 7, count: 10))
-        XCTAssertEqual(at100, [6, 6, 4, 6, 6, 3, 3, 3, 7, 3, 7, 3, 3, 7, 7])
+        XCTAssertEqual(at100, [6, 6, 4, 6, 4, 3, 3, 7, 3, 7, 7, 3, 3, 7, 7])
         let result100 = try questionnaire.score(at100)
         XCTAssertEqual(result100.total, 100)
         XCTAssertEqual(result100.band.id, "both")
@@ -90,24 +91,24 @@ final class ScorerTests: XCTestCase {
         XCTAssertEqual(try questionnaire.score(answers).strongestPulls, [])
 
         answers[13] = 9                                     // +8
-        answers[7] = 7                                      // reverse-keyed: 3 points, −4
-        answers[4] = 0                                      // −10
+        answers[8] = 7                                      // reverse-keyed: 3 points, −4
+        answers[3] = 0                                      // −10
         answers[2] = 0                                      // reverse-keyed: 10 points, +10
         let pulls = try questionnaire.score(answers).strongestPulls
-        XCTAssertEqual(pulls.map(\.itemId), ["welcome-interruptions", "narrow-practice", "depth-over-reach"])
+        XCTAssertEqual(pulls.map(\.itemId), ["many-conversations", "hands-on-later", "one-area-deep"])
         XCTAssertEqual(pulls.map(\.pull), [10, -10, 8])
     }
 
     func testMissingAnswersNameEveryItemAndTheRange() {
         XCTAssertThrowsError(try questionnaire.score(Array(repeating: 5, count: 13))) { error in
             let expected = ScoringError.missingAnswers([
-                .init(index: 13, id: "depth-over-reach", itemCount: 15),
-                .init(index: 14, id: "lead-by-example", itemCount: 15),
+                .init(index: 13, id: "one-area-deep", itemCount: 15),
+                .init(index: 14, id: "direction-by-design", itemCount: 15),
             ], allowed: 0...10)
             XCTAssertEqual(error as? ScoringError, expected)
             XCTAssertEqual(
                 "\(error)",
-                "no answer for item 14 of 15 (\"depth-over-reach\"), item 15 of 15 (\"lead-by-example\"); answer every item with a whole number from 0 to 10"
+                "no answer for item 14 of 15 (\"one-area-deep\"), item 15 of 15 (\"direction-by-design\"); answer every item with a whole number from 0 to 10"
             )
         }
     }
@@ -126,7 +127,7 @@ final class ScorerTests: XCTestCase {
         XCTAssertThrowsError(try questionnaire.score(answers)) { error in
             XCTAssertEqual(
                 "\(error)",
-                "answer 11 for item 3 of 15 (\"welcome-interruptions\"), answer -1 for item 6 of 15 (\"coached-ship\") outside the scale; answer with a whole number from 0 to 10"
+                "answer 11 for item 3 of 15 (\"many-conversations\"), answer -1 for item 6 of 15 (\"coaching-week\") outside the scale; answer with a whole number from 0 to 10"
             )
         }
     }
@@ -139,14 +140,14 @@ final class ScorerTests: XCTestCase {
 
     func testScoringByIdReportsMissingAndUnknownIds() {
         var byId = Dictionary(uniqueKeysWithValues: questionnaire.items.map { ($0.id, 5) })
-        byId["final-call"] = nil
+        byId["final-decision"] = nil
         XCTAssertThrowsError(try questionnaire.score(answers: byId)) { error in
-            XCTAssertEqual(error as? ScoringError, .missingAnswers([.init(index: 11, id: "final-call", itemCount: 15)], allowed: 0...10))
+            XCTAssertEqual(error as? ScoringError, .missingAnswers([.init(index: 11, id: "final-decision", itemCount: 15)], allowed: 0...10))
         }
-        byId["final-call"] = 5
-        byId["final-cal"] = 5
+        byId["final-decision"] = 5
+        byId["final-decisio"] = 5
         XCTAssertThrowsError(try questionnaire.score(answers: byId)) { error in
-            XCTAssertEqual(error as? ScoringError, .unknownItemIds(["final-cal"]))
+            XCTAssertEqual(error as? ScoringError, .unknownItemIds(["final-decisio"]))
         }
     }
 

@@ -15,9 +15,9 @@ final class ScoringTableTests: XCTestCase {
         )
         let expected = #"{"bands":[{"advice":"A1","id":"lo","label":"Low","max":2,"min":0,"next":[],"summary":"S1"},"#
             + #"{"advice":"A2","id":"hi","label":"High","max":4,"min":3,"next":["mastery/"],"summary":"S2"}],"#
-            + #""dimensions":["d"],"format":1,"id":"one","#
+            + #""dimensions":["d"],"format":2,"id":"one","#
             + #""items":[{"dimension":"d","id":"i","reverse":true,"text":"Say \"hi\"","weight":2}],"#
-            + #""scale":{"labels":{"0":"No","10":"Off","2":"Yes"},"max":2,"min":0},"#
+            + #""regions":[],"scale":{"labels":{"0":"No","10":"Off","2":"Yes"},"max":2,"min":0},"#
             + #""strongestPullsLimit":3,"title":"T","totals":{"max":4,"min":0},"version":4}"#
         XCTAssertEqual(questionnaire.compile().canonicalJSON(), expected)
     }
@@ -25,8 +25,8 @@ final class ScoringTableTests: XCTestCase {
     func testCanonicalJSONIsByteStable() {
         let first = Fixtures.defaultLike.compile().canonicalJSON()
         var rebuilt = Fixtures.defaultLike
-        rebuilt.scale.labels = [10: "Exactly like me", 0: "Not at all like me"]
-        rebuilt.scale.labels[5] = "True about half the time"
+        rebuilt.scale.labels = [10: "Strongly agree", 0: "Strongly disagree"]
+        rebuilt.scale.labels[5] = "Neither agree nor disagree"
         XCTAssertEqual(rebuilt.compile().canonicalJSON(), first)
         XCTAssertEqual(Fixtures.defaultLike.compile().canonicalJSON(), first)
     }
@@ -34,15 +34,19 @@ final class ScoringTableTests: XCTestCase {
     func testCanonicalJSONIsValidAndCarriesTheWholeTable() throws {
         let json = Fixtures.defaultLike.compile().canonicalJSON()
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
-        XCTAssertEqual(object["format"] as? Int, 1)
+        XCTAssertEqual(object["format"] as? Int, 2)
         XCTAssertEqual(object["id"] as? String, "path-fit")
         XCTAssertEqual(object["totals"] as? [String: Int], ["min": 0, "max": 150])
         XCTAssertEqual(object["dimensions"] as? [String], ["craft", "people", "scope"])
         XCTAssertEqual((object["items"] as? [Any])?.count, 15)
         XCTAssertEqual((object["bands"] as? [[String: Any]])?.compactMap { $0["max"] as? Int }, [49, 100, 150])
         XCTAssertEqual((object["scale"] as? [String: Any])?["labels"] as? [String: String], [
-            "0": "Not at all like me", "5": "True about half the time", "10": "Exactly like me",
+            "0": "Strongly disagree", "5": "Neither agree nor disagree", "10": "Strongly agree",
         ])
+        let regions = try XCTUnwrap(object["regions"] as? [[String: Any]])
+        XCTAssertEqual(regions.compactMap { $0["id"] as? String }, ["neither", "mastery", "management", "both"])
+        XCTAssertEqual(regions.first?["mastery"] as? [String: Int], ["min": 0, "max": 59])
+        XCTAssertEqual(regions.first?["discuss"] as? [String], ["Which job have I seen?"])
     }
 
     func testStatementsCannotBreakOutOfAScriptElement() throws {

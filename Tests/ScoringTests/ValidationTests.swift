@@ -224,7 +224,7 @@ final class ValidationTests: XCTestCase {
 
     func testSeveralProblemsAreAllReportedAtOnce() {
         var questionnaire = Fixtures.defaultLike
-        questionnaire.items[3].id = "solve-alone"          // duplicate of items[0]
+        questionnaire.items[3].id = "own-hands"          // duplicate of items[0]
         questionnaire.items[5].text = ""
         questionnaire.items[7].dimension = ""
         questionnaire.scale.labels[11] = "Off the scale"

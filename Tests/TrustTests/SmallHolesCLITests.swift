@@ -100,9 +100,9 @@ final class SmallHolesCLITests: XCTestCase {
             XCTAssertTrue((1...127).contains(result.exitStatus ?? 0), "\(bad): \(result.summary)")
             XCTAssertTrue(result.stderr.contains("answers.json: answer \(items) is not a whole number"), "\(bad): \(result.stderr)")
         }
-        try site.scratch.write("answers.json", "{\"solve-alone\": true}")
+        try site.scratch.write("answers.json", "{\"own-hands\": true}")
         let object = try CrossroadsCLI.run(["score", "--source", site.root.path, "--file", site.scratch.url.appendingPathComponent("answers.json").path])
-        XCTAssertTrue(object.stderr.contains("the answer for \"solve-alone\" is not a whole number (found true)"), object.summary)
+        XCTAssertTrue(object.stderr.contains("the answer for \"own-hands\" is not a whole number (found true)"), object.summary)
     }
 
     /// The standalone page's policy marker, and ids the theme writes, as content.

@@ -45,12 +45,38 @@
     }).slice(0, table.strongestPullsLimit);
     var dimensionTotals = {};
     dimList.forEach(function (d) { dimensionTotals[d.id] = d.total; });
+    var map = scoreMap(table, answers);
     return {
+      pulls: map && map.pulls, region: map && map.region,
       total: total, band: band, bandIndex: bandIndex, bands: bands,
       dimensions: dimensionTotals, dimensionList: dimList, contributions: contributions, strongestPulls: pulls,
       pointsBelowBand: bandIndex > 0 ? total - band.min + 1 : null,
       pointsAboveBand: bandIndex < bands.length - 1 ? band.max - total + 1 : null
     };
+  }
+
+  /* Mirrors Scoring's Pull: forward-keyed statements pull toward mastery, reverse-keyed ones (before
+     reversal) toward management, weight × (answer − scale.min) points each; percent = (200·points + max)
+     div (2·max), in BigInt so it stays exact; the region is the first whose inclusive edges hold both. */
+  function percent(points, max) {
+    return max > 0 ? Number((200n * BigInt(points) + BigInt(max)) / (2n * BigInt(max))) : 0;
+  }
+  function scoreMap(table, answers) {
+    if (!table.regions || !table.regions.length) return null;
+    var scale = table.scale, pulls = { mastery: { points: 0, max: 0 }, management: { points: 0, max: 0 } };
+    table.items.forEach(function (item, index) {
+      var pull = item.reverse ? pulls.management : pulls.mastery;
+      pull.points += item.weight * (answers[index] - scale.min);
+      pull.max += item.weight * (scale.max - scale.min);
+    });
+    pulls.mastery.percent = percent(pulls.mastery.points, pulls.mastery.max);
+    pulls.management.percent = percent(pulls.management.points, pulls.management.max);
+    var region = table.regions.filter(function (r) {
+      return r.mastery.min <= pulls.mastery.percent && pulls.mastery.percent <= r.mastery.max &&
+        r.management.min <= pulls.management.percent && pulls.management.percent <= r.management.max;
+    })[0];
+    if (!region) throw new Error('no region holds the pulls ' + pulls.mastery.percent + ', ' + pulls.management.percent);
+    return { pulls: pulls, region: region };
   }
 
   /* A result link: '#r=v<version>:<answers, comma-separated>'. Only the fragment, never a query,
@@ -150,7 +176,7 @@
     if (!section || !form || !tableNode || !wordsNode) return;
     var table, words;
     try { table = JSON.parse(tableNode.textContent); words = JSON.parse(wordsNode.textContent); } catch (e) { return; }
-    if (table.format !== 1) return; // an unknown table shape: leave the paper form alone
+    if (table.format !== 2) return; // an unknown table shape: leave the paper form alone
 
     var store = openStore();
     var key = section.getAttribute('data-storage-key') || ('crossroads:' + table.id + ':v' + table.version);
@@ -289,6 +315,8 @@
       if (r.pointsBelowBand !== null) edge.push(r.pointsBelowBand + ' points fewer would give “' + r.bands[r.bandIndex - 1].label + '”');
       if (r.pointsAboveBand !== null) edge.push(r.pointsAboveBand + ' points more would give “' + r.bands[r.bandIndex + 1].label + '”');
       $('qn-edge').textContent = edge.length ? 'How close the edges are: ' + edge.join('; ') + '.' : '';
+      if (r.region) showMap(r);
+      fillSheet(r);
       var dl = $('qn-dimensions');
       dl.textContent = '';
       r.dimensionList.forEach(function (d) {
@@ -364,6 +392,55 @@
       chart.appendChild(svg('path', { d: 'M' + (mx - 7) + ' 16 L' + (mx + 7) + ' 16 L' + mx + ' 30 Z', 'class': 'qn-marker' }));
       chart.appendChild(svg('line', { x1: mx, x2: mx, y1: 30, y2: 60, 'class': 'qn-marker-line' }));
       chart.appendChild(svg('text', { x: Math.max(left + 10, Math.min(width - left - 10, mx)), y: 12, 'class': 'qn-marker-label' }, String(r.total)));
+    }
+
+    /* The two pulls in words, the map with a dot where they meet, and the region's own texts. */
+    function showMap(r) {
+      var m = r.pulls.mastery.percent, g = r.pulls.management.percent, region = r.region;
+      $('qn-pull-text').textContent = 'Pull toward mastery: ' + m + ' %. Pull toward management: ' + g + ' %. Region: ' +
+        region.label + ' (mastery ' + region.mastery.min + '–' + region.mastery.max + ' %, management ' +
+        region.management.min + '–' + region.management.max + ' %).';
+      var texts = result.querySelectorAll('.qn-region-text');
+      for (var i = 0; i < texts.length; i++) texts[i].hidden = texts[i].getAttribute('data-region') !== region.id;
+      var box = $('qn-map'), size = 300, left = 44, top = 8, span = size - left - 8;
+      box.textContent = '';
+      function x(p) { return left + span * p / 101; }
+      function y(p) { return top + span - span * p / 101; }
+      var chart = svg('svg', { viewBox: '0 0 ' + size + ' ' + (size + 28), role: 'img', 'class': 'qn-map-svg' });
+      chart.setAttribute('aria-label', 'Map of the two pulls: mastery ' + m + ' % across, management ' + g + ' % up, in the region ' + region.label);
+      box.appendChild(chart);
+      table.regions.forEach(function (reg, i) {
+        var current = reg.id === region.id ? ' qn-seg-current' : '';
+        var x0 = x(reg.mastery.min), x1 = x(reg.mastery.max + 1), y0 = y(reg.management.max + 1), y1 = y(reg.management.min);
+        chart.appendChild(svg('rect', { x: x0, y: y0, width: x1 - x0, height: y1 - y0, 'class': 'qn-seg qn-seg-' + (i % 2) + current, 'data-region': reg.id }));
+        chart.appendChild(svg('text', { x: (x0 + x1) / 2, y: (y0 + y1) / 2, 'class': 'qn-map-label' + current }, reg.label));
+      });
+      chart.appendChild(svg('text', { x: left + span / 2, y: size + 22, 'class': 'qn-edge-label' }, 'Pull toward mastery, 0–100 %'));
+      chart.appendChild(svg('text', { x: 12, y: top + span / 2, 'class': 'qn-edge-label', transform: 'rotate(-90 12 ' + (top + span / 2) + ')' }, 'Pull toward management, 0–100 %'));
+      chart.appendChild(svg('circle', { cx: x(m + 0.5), cy: y(g + 0.5), r: 7, 'class': 'qn-map-dot', id: 'qn-map-dot' }));
+    }
+
+    /* The 1:1 sheet: printed on its own, with today's date from this browser. */
+    function fillSheet(r) {
+      var now = new Date(), pad = function (n) { return (n < 10 ? '0' : '') + n; };
+      $('qn-sheet-meta').textContent = 'Date: ' + now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate()) +
+        ' · Questionnaire version ' + table.version;
+      var text = 'Total ' + r.total + ' of ' + table.totals.max + ': ' + r.band.label + ' (' + r.band.min + '–' + r.band.max + ').';
+      if (r.region) {
+        text += ' Pull toward mastery ' + r.pulls.mastery.percent + ' %, toward management ' + r.pulls.management.percent +
+          ' %: ' + r.region.label + '.';
+      }
+      $('qn-sheet-result').textContent = text;
+      var rows = $('qn-sheet-rows'), questions = $('qn-sheet-questions');
+      rows.textContent = '';
+      table.items.forEach(function (item, i) {
+        var tr = rows.appendChild(el('tr'));
+        tr.appendChild(el('td', String(i + 1)));
+        tr.appendChild(el('td', item.text));
+        tr.appendChild(el('td', String(answers[i])));
+      });
+      questions.textContent = '';
+      ((r.region && r.region.discuss) || []).forEach(function (q) { questions.appendChild(el('li', q)); });
     }
 
     function restart() {
@@ -487,6 +564,12 @@
     $('qn-back').addEventListener('click', function () { go(state.current - 1); });
     $('qn-restart').addEventListener('click', restart);
     $('qn-edit').addEventListener('click', function () { go(state.mode === 'one' ? 0 : state.current); });
+    $('qn-print-sheet').addEventListener('click', function () {
+      var html = document.documentElement;
+      html.classList.add('qn-sheet-mode');
+      root.addEventListener('afterprint', function done() { html.classList.remove('qn-sheet-mode'); root.removeEventListener('afterprint', done); });
+      root.print();
+    });
     $('qn-copy').addEventListener('click', function () {
       var input = $('qn-share-url');
       input.select();

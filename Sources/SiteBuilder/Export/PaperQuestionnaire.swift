@@ -71,6 +71,25 @@ enum PaperQuestionnaire {
         for band in questionnaire.bands {
             text += "**\(GFMText.escape(band.label))** (\(band.min)–\(band.max)): \(GFMText.escape(band.advice))\n\n"
         }
+        if questionnaire.hasMap { text += pullsGuide(questionnaire, heading: sub) }
+        return text
+    }
+
+    /// How to work out both pulls and the region by hand, with the regions as a table.
+    static func pullsGuide(_ questionnaire: Questionnaire, heading: String) -> String {
+        let scale = questionnaire.scale
+        let offset = scale.min == 0 ? "" : " minus \(scale.min) each"
+        let weighted = questionnaire.items.contains { $0.weight != 1 } ? ", each multiplied by its weight" : ""
+        func numbers(_ axis: PullAxis) -> String { questionnaire.pullItems(axis).map { String($0 + 1) }.joined(separator: ", ") }
+        var text = "\(heading) The two pulls and the map\n\n"
+        text += "1. Pull toward mastery: add up your answers\(offset) to statements \(numbers(.mastery)) (the statements not turned around)\(weighted). The most is \(questionnaire.pullMaximum(.mastery)).\n"
+        text += "2. Pull toward management: add up your answers\(offset) to statements \(numbers(.management)), as you gave them, before turning them around\(weighted). The most is \(questionnaire.pullMaximum(.management)).\n"
+        text += "3. Turn each into a percent: 100 × your points ÷ the most, rounded to the nearest whole number, halves up.\n"
+        text += "4. Find the row of the table below whose two ranges hold both percents.\n\n"
+        let rows = questionnaire.regions.map { region in
+            ["\(region.mastery.min)–\(region.mastery.max) %", "\(region.management.min)–\(region.management.max) %", region.label, region.summary + " " + region.advice]
+        }
+        text += GFMText.table(header: ["Pull toward mastery", "Pull toward management", "Region", "What it suggests"], rows: rows) + "\n"
         return text
     }
 }

@@ -19,7 +19,8 @@ enum QuestionnaireLoader {
         let oversized = limits.questionnaire.problems(
             scaleMin: Int(root["scale"]?["min"]?.scalar?.string ?? "") ?? 0, scaleMax: Int(root["scale"]?["max"]?.scalar?.string ?? "") ?? 0,
             labelCount: root["scale"]?["labels"]?.mapping?.count ?? 0,
-            itemCount: root["items"]?.sequence?.count ?? 0, bandCount: root["bands"]?.sequence?.count ?? 0)
+            itemCount: root["items"]?.sequence?.count ?? 0, bandCount: root["bands"]?.sequence?.count ?? 0,
+            regionCount: root["regions"]?.sequence?.count ?? 0)
         let lines = EntryLines(root)
         if !oversized.isEmpty {
             for problem in oversized {
@@ -45,7 +46,11 @@ enum QuestionnaireLoader {
                                  message: "\(problem.path): \(problem.message)",
                                  fix: problem.limit.map { limits.raiseFix($0, otherwise: "make the questionnaire smaller") } ?? fix))
         }
-        return problems.isEmpty ? questionnaire : nil
+        guard problems.isEmpty else { return nil }
+        var wordErrors = ErrorCollector()
+        let filled = QuestionnaireWords.expand(questionnaire, lines: lines, file: file, errors: &wordErrors)
+        for error in wordErrors.errors { errors.add(error) }
+        return wordErrors.errors.isEmpty ? filled : nil
     }
 
     private static func describe(_ error: DecodingError, root: Node, file: String) -> SiteError {

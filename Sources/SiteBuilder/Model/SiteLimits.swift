@@ -17,12 +17,14 @@ public struct SiteLimits: Sendable, Equatable {
     public var questionnaireItems = QuestionnaireLimits.default.maxItems
     public var questionnaireBands = QuestionnaireLimits.default.maxBands
     public var scalePoints = QuestionnaireLimits.default.maxScalePoints
+    public var questionnaireRegions = QuestionnaireLimits.default.maxRegions
 
     public init() {}
 
     /// The names written in site.yml, in the order docs/errors.md lists them.
     static let settingNames = ["file_bytes", "yaml_alias_values", "yaml_depth", "yaml_values", "markdown_nesting", "table_columns",
-                               "table_cells", "headings", "questionnaire_items", "questionnaire_bands", "scale_points"]
+                               "table_cells", "headings", "questionnaire_items", "questionnaire_bands", "scale_points",
+                               "questionnaire_regions"]
 
     /// A limit by its site.yml name; nil for a name that is not a limit.
     subscript(setting name: String) -> Int? {
@@ -39,6 +41,7 @@ public struct SiteLimits: Sendable, Equatable {
             case "questionnaire_items": questionnaireItems
             case "questionnaire_bands": questionnaireBands
             case "scale_points": scalePoints
+            case "questionnaire_regions": questionnaireRegions
             default: nil
             }
         }
@@ -56,6 +59,7 @@ public struct SiteLimits: Sendable, Equatable {
             case "questionnaire_items": questionnaireItems = newValue
             case "questionnaire_bands": questionnaireBands = newValue
             case "scale_points": scalePoints = newValue
+            case "questionnaire_regions": questionnaireRegions = newValue
             default: break
             }
         }
@@ -64,7 +68,8 @@ public struct SiteLimits: Sendable, Equatable {
     var yaml: YAMLBounds { YAMLBounds(maxAliasValues: yamlAliasValues, maxDepth: yamlDepth, maxValues: yamlValues) }
 
     var questionnaire: QuestionnaireLimits {
-        QuestionnaireLimits(maxItems: questionnaireItems, maxBands: questionnaireBands, maxScalePoints: scalePoints)
+        QuestionnaireLimits(maxItems: questionnaireItems, maxBands: questionnaireBands, maxScalePoints: scalePoints,
+                            maxRegions: questionnaireRegions)
     }
 
     func apply(to options: inout MarkdownOptions) {

@@ -41,7 +41,7 @@ enum QuestionnaireContext {
                     "min": .int(ranges.reduce(0) { $0 + $1.min }), "max": .int(ranges.reduce(0) { $0 + $1.max })]
         }
         let range = questionnaire.totalRange
-        return [
+        let own: [String: TemplateValue] = [
             "id": .string(questionnaire.id), "version": .int(questionnaire.version), "title": .string(questionnaire.title ?? ""),
             "intro": .string(questionnaire.intro ?? ""), "item_count": .int(questionnaire.items.count),
             "scale": ["min": .int(scale.min), "max": .int(scale.max),
@@ -57,5 +57,7 @@ enum QuestionnaireContext {
             "words_json": .string(AnswerWording.templatesJSON()),
             "storage_key": .string("crossroads:\(questionnaire.id):v\(questionnaire.version)"),
         ]
+        let map = QuestionnaireMapContext.make(questionnaire, links: links, resolveNext: resolveNext)
+        return .map(own.merging(map) { own, _ in own })
     }
 }

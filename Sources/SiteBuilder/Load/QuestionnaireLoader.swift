@@ -41,7 +41,7 @@ enum QuestionnaireLoader {
         }
         let problems = questionnaire.validate(limits: limits.questionnaire)
         for problem in problems {
-            let fix = "edit the questionnaire definition so that every band, item and the scale are consistent"
+            let fix = "edit the questionnaire definition so that every band, region, item and the scale are consistent"
             errors.add(SiteError(file: file, line: lines.line(for: problem.path),
                                  message: "\(problem.path): \(problem.message)",
                                  fix: problem.limit.map { limits.raiseFix($0, otherwise: "make the questionnaire smaller") } ?? fix))

@@ -48,4 +48,13 @@ final class RegionEdgeTests: XCTestCase {
         XCTAssertTrue(result.stderr.contains("content/questionnaire.yml:"), result.stderr)
         XCTAssertTrue(result.stderr.contains("mastery 55...59 %, management 0...59 % belongs to no region"), result.stderr)
     }
+
+    /// A region's `next:` that names nothing fails the build as a band's does, instead of vanishing.
+    func testARegionReadNextThatNamesNothingFailsTheBuild() throws {
+        let site = try TemporarySite()
+        try site.replaceOnce("    next: [comparisons/, pendulum/]\n", with: "    next: [comparisons/, pendulm/]\n", in: "content/questionnaire.yml")
+        let result = try CrossroadsBinary.run(["build", "--source", site.root.path, "--output", site.output.path])
+        XCTAssertEqual(result.exitCode, 1)
+        XCTAssertTrue(result.stderr.contains("regions[0].next: \"pendulm/\" names no section or page of this site"), result.stderr)
+    }
 }

@@ -31,20 +31,22 @@ struct SiteValidation {
         return sorted.map { pages[$0.4] }
     }
 
-    /// A band's `next:` that names no section or page would vanish from the result silently.
+    /// A band's or a region's `next:` that names no section or page would vanish from the result silently.
     func checkBandLinks(_ questionnaire: Questionnaire, text: String, file: String, pages: [Page], _ errors: inout ErrorCollector) {
         var byContentPath: [String: Int] = [:]
         for index in pages.indices { byContentPath[pages[index].contentPath] = index }
         var lines: EntryLines?
-        for (bandIndex, band) in questionnaire.bands.enumerated() {
-            for (position, reference) in band.next.enumerated()
+        let lists = questionnaire.bands.enumerated().map { ("bands[\($0.offset)]", $0.element.next) }
+            + questionnaire.regions.enumerated().map { ("regions[\($0.offset)]", $0.element.next) }
+        for (entry, next) in lists {
+            for (position, reference) in next.enumerated()
             where ContentReference.resolve(reference, pages: pages, pageIndexByContentPath: byContentPath) == nil {
                 if lines == nil, let root = (try? YAMLDocument.parse(text, file: file, bounds: limits.yaml).get())?.root {
                     lines = EntryLines(root)
                 }
                 let sections = PageKind.allCases.compactMap(\.sectionPath).joined(separator: ", ")
-                errors.add(SiteError(file: file, line: lines?.line(for: "bands[\(bandIndex)].next[\(position)]"),
-                                     message: "bands[\(bandIndex)].next: \"\(reference)\" names no section or page of this site",
+                errors.add(SiteError(file: file, line: lines?.line(for: "\(entry).next[\(position)]"),
+                                     message: "\(entry).next: \"\(reference)\" names no section or page of this site",
                                      fix: "name a section (\(sections)) or a page under content/, such as pitfalls/no-training.md"))
             }
         }

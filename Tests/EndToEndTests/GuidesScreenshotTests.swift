@@ -134,7 +134,7 @@ final class GuidesScreenshotTests: XCTestCase {
     }
 
     /// A desktop window, or a phone's screen (overlay scroll bars, the viewport meta honoured).
-    private static func resize(_ driver: WebDriver, to size: (name: String, width: Int, height: Int)) async throws {
+    static func resize(_ driver: WebDriver, to size: (name: String, width: Int, height: Int)) async throws {
         if size.name == "phone" {
             try await driver.emulatePhone(width: size.width, height: size.height)
         } else {
@@ -149,7 +149,7 @@ final class GuidesScreenshotTests: XCTestCase {
     }
 
     /// Copies the shots into docs/screenshots/ when CROSSROADS_UPDATE_SCREENSHOTS=1.
-    private static func publish(_ folder: URL) throws {
+    static func publish(_ folder: URL) throws {
         guard ProcessInfo.processInfo.environment["CROSSROADS_UPDATE_SCREENSHOTS"] == "1" else { return }
         let target = TemporarySite.repositoryRoot.appendingPathComponent("docs/screenshots")
         try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)

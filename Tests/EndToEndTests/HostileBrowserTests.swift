@@ -75,7 +75,7 @@ final class HostileBrowserTests: XCTestCase {
         try site.write(Self.hostilePage, to: Self.hostilePagePath)
         try site.replaceOnce(#"name: "Entry-level engineer""#, with: #"name: "Entry-level <img src=x onerror=alert(7)>""#,
                              in: "content/data/ladders.yml")
-        try site.replaceOnce(#"text: "Cracking a hard problem"#, with: #"text: "Cracking </script><script>alert(8)</script> a hard problem"#,
+        try site.replaceOnce(#"text: "I want most of my working hours"#, with: #"text: "I want </script><script>alert(8)</script> most of my working hours"#,
                              in: "content/questionnaire.yml")
         return site
     }

@@ -159,4 +159,28 @@ final class QuestionnaireBrowserTests: XCTestCase {
             XCTAssertTrue(kept)
         }
     }
+
+    /// Version 2 changed every statement: answers saved under version 1, and version 1 result
+    /// links, are not scored against the new statements.
+    func testAnswersAndLinksOfVersionOneAreDiscarded() async throws {
+        try WebDriver.requireBrowser()
+        let site = try TemporarySite()
+        let output = try site.build()
+        let page = output.appendingPathComponent("questionnaire/index.html")
+        let old = Self.answers.map(String.init).joined(separator: ",")
+        try await WebDriver.withSession { driver in
+            try await driver.navigate(to: page)
+            try await driver.execute("localStorage.setItem('crossroads:path-fit:v1', JSON.stringify({answers: arguments[0].split(',').map(Number), current: 14, done: true}))", arguments: [old])
+            try await driver.refresh()
+            let restored = try await driver.execute("return document.querySelectorAll('.qn-item input:checked').length", as: Int.self)
+            XCTAssertEqual(restored, 0, "version 1's saved answers are not restored")
+            let hidden = try await driver.execute("return document.getElementById('qn-result').hidden", as: Bool.self)
+            XCTAssertTrue(hidden)
+
+            try await driver.navigate(to: "about:blank")
+            try await driver.navigate(to: page.absoluteString + "#r=v1:" + old)
+            let note = try await driver.text(of: driver.findElement(css: "#qn-note"))
+            XCTAssertTrue(note.contains("version 1") && note.contains("this is version 2"), note)
+        }
+    }
 }

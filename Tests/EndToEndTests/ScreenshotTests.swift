@@ -21,7 +21,7 @@ final class ScreenshotTests: XCTestCase {
                 // Third statement answered, shown alone, scrolled to the toolbar.
                 try await driver.click(driver.findElement(css: "#qn-next"))
                 try await driver.click(driver.findElement(css: "#qn-next"))
-                try await driver.click(driver.findElement(css: "label[for='q-welcome-interruptions-4']"))
+                try await driver.click(driver.findElement(css: "label[for='q-many-conversations-4']"))
                 try await driver.execute("document.getElementById('qn-toolbar').scrollIntoView({block: 'start'}); window.scrollBy(0, -16)")
                 try await save(driver.screenshot(), "questionnaire-question-\(size.name).png", width: size.width, in: shots)
 

@@ -124,7 +124,7 @@ final class SearchNodeTests: XCTestCase {
     func testWordsOnlyInBlocksTablesAndSectionIndexesFindTheirPage() throws {
         let site = try TemporarySite()
         try site.replaceOnce("four traps in turn", with: "four quokkasection traps in turn", in: "content/pitfalls/_index.md")
-        try site.replaceOnce("Neither side clearly wins", with: "Neither side quokkaband wins", in: "content/questionnaire.yml")
+        try site.replaceOnce("neither side clearly wins", with: "neither side quokkaband wins", in: "content/questionnaire.yml")
         try site.write("""
             title: "Probe ladders"
             tracks:

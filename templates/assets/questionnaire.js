@@ -402,7 +402,7 @@
         region.management.min + '–' + region.management.max + ' %).';
       var texts = result.querySelectorAll('.qn-region-text');
       for (var i = 0; i < texts.length; i++) texts[i].hidden = texts[i].getAttribute('data-region') !== region.id;
-      var box = $('qn-map'), size = 300, left = 44, top = 8, span = size - left - 8;
+      var box = $('qn-map'), size = 360, left = 44, top = 8, span = size - left - 8;
       box.textContent = '';
       function x(p) { return left + span * p / 101; }
       function y(p) { return top + span - span * p / 101; }

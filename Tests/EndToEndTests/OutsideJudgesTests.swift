@@ -38,7 +38,7 @@ final class OutsideJudgesTests: XCTestCase {
                 }
             }
             // A shown result, its two-pull map drawn by the script (issue 17), judged as a full-site page.
-            try await driver.navigate(to: servers[0].rootURL + "questionnaire/#r=v2:" + Array(repeating: "6", count: 15).map(String.init).joined(separator: ","))
+            try await driver.navigate(to: servers[0].rootURL + "questionnaire/#r=v2:" + Array(repeating: "6", count: 15).joined(separator: ","))
             let drawn = try await driver.execute("return document.querySelectorAll('#qn-map svg rect').length", as: Int.self)
             XCTAssertGreaterThan(drawn, 0, "the result link shows the map")
             failures += try await driver.axeViolations().filter { $0.isSeriousOrCritical || $0.impact == "moderate" }

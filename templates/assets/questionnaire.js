@@ -413,7 +413,8 @@
         var current = reg.id === region.id ? ' qn-seg-current' : '';
         var x0 = x(reg.mastery.min), x1 = x(reg.mastery.max + 1), y0 = y(reg.management.max + 1), y1 = y(reg.management.min);
         chart.appendChild(svg('rect', { x: x0, y: y0, width: x1 - x0, height: y1 - y0, 'class': 'qn-seg qn-seg-' + (i % 2) + current, 'data-region': reg.id }));
-        chart.appendChild(svg('text', { x: (x0 + x1) / 2, y: (y0 + y1) / 2, 'class': 'qn-map-label' + current }, reg.label));
+        // At the top of its region, so the dot (usually nearer the middle) leaves the words readable.
+        chart.appendChild(svg('text', { x: (x0 + x1) / 2, y: y0 + 14, 'class': 'qn-map-label' + current }, reg.label));
       });
       chart.appendChild(svg('text', { x: left + span / 2, y: size + 22, 'class': 'qn-edge-label' }, 'Pull toward mastery, 0–100 %'));
       chart.appendChild(svg('text', { x: 12, y: top + span / 2, 'class': 'qn-edge-label', transform: 'rotate(-90 12 ' + (top + span / 2) + ')' }, 'Pull toward management, 0–100 %'));

@@ -40,7 +40,7 @@ struct PlanCommand: ParsableCommand {
             let result = try planner.evaluate(values, today: month)
             print(json ? PlanReport.json(result, planner: planner) : PlanReport.text(result, planner: planner))
         } catch let error as PlannerValueError {
-            FileHandleOutput.standardError("error: \(error.description)")
+            FileHandleOutput.standardError("error: \(error.description); give each input that applies as --<input id> VALUE (see crossroads plan --help)")
             throw ExitCode(1)
         } catch let error as InputProblem {
             FileHandleOutput.standardError("error: \(error.message)")

@@ -97,7 +97,9 @@ final class PlannerBrowserTests: XCTestCase {
             // Links the command would refuse are refused with its words; no result is left on show.
             let refusal = try CrossroadsBinary.run(["plan", "--source", site.root.path, "--role", "boss"])
             XCTAssertNotEqual(refusal.exitCode, 0)
+            // The command's words, without its "error: " and its hint about the options.
             let words = refusal.stderr.trimmingCharacters(in: .whitespacesAndNewlines).replacingOccurrences(of: "error: ", with: "")
+                .components(separatedBy: "; give each input")[0]
             try await driver.execute("location.hash = arguments[0]", arguments: ["#plan=v1:role=boss"])
             let noted = try await driver.waitUntil("!document.querySelector('section.planner .pl-note').hidden")
             XCTAssertTrue(noted)

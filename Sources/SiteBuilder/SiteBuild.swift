@@ -46,9 +46,9 @@ public struct BuildReport: Sendable {
     public var files: Int
     public var seconds: Double
     /// Every Markdown link of every page, resolved against the output, for `crossroads check`.
-    public var links: [CheckedLink]
+    var links: [CheckedLink]
     /// Wall time of each step, in order (`crossroads build --timings`).
-    public var steps: [BuildStep] = []
+    var steps: [BuildStep] = []
 
     /// One line per step, for `--timings`.
     public var timingLines: [String] {
@@ -65,17 +65,17 @@ public struct BuildReport: Sendable {
 }
 
 /// One named step of a build and how long it took.
-public struct BuildStep: Sendable, Equatable {
-    public var name: String
-    public var seconds: Double
+struct BuildStep: Sendable, Equatable {
+    var name: String
+    var seconds: Double
 }
 
 /// A link written in a page's Markdown, where it was written and the site path it points at.
-public struct CheckedLink: Sendable, Equatable {
-    public var file: String
-    public var line: Int
-    public var fromSitePath: String
-    public var destination: String
+struct CheckedLink: Sendable, Equatable {
+    var file: String
+    var line: Int
+    var fromSitePath: String
+    var destination: String
 }
 
 /// The build pipeline: load -> model -> render -> outputs -> write (see docs/architecture.md).

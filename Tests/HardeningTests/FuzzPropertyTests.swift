@@ -2,7 +2,7 @@ import Foundation
 import TestSupport
 import PropertyBased
 import Scoring
-import SiteBuilder
+@testable import SiteBuilder
 import XCTest
 
 /// Bounded, seeded property tests over the front-matter splitter, front-matter decoding through

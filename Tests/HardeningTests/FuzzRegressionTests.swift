@@ -1,6 +1,6 @@
 import Foundation
 import TestSupport
-import SiteBuilder
+@testable import SiteBuilder
 import XCTest
 
 /// Inputs the fuzzing properties found problems with, kept as plain tests.

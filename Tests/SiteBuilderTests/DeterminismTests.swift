@@ -1,6 +1,6 @@
 import Foundation
 import Markdown
-import SiteBuilder
+@testable import SiteBuilder
 import XCTest
 
 /// Identical input gives identical bytes, however the parallel rendering is scheduled.

@@ -1,4 +1,4 @@
-import SiteBuilder
+@testable import SiteBuilder
 import XCTest
 
 final class EmbedSHA256Tests: XCTestCase {

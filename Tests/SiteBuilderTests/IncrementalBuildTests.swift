@@ -1,5 +1,5 @@
 import Foundation
-import SiteBuilder
+@testable import SiteBuilder
 import XCTest
 
 /// The preview server's incremental path (`IncrementalBuilder`, updating its folder in place)

@@ -1,5 +1,5 @@
 import Foundation
-import SiteBuilder
+@testable import SiteBuilder
 import XCTest
 
 /// The set of files a build writes: pages, kind indexes, tags, feeds and hashed assets.

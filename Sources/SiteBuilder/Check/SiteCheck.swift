@@ -13,7 +13,7 @@ public enum SiteCheck {
     }
 
     /// Checks a built site in `output`.
-    public static func check(output: URL, markdownLinks: [CheckedLink]) -> [SiteError] {
+    static func check(output: URL, markdownLinks: [CheckedLink]) -> [SiteError] {
         var resolver = TargetResolver(output: output)
         var problems: [SiteError] = []
         var reported: Set<String> = []

@@ -4,15 +4,15 @@ import Foundation
 
 /// Finds the inline `<script>` elements of a finished HTML document and builds the
 /// Content-Security-Policy that allows exactly those scripts by hash and nothing from elsewhere.
-public enum InlineScripts {
+enum InlineScripts {
     /// Text a self-contained template prints where the policy goes; replaced after rendering,
     /// because the hashes can only be taken from the final script text. Random per process, so
     /// no title or body can contain it and be rewritten with it (as with `RootPlaceholder`).
-    public static let policyMarker = "crossroads-content-security-policy-" + UUID().uuidString.lowercased()
+    static let policyMarker = "crossroads-content-security-policy-" + UUID().uuidString.lowercased()
 
     /// The text of every `<script>` without a `src` attribute, in document order, exactly as the
     /// browser hashes it (everything between `>` and `</script>`).
-    public static func bodies(in html: String) -> [String] {
+    static func bodies(in html: String) -> [String] {
         var bodies: [String] = []
         var rest = html[...]
         while let open = ByteSearch.range(of: "<script", in: rest, ignoringASCIICase: true) {
@@ -28,7 +28,7 @@ public enum InlineScripts {
 
     /// Every executable resource must be one of the inline scripts; styles may only be inline;
     /// images only `data:`; no connections, frames, fonts, forms or `<base>` to anywhere.
-    public static func policy(for html: String) -> String {
+    static func policy(for html: String) -> String {
         let hashes = Set(bodies(in: html).map(hashSource)).sorted()
         let scripts = hashes.isEmpty ? "'none'" : hashes.joined(separator: " ")
         return "default-src 'none'; script-src \(scripts); style-src 'unsafe-inline'; img-src data:; "
@@ -36,29 +36,29 @@ public enum InlineScripts {
     }
 
     /// Replaces the marker with the policy computed from the document itself.
-    public static func applyPolicy(to html: String) -> String {
+    static func applyPolicy(to html: String) -> String {
         ByteSearch.replacing(policyMarker, with: policy(for: html), in: html)
     }
 
     /// Text a template may print in its own `script-src` directive (the 404 page does); replaced
     /// after rendering by the hashes of the document's inline scripts, so a page whose policy is
     /// `script-src 'self'` can still run the scripts it carries.
-    public static let hashesMarker = "crossroads-inline-script-hashes"
+    static let hashesMarker = "crossroads-inline-script-hashes"
 
     /// Replaces the hashes marker, when the document has it, by the hashes of its inline scripts.
-    public static func applyHashes(to html: String) -> String {
+    static func applyHashes(to html: String) -> String {
         guard ByteSearch.range(of: hashesMarker, in: html[...]) != nil else { return html }
         let hashes = Set(bodies(in: html).map(hashSource)).sorted()
         return ByteSearch.replacing(hashesMarker, with: hashes.joined(separator: " "), in: html)
     }
 
     /// The CSP source for an inline script or style with exactly this text: `'sha256-<base64>'`.
-    public static func hashSource(_ text: String) -> String {
+    static func hashSource(_ text: String) -> String {
         "'sha256-" + Data(SHA256.hash(data: Data(text.utf8))).base64EncodedString() + "'"
     }
 
     /// Makes text safe to place inside `<script>`: `</` cannot end the element early.
-    public static func scriptSafe(_ text: String) -> String {
+    static func scriptSafe(_ text: String) -> String {
         ByteSearch.replacing("</", with: "<\\/", in: text)
     }
 

@@ -23,10 +23,10 @@ public final class IncrementalBuilder {
         public var changedFiles: [String]
         public var seconds: Double
         /// Markdown files read and decoded (the others were unchanged since the previous build).
-        public var filesRead: Int
-        public var steps: [BuildStep]
+        var filesRead: Int
+        var steps: [BuildStep]
         /// Whether only the edited pages were rendered, without loading the whole site again.
-        public var editedPagesOnly: Bool
+        var editedPagesOnly: Bool
     }
 
     /// What the last successful build was made from.

@@ -11,7 +11,7 @@ import Foundation
 /// tick of the file system's clock; so an entry read within `racyWindow` of the file's last
 /// change is not trusted: it is read again (its content hashed again) next time.
 /// Thread-safe: the loader fills it from parallel tasks.
-public final class MarkdownLoadCache: @unchecked Sendable {
+final class MarkdownLoadCache: @unchecked Sendable {
     struct Stamp: Equatable {
         var size: Int64
         var modifiedSeconds: Int
@@ -39,7 +39,7 @@ public final class MarkdownLoadCache: @unchecked Sendable {
     private let lock = NSLock()
     private var entries: [String: Entry] = [:]
     /// Files read (not taken from the cache) by the last load, for tests and reports.
-    public private(set) var filesRead = 0
+    private(set) var filesRead = 0
 
     /// Files stored and files dropped since the cache was made, restored or saved.
     private var stored: Set<String> = []
@@ -49,7 +49,7 @@ public final class MarkdownLoadCache: @unchecked Sendable {
     /// The content folder the saved file describes.
     private var contentFolder: URL?
 
-    public init() {}
+    init() {}
 
     /// The cache `save(to:)` left in `file`; empty when there is none, it is unreadable, or it
     /// describes another content folder.

@@ -5,19 +5,19 @@ import ByteText
 /// A page starts with a line `---`, then YAML, then a closing line `---` (or `...`). A page
 /// without an opening `---` has no front matter; an opening without a closing line is an error,
 /// because silently treating the whole page as YAML or as Markdown would hide the mistake.
-public struct FrontMatter: Sendable, Equatable {
-    public var yaml: String
-    public var body: String
+struct FrontMatter: Sendable, Equatable {
+    var yaml: String
+    var body: String
     /// Line of the file on which the body's first line stands (1-based).
-    public var bodyFirstLine: Int
+    var bodyFirstLine: Int
     /// Line of the file on which the YAML's first line stands (1-based).
-    public var yamlFirstLine: Int
+    var yamlFirstLine: Int
 
-    public enum SplitError: Error, Equatable {
+    enum SplitError: Error, Equatable {
         case unclosed(openingLine: Int)
     }
 
-    public static func split(_ text: String) -> Result<FrontMatter, SplitError> {
+    static func split(_ text: String) -> Result<FrontMatter, SplitError> {
         var source = Substring(text)
         if source.hasPrefix("\u{FEFF}") { source = source.dropFirst() }
         // Lines end at every "\n" byte, with a "\r" before it belonging to the line break

@@ -5,12 +5,12 @@ import Yams
 
 /// Reads a site's source folder into a `Site`, reporting every problem it finds at once.
 public struct SiteLoader: Sendable {
-    public static let maxPageBytes = SiteLimits().fileBytes
+    static let maxPageBytes = SiteLimits().fileBytes
 
-    public var sourceFolder: URL
-    public var includeDrafts: Bool
+    var sourceFolder: URL
+    var includeDrafts: Bool
     /// Pages loaded by an earlier `load()` of the same process, reused while their files are unchanged.
-    public var markdownCache: MarkdownLoadCache?
+    var markdownCache: MarkdownLoadCache?
     /// The site's limits: the defaults until `load()` has read site.yml.
     var limits = SiteLimits()
 
@@ -19,7 +19,7 @@ public struct SiteLoader: Sendable {
         self.includeDrafts = includeDrafts
     }
 
-    public func load(baseURLOverride: String? = nil) throws -> Site {
+    func load(baseURLOverride: String? = nil) throws -> Site {
         var errors = ErrorCollector()
         var config = loadConfig(&errors)
         var loader = self
@@ -316,7 +316,7 @@ public struct SiteLoader: Sendable {
     }
 
     /// `pitfalls/no-training.md` -> `pitfalls/no-training/`; `index.md` -> ""; `guides/index.md` -> `guides/`.
-    public static func sitePath(forContentPath path: String, slug: String?) -> String {
+    static func sitePath(forContentPath path: String, slug: String?) -> String {
         var components = path.split(separator: "/").map(String.init)
         guard var last = components.popLast() else { return "" }
         if last.hasSuffix(".md") { last.removeLast(3) }

@@ -5,25 +5,25 @@
 /// is no leading `/`, no backslash, no control, format or space character, and none of the
 /// characters that change a URL's meaning (`#`, `?`, `%`, `:` ...). A path that passes is also a
 /// safe URL path, so the links printed for it need no encoding and always resolve.
-public struct OutputPath: Hashable, Comparable, Sendable, CustomStringConvertible {
+struct OutputPath: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// The file relative to the output folder, segments joined by `/`.
-    public let file: String
+    let file: String
 
     /// Longest segment, in UTF-8 bytes: file systems stop at 255, and a standalone copy adds `.html`.
-    public static let maxSegmentBytes = 200
+    static let maxSegmentBytes = 200
     /// Longest path, in UTF-8 bytes (well under PATH_MAX once the output folder is in front).
-    public static let maxPathBytes = 1_000
+    static let maxPathBytes = 1_000
 
     /// Why a site path cannot be an output path.
-    public struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
-        public var description: String
+    struct Problem: Error, Sendable, Equatable, CustomStringConvertible {
+        var description: String
     }
 
     private init(checked file: String) { self.file = file }
 
     /// The file for a site path: "" is the home page (`index.html`), `x/` a folder (`x/index.html`),
     /// anything else a file (`atom.xml`).
-    public init(sitePath: String) throws(Problem) {
+    init(sitePath: String) throws(Problem) {
         try self.init(sitePath: sitePath, shownAs: sitePath)
     }
 
@@ -38,13 +38,13 @@ public struct OutputPath: Hashable, Comparable, Sendable, CustomStringConvertibl
 
     /// An address of the site (an alias): always a folder, so `old/page`, `/old/page/` and
     /// `atom.xml` become `old/page/index.html` and `atom.xml/index.html`; never a file of its own.
-    public init(address: String) throws(Problem) {
+    init(address: String) throws(Problem) {
         try self.init(sitePath: Self.folder(ofAddress: address), shownAs: address)
     }
 
     /// The site path of an address: one leading and one trailing `/` dropped, a `/` added; "" and
     /// "/" are the home page.
-    public static func folder(ofAddress address: String) -> String {
+    static func folder(ofAddress address: String) -> String {
         var trimmed = Substring(address)
         if trimmed.hasPrefix("/") { trimmed = trimmed.dropFirst() }
         if trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
@@ -57,7 +57,7 @@ public struct OutputPath: Hashable, Comparable, Sendable, CustomStringConvertibl
     }
 
     /// A file under `folder` (a checked output path's folder, such as `embed/`), for variants.
-    public func prefixed(by folder: String) throws(Problem) -> OutputPath {
+    func prefixed(by folder: String) throws(Problem) -> OutputPath {
         try OutputPath(sitePath: folder + file)
     }
 
@@ -73,9 +73,9 @@ public struct OutputPath: Hashable, Comparable, Sendable, CustomStringConvertibl
         return result
     }
 
-    public var description: String { file }
+    var description: String { file }
 
-    public static func < (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.file < rhs.file }
+    static func < (lhs: OutputPath, rhs: OutputPath) -> Bool { lhs.file < rhs.file }
 
     private static func check(_ path: Substring, whole: String, shownAs: String) throws(Problem) {
         if path.utf8.count > maxPathBytes {

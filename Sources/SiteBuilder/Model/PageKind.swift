@@ -1,17 +1,17 @@
 /// The kinds of guide page. Each kind has its own template and (except `page`) its own index.
-public enum PageKind: String, CaseIterable, Sendable, Codable, Comparable {
+enum PageKind: String, CaseIterable, Sendable, Codable, Comparable {
     case comparison
     case pitfall
     case pendulum
     case masteryStage = "mastery-stage"
     case page
 
-    public static func < (lhs: PageKind, rhs: PageKind) -> Bool {
+    static func < (lhs: PageKind, rhs: PageKind) -> Bool {
         allCases.firstIndex(of: lhs) ?? 0 < allCases.firstIndex(of: rhs) ?? 0
     }
 
     /// Shown on a page's badge.
-    public var singularTitle: String {
+    var singularTitle: String {
         switch self {
         case .comparison: "Path comparison"
         case .pitfall: "Pitfall"
@@ -22,7 +22,7 @@ public enum PageKind: String, CaseIterable, Sendable, Codable, Comparable {
     }
 
     /// The index page's title unless `_index.md` gives one.
-    public var defaultSectionTitle: String {
+    var defaultSectionTitle: String {
         switch self {
         case .comparison: "Path comparisons"
         case .pitfall: "Pitfalls of becoming a manager"
@@ -33,7 +33,7 @@ public enum PageKind: String, CaseIterable, Sendable, Codable, Comparable {
     }
 
     /// Folder of the kind's index page, or nil for plain pages, which have none.
-    public var sectionPath: String? {
+    var sectionPath: String? {
         switch self {
         case .comparison: "comparisons/"
         case .pitfall: "pitfalls/"
@@ -43,5 +43,5 @@ public enum PageKind: String, CaseIterable, Sendable, Codable, Comparable {
         }
     }
 
-    public static var namesForMessages: String { allCases.map(\.rawValue).joined(separator: ", ") }
+    static var namesForMessages: String { allCases.map(\.rawValue).joined(separator: ", ") }
 }

@@ -1,19 +1,19 @@
 /// Typed front matter of one page.
-public struct PageMetadata: Sendable, Equatable, Codable {
-    public var title: String
-    public var kind: PageKind = .page
-    public var summary: String = ""
-    public var weight: Int = 0
-    public var date: String?
-    public var updated: String?
-    public var draft: Bool = false
-    public var tags: [String] = []
-    public var slug: String?
-    public var aliases: [String] = []
-    public var template: String?
-    public var readNext: [String] = []
+struct PageMetadata: Sendable, Equatable, Codable {
+    var title: String
+    var kind: PageKind = .page
+    var summary: String = ""
+    var weight: Int = 0
+    var date: String?
+    var updated: String?
+    var draft: Bool = false
+    var tags: [String] = []
+    var slug: String?
+    var aliases: [String] = []
+    var template: String?
+    var readNext: [String] = []
 
-    public init(title: String) { self.title = title }
+    init(title: String) { self.title = title }
 
     static let knownFields: Set<String> = ["title", "kind", "summary", "weight", "date", "updated", "draft", "tags",
                                            "slug", "aliases", "template", "read_next", "description"]

@@ -3,15 +3,15 @@ import Blocks
 import Scoring
 
 /// One Markdown page of the site, loaded and decoded but not yet rendered.
-public struct Page: Sendable {
+struct Page: Sendable {
     /// Path relative to `content/`, e.g. `pitfalls/no-training.md`.
-    public var contentPath: String
+    var contentPath: String
     /// Path relative to the site's source folder, e.g. `content/pitfalls/no-training.md`; used in errors.
-    public var file: String
-    public var metadata: PageMetadata
+    var file: String
+    var metadata: PageMetadata
     /// The Markdown below the front matter. A page restored from the build cache reads it from
     /// its file only when something renders the page.
-    public var body: String {
+    var body: String {
         get { deferredBody?.text ?? storedBody }
         set {
             storedBody = newValue
@@ -21,16 +21,16 @@ public struct Page: Sendable {
     private var storedBody: String
     var deferredBody: DeferredBody?
     /// File line of the body's first line.
-    public var bodyFirstLine: Int
+    var bodyFirstLine: Int
     /// Where the page is published, e.g. `pitfalls/no-training/`.
-    public var sitePath: String
+    var sitePath: String
     /// Hash of everything read from the page's file, for caches.
-    public var sourceHash: UInt64
+    var sourceHash: UInt64
     /// Whether the body may read data files or the questionnaire (see `OutputKeys.mayUseData`),
     /// worked out once when the file is loaded.
     var mayUseData: Bool = false
 
-    public init(contentPath: String, file: String, metadata: PageMetadata, body: String, bodyFirstLine: Int, sitePath: String,
+    init(contentPath: String, file: String, metadata: PageMetadata, body: String, bodyFirstLine: Int, sitePath: String,
                 sourceHash: UInt64) {
         self.contentPath = contentPath
         self.file = file
@@ -69,34 +69,34 @@ final class DeferredBody: @unchecked Sendable {
 }
 
 /// The intro of a kind's index page, from `content/<folder>/_index.md`.
-public struct SectionIntro: Sendable {
-    public var kind: PageKind
-    public var file: String
-    public var title: String
-    public var summary: String
-    public var body: String
-    public var bodyFirstLine: Int
+struct SectionIntro: Sendable {
+    var kind: PageKind
+    var file: String
+    var title: String
+    var summary: String
+    var body: String
+    var bodyFirstLine: Int
 }
 
 /// Everything the build knows about the site before rendering.
-public struct Site: Sendable {
-    public var config: SiteConfig
+struct Site: Sendable {
+    var config: SiteConfig
     /// Published pages, sorted by kind, weight, title and path (drafts only when asked for).
-    public var pages: [Page]
-    public var sections: [PageKind: SectionIntro]
-    public var dataFiles: [String: DataFile]
+    var pages: [Page]
+    var sections: [PageKind: SectionIntro]
+    var dataFiles: [String: DataFile]
     /// Data files decoded for templates, keyed by name. Values are YAML-shaped (String, Int, arrays, dictionaries).
-    public var templateData: [String: TemplateValue]
-    public var questionnaire: Questionnaire?
-    public var questionnaireFile: String?
+    var templateData: [String: TemplateValue]
+    var questionnaire: Questionnaire?
+    var questionnaireFile: String?
     /// A hash of the questionnaire file's text (0 without one), for the keys of outputs that print it.
-    public var questionnaireSourceHash: UInt64 = 0
+    var questionnaireSourceHash: UInt64 = 0
     /// The pendulum planner (`content/planner.yml`), a second instrument, when the site has one.
-    public var planner: Planner?
-    public var plannerFile: String?
+    var planner: Planner?
+    var plannerFile: String?
     /// A hash of the planner file's text (0 without one), for the keys of outputs that print it.
-    public var plannerSourceHash: UInt64 = 0
+    var plannerSourceHash: UInt64 = 0
 
     /// Pages of one kind in reading order.
-    public func pages(of kind: PageKind) -> [Page] { pages.filter { $0.metadata.kind == kind } }
+    func pages(of kind: PageKind) -> [Page] { pages.filter { $0.metadata.kind == kind } }
 }

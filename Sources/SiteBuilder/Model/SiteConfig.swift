@@ -2,27 +2,27 @@ import Foundation
 import Yams
 
 /// `site.yml`: settings for the whole site.
-public struct SiteConfig: Sendable, Equatable {
-    public struct NavItem: Sendable, Equatable {
-        public var title: String
+struct SiteConfig: Sendable, Equatable {
+    struct NavItem: Sendable, Equatable {
+        var title: String
         /// Site path such as `comparisons/` or `questionnaire/`.
-        public var path: String
+        var path: String
     }
 
-    public var title = "Crossroads"
-    public var description = ""
-    public var baseURL: String?
-    public var language = "en"
-    public var author = ""
-    public var relativeURLs = true
-    public var unsafeHTML = false
-    public var nav: [NavItem] = []
+    var title = "Crossroads"
+    var description = ""
+    var baseURL: String?
+    var language = "en"
+    var author = ""
+    var relativeURLs = true
+    var unsafeHTML = false
+    var nav: [NavItem] = []
     /// Bounds on the site's inputs, raised under `limits:`.
-    public var limits = SiteLimits()
+    var limits = SiteLimits()
     /// The kinds of output this site builds (`outputs:`, see `OutputKind`): every kind by default.
-    public var outputs = Set(OutputKind.allCases)
+    var outputs = Set(OutputKind.allCases)
 
-    public init() {}
+    init() {}
 
     static let knownFields: Set<String> = ["title", "description", "base_url", "language", "author", "relative_urls", "unsafe_html", "nav", "limits",
                                           "outputs"]
@@ -125,7 +125,7 @@ public struct SiteConfig: Sendable, Equatable {
     }
 
     /// Returns the URL with exactly one trailing slash, or nil when it is not absolute http(s).
-    public static func normaliseBaseURL(_ text: String) -> String? {
+    static func normaliseBaseURL(_ text: String) -> String? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let url = URL(string: trimmed), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https",
               url.host != nil else { return nil }

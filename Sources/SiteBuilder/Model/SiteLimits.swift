@@ -5,21 +5,21 @@ import Scoring
 /// Bounds on every input, so that hostile or careless content fails with an error naming the
 /// file and the limit instead of running for minutes or exhausting memory. Each limit can be
 /// raised in site.yml under `limits:` (site.yml itself is read with the defaults).
-public struct SiteLimits: Sendable, Equatable {
-    public var fileBytes = 4_000_000
-    public var yamlAliasValues = YAMLBounds.default.maxAliasValues
-    public var yamlDepth = YAMLBounds.default.maxDepth
-    public var yamlValues = YAMLBounds.default.maxValues
-    public var markdownNesting = MarkdownOptions().maxNesting
-    public var tableColumns = MarkdownOptions().maxTableColumns
-    public var tableCells = MarkdownOptions().maxTableCells
-    public var headings = MarkdownOptions().maxHeadings
-    public var questionnaireItems = QuestionnaireLimits.default.maxItems
-    public var questionnaireBands = QuestionnaireLimits.default.maxBands
-    public var scalePoints = QuestionnaireLimits.default.maxScalePoints
-    public var questionnaireRegions = QuestionnaireLimits.default.maxRegions
+struct SiteLimits: Sendable, Equatable {
+    var fileBytes = 4_000_000
+    var yamlAliasValues = YAMLBounds.default.maxAliasValues
+    var yamlDepth = YAMLBounds.default.maxDepth
+    var yamlValues = YAMLBounds.default.maxValues
+    var markdownNesting = MarkdownOptions().maxNesting
+    var tableColumns = MarkdownOptions().maxTableColumns
+    var tableCells = MarkdownOptions().maxTableCells
+    var headings = MarkdownOptions().maxHeadings
+    var questionnaireItems = QuestionnaireLimits.default.maxItems
+    var questionnaireBands = QuestionnaireLimits.default.maxBands
+    var scalePoints = QuestionnaireLimits.default.maxScalePoints
+    var questionnaireRegions = QuestionnaireLimits.default.maxRegions
 
-    public init() {}
+    init() {}
 
     /// The names written in site.yml, in the order docs/errors.md lists them.
     static let settingNames = ["file_bytes", "yaml_alias_values", "yaml_depth", "yaml_values", "markdown_nesting", "table_columns",

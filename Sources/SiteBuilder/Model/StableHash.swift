@@ -1,9 +1,9 @@
 /// FNV-1a, 64 bits: stable across runs and machines (unlike `Hasher`), for content-hashed asset
 /// names and caches. Not for security.
-public enum StableHash {
-    public static func of(_ text: String) -> UInt64 { of(bytes: text.utf8) }
+enum StableHash {
+    static func of(_ text: String) -> UInt64 { of(bytes: text.utf8) }
 
-    public static func of<Bytes: Sequence>(bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
+    static func of<Bytes: Sequence>(bytes: Bytes) -> UInt64 where Bytes.Element == UInt8 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in bytes {
             hash ^= UInt64(byte)
@@ -15,12 +15,12 @@ public enum StableHash {
     /// A stable hash of `text` for cache keys, eight bytes at a time: byte-wise FNV over every
     /// page's source was a measurable part of loading a large site. Not FNV: never use it where a
     /// published name depends on the value (asset names use `of`).
-    public static func keyOf(_ text: String) -> UInt64 {
+    static func keyOf(_ text: String) -> UInt64 {
         var text = text
         return text.withUTF8 { keyOf(bytes: UnsafeRawBufferPointer($0)) }
     }
 
-    public static func keyOf(bytes: UnsafeRawBufferPointer) -> UInt64 {
+    static func keyOf(bytes: UnsafeRawBufferPointer) -> UInt64 {
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var offset = 0
         while offset + 8 <= bytes.count {
@@ -38,7 +38,7 @@ public enum StableHash {
     }
 
     /// Combines hashes in order (for keys made of other keys).
-    public static func combine(_ parts: [UInt64]) -> UInt64 {
+    static func combine(_ parts: [UInt64]) -> UInt64 {
         var hash: UInt64 = 0x6A09_E667_F3BC_C908 ^ UInt64(parts.count)
         for part in parts { hash = mix(hash ^ part) }
         return hash
@@ -53,7 +53,7 @@ public enum StableHash {
         return z ^ (z >> 31)
     }
 
-    public static func hex(_ value: UInt64, digits: Int = 16) -> String {
+    static func hex(_ value: UInt64, digits: Int = 16) -> String {
         let text = String(value, radix: 16)
         let padded = String(repeating: "0", count: max(0, 16 - text.count)) + text
         return String(padded.prefix(digits))

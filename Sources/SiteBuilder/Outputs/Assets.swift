@@ -2,19 +2,19 @@ import Foundation
 
 /// The theme's static files (`templates/assets/`). Stylesheets and scripts get a content hash in
 /// their name so browsers and CDNs can cache them forever; other files keep their names.
-public struct Assets: Sendable {
-    public struct File: Sendable {
+struct Assets: Sendable {
+    struct File: Sendable {
         /// Site path written, e.g. `assets/site.3f2a9c1b.css`.
-        public var sitePath: String
-        public var data: Data
+        var sitePath: String
+        var data: Data
     }
 
-    public var files: [File]
+    var files: [File]
     /// Template keys (`site_css`) -> site paths (`assets/site.3f2a9c1b.css`).
-    public var urls: [String: String]
-    public var combinedHash: UInt64
+    var urls: [String: String]
+    var combinedHash: UInt64
 
-    public static func load(from folder: URL) throws -> Assets {
+    static func load(from folder: URL) throws -> Assets {
         var files: [File] = []
         var urls: [String: String] = [:]
         var hashes: [String] = []
@@ -51,13 +51,13 @@ public struct Assets: Sendable {
     }
 
     /// The asset as a `data:` URL, for self-contained pages (`image/svg+xml` for the favicon).
-    public func dataURL(forKey key: String, type: String) -> String? {
+    func dataURL(forKey key: String, type: String) -> String? {
         guard let path = urls[key], let file = files.first(where: { $0.sitePath == path }) else { return nil }
         return "data:\(type);base64," + file.data.base64EncodedString()
     }
 
     /// The asset's text, for inlining into self-contained pages.
-    public func text(forKey key: String) -> String? {
+    func text(forKey key: String) -> String? {
         guard let path = urls[key], let file = files.first(where: { $0.sitePath == path }) else { return nil }
         return String(data: file.data, encoding: .utf8)
     }

@@ -2,14 +2,14 @@ import ByteText
 
 /// Expands `{{scoring.band.mastery.min}}`-style placeholders in Markdown before it is parsed, so
 /// every number quoted in prose comes from the scoring module. `\{{` stays a literal `{{`.
-public enum Placeholders {
-    public struct Unknown: Error, Equatable, Sendable {
-        public var name: String
+enum Placeholders {
+    struct Unknown: Error, Equatable, Sendable {
+        var name: String
         /// 1-based line within the text that was expanded.
-        public var line: Int
+        var line: Int
     }
 
-    public static func expand(_ text: String, values: [String: String]) -> (text: String, unknown: [Unknown]) {
+    static func expand(_ text: String, values: [String: String]) -> (text: String, unknown: [Unknown]) {
         // By bytes (Foundation's `contains` was 3% of a full build).
         guard ByteSearch.range(of: "{{", in: text[...]) != nil else { return (text, []) }
         var output = ""

@@ -5,23 +5,23 @@ import Mustache
 /// The theme's Mustache templates, read from `templates/` at build time (never compiled in) and
 /// checked before any page is rendered: a syntax error, a missing partial or parent, or a missing
 /// page template is reported with the template's file and line.
-public struct TemplateSet: Sendable {
-    public let folder: URL
+struct TemplateSet: Sendable {
+    let folder: URL
     let library: MustacheLibrary
     /// The same templates for our renderer; nil when swift-mustache's tokens could not be read,
     /// and then swift-mustache renders.
     let compiled: TemplateRenderer?
     /// Template names (path under templates/ without `.mustache`).
-    public let names: Set<String>
+    let names: Set<String>
     /// Hash of every template's text, for caches.
-    public let combinedHash: UInt64
+    let combinedHash: UInt64
     /// Hash of each template's text, for the keys of outputs that looked it up (`InputHashes`).
     let textHashes: [String: UInt64]
     /// Every literal `id="..."` the templates write (`main`, `qn-form` ...): a heading never gets
     /// one of these, so a page never holds two elements with one id.
     let reservedIDs: Set<String>
 
-    public static func load(from folder: URL) throws -> TemplateSet {
+    static func load(from folder: URL) throws -> TemplateSet {
         var errors = ErrorCollector()
         var library = MustacheLibrary()
         var names: Set<String> = []
@@ -95,13 +95,13 @@ public struct TemplateSet: Sendable {
 
     /// The same templates rendered by swift-mustache alone: slower, the same bytes. For tests that
     /// prove it, and to measure the difference.
-    public func renderedBySwiftMustache() -> TemplateSet {
+    func renderedBySwiftMustache() -> TemplateSet {
         TemplateSet(folder: folder, library: library, compiled: nil, names: names, combinedHash: combinedHash,
                     textHashes: textHashes, reservedIDs: reservedIDs)
     }
 
     /// Whether our renderer is in use (false when swift-mustache's tokens could not be read).
-    public var rendersCompiled: Bool { compiled != nil }
+    var rendersCompiled: Bool { compiled != nil }
 
     /// Whether the theme has template `name`; the answer is recorded (a template added later
     /// changes what the output that asked prints).

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Blocks
 import Scoring
 
@@ -45,16 +46,15 @@ struct Page: Sendable {
 /// The body of a page whose front matter came from the build cache, read from the file when
 /// first asked for. Should the file have changed since it was listed (during the build), the
 /// body read is the new one; the next build sees the new stamp and renders the page again.
-final class DeferredBody: @unchecked Sendable {
-    private let lock = NSLock()
-    private var loaded: String?
+final class DeferredBody: Sendable {
+    private let loaded = Mutex<String?>(nil)
     /// The file's path (a string: making 10,000 URLs was a measurable part of restoring a cache).
     let path: String
 
     init(path: String) { self.path = path }
 
     var text: String {
-        lock.withLock {
+        loaded.withLock { loaded in
             if let loaded { return loaded }
             let data = FileManager.default.contents(atPath: path) ?? Data()
             let body: String

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Records, while one output renders, what it reads that its key does not cover up front: every
 /// template looked up by name (the page's own, parents, partials, dynamic partials, partials after
@@ -75,13 +76,12 @@ final class RecordedReads: Hashable, Sendable {
     func hash(into hasher: inout Hasher) { hasher.combine(signature) }
 
     /// Distinct read sets seen by this process; a theme has a few dozen.
-    private final class Interner: @unchecked Sendable {
+    private final class Interner: Sendable {
         static let shared = Interner()
-        private let lock = NSLock()
-        private var sets: Set<RecordedReads> = []
+        private let sets = Mutex<Set<RecordedReads>>([])
 
         func intern(_ reads: RecordedReads) -> RecordedReads {
-            lock.withLock {
+            sets.withLock { sets in
                 if let known = sets.firstIndex(of: reads) { return sets[known] }
                 // Bounded for a preview that runs for days through many theme edits.
                 if sets.count >= 4_096 { sets.removeAll() }

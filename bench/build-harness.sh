@@ -7,7 +7,7 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 RELEASE=$1
 OUT=$2
-TARGETS="SiteBuilder Markdown Scoring Blocks CFileSwap CByteSearch Yams CYaml Mustache"
+TARGETS="SiteBuilder Markdown Scoring Blocks ByteText CFileSwap CByteSearch Yams CYaml Mustache Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper CXKCP CXKCPShims"
 
 objects=()
 for target in $TARGETS; do
@@ -20,10 +20,10 @@ while IFS= read -r map; do module_maps+=("-Xcc" "-fmodule-map-file=$map"); done 
     { find "$RELEASE" -maxdepth 2 -name module.modulemap; echo "$REPO/Sources/CCmarkGFM/module.modulemap"; } | sort -u)
 includes=()
 while IFS= read -r folder; do includes+=("-Xcc" "-I$folder"); done < <(
-    find "$REPO/Sources/CFileSwap" "$REPO/Sources/CByteSearch" "$REPO/.build-bench/checkouts/Yams/Sources/CYaml" -type d -name include 2>/dev/null)
+    find "$REPO/Sources/CFileSwap" "$REPO/Sources/CByteSearch" "$REPO/.build-bench/checkouts/Yams/Sources/CYaml" "$REPO/.build-bench/checkouts/swift-crypto/Sources/CCryptoBoringSSL" "$REPO/.build-bench/checkouts/swift-crypto/Sources/CCryptoBoringSSLShims" "$REPO/.build-bench/checkouts/swift-crypto/Sources/CXKCP" "$REPO/.build-bench/checkouts/swift-crypto/Sources/CXKCPShims" -type d -name include 2>/dev/null)
 
 swiftc -O -module-name RebuildHarness \
     -I "$RELEASE/Modules" -I "$RELEASE" "${module_maps[@]}" "${includes[@]}" \
     $(pkg-config --cflags-only-I libcmark-gfm | sed 's/-I/-Xcc -I/g') \
     "$REPO/bench/rebuild-harness.swift" "${objects[@]}" \
-    -lcmark-gfm -lcmark-gfm-extensions -o "$OUT"
+    -lcmark-gfm -lcmark-gfm-extensions -lstdc++ -o "$OUT"

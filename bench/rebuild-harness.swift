@@ -39,7 +39,7 @@ do {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
         print(String(format: "edit %.4f %d %d", seconds, report.renderedPages, report.changedFiles.count))
         if ProcessInfo.processInfo.environment["REBUILD_STEPS"] != nil {
-            for step in report.steps { print(String(format: "#   %@ %.1f ms", step.name, step.seconds * 1000)) }
+            for line in report.timingLines { print("#   " + line) }
         }
     }
     try original.write(to: edited, atomically: false, encoding: .utf8)

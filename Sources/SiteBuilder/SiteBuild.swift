@@ -51,12 +51,7 @@ public struct BuildReport: Sendable {
     var steps: [BuildStep] = []
 
     /// One line per step, for `--timings`.
-    public var timingLines: [String] {
-        steps.map { step in
-            let name = step.name.count < 26 ? step.name + String(repeating: " ", count: 26 - step.name.count) : step.name
-            return name + String(format: "%9.1f ms", step.seconds * 1000)
-        }
-    }
+    public var timingLines: [String] { BuildStep.timingLines(steps) }
 
     public var summaryLine: String {
         let reused = pages - renderedPages
@@ -68,6 +63,14 @@ public struct BuildReport: Sendable {
 struct BuildStep: Sendable, Equatable {
     var name: String
     var seconds: Double
+
+    /// One aligned line per step, as `--timings` and the benchmark's rebuild harness print them.
+    static func timingLines(_ steps: [BuildStep]) -> [String] {
+        steps.map { step in
+            let name = step.name.count < 26 ? step.name + String(repeating: " ", count: 26 - step.name.count) : step.name
+            return name + String(format: "%9.1f ms", step.seconds * 1000)
+        }
+    }
 }
 
 /// A link written in a page's Markdown, where it was written and the site path it points at.

@@ -25,6 +25,8 @@ public final class IncrementalBuilder {
         /// Markdown files read and decoded (the others were unchanged since the previous build).
         var filesRead: Int
         var steps: [BuildStep]
+        /// One line per step, for the benchmark's rebuild harness.
+        public var timingLines: [String] { BuildStep.timingLines(steps) }
         /// Whether only the edited pages were rendered, without loading the whole site again.
         var editedPagesOnly: Bool
     }

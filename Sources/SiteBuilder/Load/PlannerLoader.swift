@@ -21,7 +21,9 @@ enum PlannerLoader {
         do {
             planner = try YAMLDecoder().decode(Planner.self, from: root)
         } catch let error as DecodingError {
-            errors.add(describe(error, lines: lines, file: file))
+            errors.add(DecodingProblem.describe(error, lines: lines, file: file, document: "planner",
+                                                fieldHelp: "docs/writing-guides.md, \"The planner\", lists every field",
+                                                typeHelp: "check the value's type: ids and texts are text, min/max/from/to/version/year are whole numbers, grows is true or false, kind is choice or number"))
             return nil
         } catch {
             errors.add(SiteError(file: file, message: "cannot read the planner: \(error)", fix: "see docs/writing-guides.md for planner.yml's format"))
@@ -33,23 +35,6 @@ enum PlannerLoader {
                                  fix: "edit the planner so that its inputs, rules and sources agree (docs/writing-guides.md, \"The planner\")"))
         }
         return problems.isEmpty ? planner : nil
-    }
-
-    private static func describe(_ error: DecodingError, lines: EntryLines, file: String) -> SiteError {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        switch error {
-        case let .keyNotFound(key, context):
-            let place = path(context.codingPath)
-            return SiteError(file: file, line: lines.line(for: place), message: "\(place.isEmpty ? "planner" : place) is missing `\(key.stringValue)`",
-                             fix: "add `\(key.stringValue):` there (docs/writing-guides.md, \"The planner\", lists every field)")
-        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            return SiteError(file: file, line: lines.line(for: path(context.codingPath)), message: "\(path(context.codingPath)): \(context.debugDescription)",
-                             fix: "check the value's type: ids and texts are text, min/max/from/to/version/year are whole numbers, grows is true or false, kind is choice or number")
-        @unknown default:
-            return SiteError(file: file, message: "cannot read the planner: \(error)")
-        }
     }
 }
 

@@ -33,7 +33,9 @@ enum QuestionnaireLoader {
         do {
             questionnaire = try YAMLDecoder().decode(Questionnaire.self, from: root)
         } catch let error as DecodingError {
-            errors.add(describe(error, root: root, file: file))
+            errors.add(DecodingProblem.describe(error, lines: EntryLines(root), file: file, document: "questionnaire",
+                                                fieldHelp: "see docs/writing-guides.md for the format",
+                                                typeHelp: "check the value's type: ids and texts are text, min/max/weight/version are whole numbers, reverse is true or false"))
             return nil
         } catch {
             errors.add(SiteError(file: file, message: "cannot read the questionnaire: \(error)"))
@@ -51,24 +53,6 @@ enum QuestionnaireLoader {
         let filled = QuestionnaireWords.expand(questionnaire, lines: lines, file: file, errors: &wordErrors)
         for error in wordErrors.errors { errors.add(error) }
         return wordErrors.errors.isEmpty ? filled : nil
-    }
-
-    private static func describe(_ error: DecodingError, root: Node, file: String) -> SiteError {
-        func path(_ codingPath: [any CodingKey]) -> String {
-            codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
-        let lines = EntryLines(root)
-        switch error {
-        case let .keyNotFound(key, context):
-            let where_ = path(context.codingPath)
-            return SiteError(file: file, line: lines.line(for: where_), message: "\(where_.isEmpty ? "questionnaire" : where_) is missing `\(key.stringValue)`",
-                             fix: "add `\(key.stringValue):` there (see docs/writing-guides.md for the format)")
-        case let .typeMismatch(_, context), let .valueNotFound(_, context), let .dataCorrupted(context):
-            return SiteError(file: file, line: lines.line(for: path(context.codingPath)), message: "\(path(context.codingPath)): \(context.debugDescription)",
-                             fix: "check the value's type: ids and texts are text, min/max/weight/version are whole numbers, reverse is true or false")
-        @unknown default:
-            return SiteError(file: file, message: "cannot read the questionnaire: \(error)")
-        }
     }
 }
 

@@ -48,8 +48,16 @@ let package = Package(
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
+        // How a static host serves each file of a built site: Content-Type and Cache-Control by path.
+        .target(name: "HostRules"),
+        // `crossroads deploy`: the plan (local MD5s against the destination's listing), the executor
+        // that drives any destination in the safe order, and the folder and git destinations.
+        .target(name: "Deploy", dependencies: [
+            "HostRules",
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "PreviewServer", dependencies: [
-            "SiteBuilder",
+            "SiteBuilder", "HostRules",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
             .product(name: "NIOCore", package: "swift-nio"),
@@ -57,7 +65,7 @@ let package = Package(
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ]),
         .executableTarget(name: "crossroads", dependencies: [
-            "SiteBuilder", "Scoring", "PreviewServer",
+            "SiteBuilder", "Scoring", "PreviewServer", "Deploy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // Seeded generators shared by the test targets.
@@ -67,7 +75,8 @@ let package = Package(
         .testTarget(name: "ByteTextTests", dependencies: ["ByteText", "Scoring", "TestSupport"]),
         .testTarget(name: "BlocksTests", dependencies: ["Blocks", "Scoring", "Markdown"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring", "Blocks", "ByteText", "TestSupport"]),
-        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder"]),
+        .testTarget(name: "DeployTests", dependencies: ["Deploy", "HostRules", "SiteBuilder", "TestSupport"]),
+        .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder", "HostRules"]),
         // Drives the built `crossroads` binary, node and headless Chromium against whole sites.
         .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Scoring", "Markdown", .product(name: "Yams", package: "Yams")]),
         // Bad input, hostile content, killed builds and property-based fuzzing (issue 8).

@@ -1,4 +1,5 @@
 import Foundation
+import HostRules
 import Hummingbird
 
 /// Answers every request: the live-reload endpoints under /__crossroads/, and otherwise files from

@@ -1,3 +1,4 @@
+import HostRules
 @testable import PreviewServer
 import XCTest
 

@@ -1,5 +1,6 @@
-/// The `Content-Type` of a served file, from its extension.
-enum ContentTypes {
+/// The `Content-Type` of a served file, from its extension: what the preview server sends and
+/// what a deploy sets on every uploaded file.
+public enum ContentTypes {
     private static let byExtension: [String: String] = [
         "html": "text/html; charset=utf-8",
         "htm": "text/html; charset=utf-8",
@@ -36,15 +37,15 @@ enum ContentTypes {
         "mp3": "audio/mpeg",
     ]
 
-    static let fallback = "application/octet-stream"
+    public static let fallback = "application/octet-stream"
 
-    static func forFile(named name: String) -> String {
+    public static func forFile(named name: String) -> String {
         guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return fallback }
         let fileExtension = name[name.index(after: dot)...].lowercased()
         return byExtension[fileExtension] ?? fallback
     }
 
-    static func isHTML(_ contentType: String) -> Bool {
+    public static func isHTML(_ contentType: String) -> Bool {
         contentType.hasPrefix("text/html")
     }
 }

@@ -57,6 +57,10 @@ struct ErrorCollector {
     var isEmpty: Bool { errors.isEmpty }
 
     func throwIfAny() throws {
+        try Self.throwing(errors)
+    }
+
+    static func throwing(_ errors: [SiteError]) throws {
         if !errors.isEmpty { throw BuildFailure(errors) }
     }
 }

@@ -4,13 +4,12 @@ import Foundation
 import Markdown
 import Scoring
 
-/// Renders every output of a loaded site into an `OutputWriter`. Pages render in parallel (the
-/// Markdown target serialises the one cmark call that is not thread-safe); everything written is
-/// a pure function of the inputs, so builds are byte-identical.
-///
-/// `@unchecked Sendable`: every stored property is immutable after `init`; the `[String: Any]`
-/// template values inside are plain value types that parallel pages only read.
-struct SiteRenderer: @unchecked Sendable {
+/// What every output is rendered with: the site model, the theme (templates and assets), one
+/// context builder per URL form and the Markdown renderer set up for the site. The steps that
+/// use it are in `Pipeline/RenderSteps.swift`, the outputs in `Jobs/`, a page's body in
+/// `PageBody.swift`. Immutable, so parallel pages share it; everything written is a pure function
+/// of the inputs, so builds are byte-identical.
+struct SiteRenderer: Sendable {
     private(set) var model: SiteModel
     let templates: TemplateSet
     let assets: Assets
@@ -70,119 +69,4 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     func templateName(for page: Page) -> String { SiteModel.templateName(metadata: page.metadata, sitePath: page.sitePath) }
-
-    struct RenderedBody {
-        var markdown: RenderedMarkdown
-        /// Links as printed on the page at the rendered site path (with the real root prefix).
-        var links: [CheckedLink]
-        /// Whether the HTML holds `RootPlaceholder.text` where rewritten links start.
-        var rootIsPlaceholder = false
-
-        /// The body as printed in a file written at `sitePath`: the placeholder replaced by that
-        /// file's root when it can stand in for it, else the Markdown rendered again for there.
-        func atDepth(of sitePath: String, renderer: SiteRenderer, page: Page, links: LinkBuilder? = nil) throws -> RenderedBody {
-            guard rootIsPlaceholder else { return self }
-            let links = links ?? renderer.links
-            let root = links.root(from: sitePath)
-            guard RootPlaceholder.canStandIn(for: root) else {
-                return try renderer.renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: sitePath, links: links)
-            }
-            var resolved = self
-            resolved.rootIsPlaceholder = false
-            resolved.markdown.html = RootPlaceholder.resolve(markdown.html, root: root)
-            resolved.markdown.links = markdown.links.map { link in
-                var link = link
-                if link.destination.hasPrefix(RootPlaceholder.text) {
-                    link.destination = root + link.destination.dropFirst(RootPlaceholder.text.count)
-                }
-                return link
-            }
-            return resolved
-        }
-    }
-
-    /// Placeholders, then Markdown with fenced blocks and link rewriting; errors carry file lines.
-    /// With `sharedAcrossDepths`, rewritten links start with `RootPlaceholder.text` in the HTML
-    /// (resolve with `RenderedBody.atDepth`); `links` always hold the real hrefs from `sitePath`.
-    /// `links`: the URL form to print (the site's own unless given).
-    func renderMarkdown(_ body: String, file: String, firstLine: Int, sitePath: String,
-                        sharedAcrossDepths: Bool = false, links: LinkBuilder? = nil) throws -> RenderedBody {
-        let expanded = Placeholders.expand(body, values: placeholderValues)
-        var errors = expanded.unknown.map { unknown in
-            SiteError(file: file, line: unknown.line + firstLine - 1,
-                      message: "unknown placeholder {{\(unknown.name)}}",
-                      fix: placeholderValues.isEmpty
-                        ? "placeholders need content/questionnaire.yml or content/planner.yml; write \\{{ for a literal {{"
-                        : "use one of: \(placeholderValues.keys.sorted().joined(separator: ", ")); write \\{{ for a literal {{")
-        }
-        let targets = model.contentTargets
-        let links = links ?? self.links
-        let pageRoot = links.root(from: sitePath)
-        let root = sharedAcrossDepths ? RootPlaceholder.text : pageRoot
-        let rewrite: LinkRewriter = { destination, _ in
-            try Self.rewrite(destination, root: root, targets: targets, links: links)
-        }
-        do {
-            let rendered = try markdown.render(expanded.text, rewriteLink: rewrite)
-            try ErrorCollector.throwing(errors)
-            let checked = rendered.links.map { link in
-                let destination = sharedAcrossDepths && link.destination.hasPrefix(root)
-                    ? pageRoot + link.destination.dropFirst(root.count) : link.destination
-                return CheckedLink(file: file, line: link.line + firstLine - 1, fromSitePath: sitePath, destination: destination)
-            }
-            return RenderedBody(markdown: rendered, links: checked, rootIsPlaceholder: sharedAcrossDepths)
-        } catch let failure as MarkdownErrors {
-            errors += failure.errors.map { SiteError($0, file: file, firstLine: firstLine, limits: site.config.limits) }
-        } catch let error as MarkdownError {
-            errors.append(SiteError(error, file: file, firstLine: firstLine, limits: site.config.limits))
-        }
-        throw BuildFailure(errors)
-    }
-
-    struct LinkProblem: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// `@/path.md#id` -> URL of that page after `root`; `/path/` -> the same; everything else unchanged.
-    static func rewrite(_ destination: String, root: String, targets: [String: String], links: LinkBuilder) throws -> String {
-        if destination.hasPrefix(ContentLink.prefix) {
-            let path = ContentLink.contentPath(destination)
-            guard let target = targets[path] else {
-                throw LinkProblem(description: "link to \(destination), but content/\(path) does not exist (check the path, or link to a page under content/)")
-            }
-            return root + links.final(target) + (ContentLink.fragment(destination).map { "#" + $0 } ?? "")
-        }
-        if destination.hasPrefix("/") && !destination.hasPrefix("//") {
-            var path = Substring(destination.dropFirst())
-            var fragment: String?
-            if let hash = path.firstIndex(of: "#") {
-                fragment = String(path[path.index(after: hash)...])
-                path = path[..<hash]
-            }
-            let sitePathTarget = path.contains(".") ? String(path) : SitePath.normaliseFolder(String(path))
-            return root + links.final(sitePathTarget) + (fragment.map { "#" + $0 } ?? "")
-        }
-        return destination
-    }
-}
-
-extension ErrorCollector {
-    static func throwing(_ errors: [SiteError]) throws {
-        if !errors.isEmpty { throw BuildFailure(errors) }
-    }
-}
-
-/// Fixed-size result storage that parallel iterations fill, each at its own index.
-final class ResultSlots<Value>: @unchecked Sendable {
-    private var storage: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    subscript(index: Int) -> Value? {
-        get { lock.withLock { storage[index] } }
-        set { lock.withLock { storage[index] = newValue } }
-    }
-
-    var values: [Value?] { lock.withLock { storage } }
 }

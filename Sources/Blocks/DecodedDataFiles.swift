@@ -1,15 +1,19 @@
 import Foundation
+import Synchronization
 
 /// Each data file decoded and validated once per block kind that reads it (a ladder, a level
 /// map, a comparison), the first time a block does, and shared by every page after: a site whose pages
 /// hold a hundred ladders parses its ladders file once. A file's problems are kept too, so every
 /// block that reads a broken file reports the same error. Safe to use from parallel renders.
-public final class DecodedDataFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    /// Keyed by block kind and file name: a ```ladder and a ```level-map word the same problem
-    /// with their own block name.
-    private var ladders: [String: Result<LadderData, BlockError>] = [:]
-    private var comparisons: [String: Result<CompareRenderer.CompareFile, BlockError>] = [:]
+public final class DecodedDataFiles: Sendable {
+    private struct Decoded: Sendable {
+        /// Keyed by block kind and file name: a ```ladder and a ```level-map word the same problem
+        /// with their own block name.
+        var ladders: [String: Result<LadderData, BlockError>] = [:]
+        var comparisons: [String: Result<CompareRenderer.CompareFile, BlockError>] = [:]
+    }
+
+    private let decoded = Mutex(Decoded())
 
     public init() {}
 
@@ -25,16 +29,16 @@ public final class DecodedDataFiles: @unchecked Sendable {
 
     /// The value kept for `name`, or the one `decode` makes (two threads may both make it: the
     /// same value, kept once).
-    private static func value<Value>(for name: String, in table: ReferenceWritableKeyPath<DecodedDataFiles, [String: Result<Value, BlockError>]>,
-                                     of files: DecodedDataFiles, decode: () throws(BlockError) -> Value) throws(BlockError) -> Value {
-        if let known = files.lock.withLock({ files[keyPath: table][name] }) { return try known.get() }
+    private static func value<Value: Sendable>(for name: String, in table: WritableKeyPath<Decoded, [String: Result<Value, BlockError>]>,
+                                               of files: DecodedDataFiles, decode: () throws(BlockError) -> Value) throws(BlockError) -> Value {
+        if let known = files.decoded.withLock({ $0[keyPath: table][name] }) { return try known.get() }
         let made: Result<Value, BlockError>
         do throws(BlockError) {
             made = .success(try decode())
         } catch {
             made = .failure(error)
         }
-        files.lock.withLock { files[keyPath: table][name] = made }
+        files.decoded.withLock { $0[keyPath: table][name] = made }
         return try made.get()
     }
 }

@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import Synchronization
 
 /// A cmark parser and the document it produced, freed together.
 ///
@@ -13,12 +14,12 @@ final class ParsedDocument {
     /// `cmark_parser_finish` edits a process-wide table of special inline characters while
     /// it runs the extensions, so two parses at once can corrupt each other. Every parse in
     /// the process goes through this one lock; walking and rendering need no lock.
-    private static let parseLock = NSLock()
+    private static let parseLock = Mutex(())
 
     init?(_ source: String, options: Int32) {
         self.options = options
         var text = source
-        let parsed: (parser: OpaquePointer, root: OpaquePointer)? = Self.parseLock.withLock {
+        let parsed: (parser: OpaquePointer, root: OpaquePointer)? = Self.parseLock.withLock { _ in
             guard let parser = cmark_parser_new(options) else { return nil }
             CmarkExtensions.attach(to: parser)
             text.withUTF8 { bytes in

@@ -2,6 +2,7 @@ import Blocks
 import Foundation
 import Markdown
 import Scoring
+import Synchronization
 
 /// What `crossroads build` needs to know.
 public struct BuildOptions: Sendable {
@@ -129,7 +130,7 @@ public enum SiteBuild {
                 try writer.commit()
                 cache?.save(keys: result.keys, files: writer.producedFiles, spare: writer.keptSpare)
                 if let cache { decodedPages?.save(to: cache.pagesFile) }
-                if requested.keepsMemoryUntilExit { MemoryKeptUntilExit.keep([renderer, writer, result, state as Any, decodedPages as Any]) }
+                if requested.keepsMemoryUntilExit { MemoryKeptUntilExit.keep([renderer, writer, result, state, decodedPages]) }
                 return result
             })
         do {
@@ -144,12 +145,10 @@ public enum SiteBuild {
 }
 
 /// Values kept alive until the process exits (see `BuildOptions.keepsMemoryUntilExit`).
-private final class MemoryKeptUntilExit: @unchecked Sendable {
-    static let shared = MemoryKeptUntilExit()
-    private let lock = NSLock()
-    private var values: [Any] = []
+private enum MemoryKeptUntilExit {
+    private static let values = Mutex<[any Sendable]>([])
 
-    static func keep(_ more: [Any]) { shared.lock.withLock { shared.values += more } }
+    static func keep(_ more: [any Sendable]) { values.withLock { $0 += more } }
 }
 
 /// The load steps every build starts with: where the output goes, the site, the templates and

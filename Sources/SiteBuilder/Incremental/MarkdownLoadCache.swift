@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Pages already read and decoded, by file, for a process that builds the same site again and
 /// again (the preview server), or restored from the build cache (`PageCacheFile`): a file whose
@@ -11,8 +12,8 @@ import Foundation
 /// tick of the file system's clock; so an entry read within `racyWindow` of the file's last
 /// change is not trusted: it is read again (its content hashed again) next time.
 /// Thread-safe: the loader fills it from parallel tasks.
-final class MarkdownLoadCache: @unchecked Sendable {
-    struct Stamp: Equatable {
+final class MarkdownLoadCache: Sendable {
+    struct Stamp: Equatable, Sendable {
         var size: Int64
         var modifiedSeconds: Int
         var modifiedNanoseconds: Int
@@ -21,7 +22,7 @@ final class MarkdownLoadCache: @unchecked Sendable {
         var changedNanoseconds: Int
     }
 
-    private struct Entry {
+    private struct Entry: Sendable {
         var stamp: Stamp
         var loaded: SiteLoader.LoadedMarkdown
         /// False for a file changed within `racyWindow` of being read (see the type's comment):
@@ -36,33 +37,45 @@ final class MarkdownLoadCache: @unchecked Sendable {
         stamp.changedNanoseconds == 0 && stamp.modifiedNanoseconds == 0 ? 2 : 0.1
     }
 
-    private let lock = NSLock()
-    private var entries: [String: Entry] = [:]
-    /// Files read (not taken from the cache) by the last load, for tests and reports.
-    private(set) var filesRead = 0
+    /// Everything the parallel loader reads and changes, behind one lock.
+    private struct State: Sendable {
+        var entries: [String: Entry] = [:]
+        /// Files read (not taken from the cache) by the last load.
+        var filesRead = 0
+        /// Files stored and files dropped since the cache was made, restored or saved.
+        var stored: Set<String> = []
+        var dropped: Set<String> = []
+        /// The file this cache was restored from: its size then, and how many records it held.
+        var restored: (file: URL, size: Int, records: Int)?
+    }
 
-    /// Files stored and files dropped since the cache was made, restored or saved.
-    private var stored: Set<String> = []
-    private var dropped: Set<String> = []
-    /// The file this cache was restored from: its size then, and how many records it held.
-    private var restored: (file: URL, size: Int, records: Int)?
+    private let state: Mutex<State>
     /// The content folder the saved file describes.
-    private var contentFolder: URL?
+    private let contentFolder: URL?
 
-    init() {}
+    /// Files read (not taken from the cache) by the last load, for tests and reports.
+    var filesRead: Int { state.withLock { $0.filesRead } }
+
+    init() {
+        state = Mutex(State())
+        contentFolder = nil
+    }
 
     /// The cache `save(to:)` left in `file`; empty when there is none, it is unreadable, or it
     /// describes another content folder.
     init(restoringFrom file: URL, contentFolder: URL) {
         self.contentFolder = contentFolder
-        guard let data = FileManager.default.contents(atPath: file.path),
-              let decoded = PageCacheFile.decode(data, contentFolder: contentFolder) else { return }
-        entries = decoded.entries.mapValues { Entry(stamp: $0.0, loaded: $0.1) }
-        restored = (file, data.count, decoded.records)
+        var restoredState = State()
+        if let data = FileManager.default.contents(atPath: file.path),
+           let decoded = PageCacheFile.decode(data, contentFolder: contentFolder) {
+            restoredState.entries = decoded.entries.mapValues { Entry(stamp: $0.0, loaded: $0.1) }
+            restoredState.restored = (file, data.count, decoded.records)
+        }
+        state = Mutex(restoredState)
     }
 
     /// What may be saved for a file: nothing when its entry is not trusted (see `Entry.trusted`).
-    private func savable(_ path: String) -> SiteLoader.LoadedMarkdown? {
+    private static func savable(_ path: String, in entries: [String: Entry]) -> SiteLoader.LoadedMarkdown? {
         guard let entry = entries[path] else { return nil }
         return entry.trusted ? entry.loaded : SiteLoader.LoadedMarkdown(content: .nothing, errors: [])
     }
@@ -71,23 +84,27 @@ final class MarkdownLoadCache: @unchecked Sendable {
     /// appended to the file this cache came from, unless the file has grown to twice what it
     /// holds (then, or for a new file, all of them).
     func save(to file: URL) {
-        lock.withLock {
-            guard !stored.isEmpty || !dropped.isEmpty else { return }
+        let contentFolder = contentFolder
+        state.withLock { state in
+            guard !state.stored.isEmpty || !state.dropped.isEmpty else { return }
             defer {
-                stored = []
-                dropped = []
+                state.stored = []
+                state.dropped = []
             }
-            let changes = stored.count + dropped.count
-            if let restored, restored.file == file, restored.records + changes < 2 * max(entries.count, 64),
+            let entries = state.entries
+            let savable = { (path: String) in Self.savable(path, in: entries) }
+            let changes = state.stored.count + state.dropped.count
+            if let restored = state.restored, restored.file == file, restored.records + changes < 2 * max(entries.count, 64),
                let handle = FileHandle(forUpdatingAtPath: file.path) {
                 defer { try? handle.close() }
                 // Appends only to the file as it was read: another build may have replaced it since.
                 if let size = try? handle.seekToEnd(), Int(size) == restored.size {
                     var writer = BinaryWriter()
+                    let stored = state.stored
                     PageCacheFile.appendRecords(for: entries.filter { stored.contains($0.key) }.mapValues(\.stamp), loaded: savable,
-                                                forgetting: dropped, to: &writer)
+                                                forgetting: state.dropped, to: &writer)
                     if (try? handle.write(contentsOf: writer.data)) != nil {
-                        self.restored = (file, restored.size + writer.bytes.count, restored.records + changes)
+                        state.restored = (file, restored.size + writer.bytes.count, restored.records + changes)
                         return
                     }
                 }
@@ -96,36 +113,36 @@ final class MarkdownLoadCache: @unchecked Sendable {
             let data = PageCacheFile.encode(entries.mapValues(\.stamp), contentFolder: contentFolder, loaded: savable)
             try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
             if (try? data.write(to: file, options: .atomic)) != nil {
-                restored = (file, data.count, entries.count)
+                state.restored = (file, data.count, entries.count)
             }
         }
     }
 
     func loaded(_ path: String, stamp: Stamp) -> SiteLoader.LoadedMarkdown? {
-        lock.withLock { entries[path].flatMap { $0.trusted && $0.stamp == stamp ? $0.loaded : nil } }
+        state.withLock { $0.entries[path].flatMap { $0.trusted && $0.stamp == stamp ? $0.loaded : nil } }
     }
 
     func store(_ loaded: SiteLoader.LoadedMarkdown, for path: String, stamp: Stamp) {
-        lock.withLock {
-            filesRead += 1
-            stored.insert(path)
+        state.withLock { state in
+            state.filesRead += 1
+            state.stored.insert(path)
             // Taken after the read: a change after it moves the stamp unless within the window.
             let now = Date().timeIntervalSince1970
             let changed = max(Double(stamp.changedSeconds) + Double(stamp.changedNanoseconds) / 1e9,
                               Double(stamp.modifiedSeconds) + Double(stamp.modifiedNanoseconds) / 1e9)
-            entries[path] = Entry(stamp: stamp, loaded: loaded, trusted: changed < now - Self.racyWindow(for: stamp))
+            state.entries[path] = Entry(stamp: stamp, loaded: loaded, trusted: changed < now - Self.racyWindow(for: stamp))
         }
     }
 
     /// Forgets files that no longer exist, and starts counting reads anew.
     func beginLoad(keeping paths: Set<String>) {
-        lock.withLock {
-            filesRead = 0
+        state.withLock { state in
+            state.filesRead = 0
             // Removed one by one: rebuilding a 10,000-entry dictionary for a few gone files cost more.
-            for path in entries.keys.filter({ !paths.contains($0) }) {
-                entries[path] = nil
-                dropped.insert(path)
-                stored.remove(path)
+            for path in state.entries.keys.filter({ !paths.contains($0) }) {
+                state.entries[path] = nil
+                state.dropped.insert(path)
+                state.stored.remove(path)
             }
         }
     }

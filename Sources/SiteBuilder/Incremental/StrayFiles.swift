@@ -1,44 +1,41 @@
 import Foundation
+import Synchronization
 
 /// Files under a spare output that its manifest does not name: the manifest knows what the build
 /// before wrote, not what else was put in that output by hand since, and a stray file must not
 /// outlive the next swap. Searched on another thread from the start of a build, through folder
 /// descriptors, so the search goes on when the spare is renamed to become the staging folder.
-final class StrayFiles: @unchecked Sendable {
+final class StrayFiles: Sendable {
     private let group = DispatchGroup()
-    private let lock = NSLock()
-    private var strays: Set<String> = []
-    private var links = false
+    private let search = Mutex<(strays: Set<String>, links: Bool)>(([], false))
 
     /// Starts searching `folder` (nothing is found when it cannot be opened; a folder that is a
     /// symbolic link counts as holding one).
     init(searching folder: String, known: Set<String>) {
         let root = open(folder, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
         guard root >= 0 else {
-            links = errno == ELOOP || errno == ENOTDIR
+            let links = errno == ELOOP || errno == ENOTDIR
+            search.withLock { $0.links = links }
             return
         }
         DispatchQueue.global(qos: .userInitiated).async(group: group) {
             var found: Set<String> = []
             var links = false
             Self.list(root, prefix: "", known: known, into: &found, links: &links)
-            self.lock.withLock {
-                self.strays = found
-                self.links = links
-            }
+            self.search.withLock { $0 = (found, links) }
         }
     }
 
     /// Waits for the search: whether the folder holds a symbolic link anywhere.
     func holdsLinks() -> Bool {
         group.wait()
-        return lock.withLock { links }
+        return search.withLock { $0.links }
     }
 
     /// Waits for the search, relative paths.
     func found() -> Set<String> {
         group.wait()
-        return lock.withLock { strays }
+        return search.withLock { $0.strays }
     }
 
     /// Lists the folder open at `descriptor` (and closes it).

@@ -1,34 +1,41 @@
 import Foundation
+import Synchronization
 
 /// Writes into the output folder itself, for the preview, whose folder nobody publishes: only the
 /// files whose bytes changed; `commit()` also deletes the files the previous build wrote and this
 /// one did not. The changed files are held in memory until `commit()`, so a build that fails
 /// part way (one page that cannot render) writes nothing and the preview keeps serving the last
 /// good site.
-final class InPlaceOutputWriter: OutputWriter, @unchecked Sendable {
+final class InPlaceOutputWriter: OutputWriter, Sendable {
     let output: URL
     private let ledger = OutputLedger()
-    private let lock = NSLock()
-    /// Changed files waiting for `commit()`, by path relative to the output.
-    private var pendingFiles: [String: Data] = [:]
-    /// A hash of every file in the output as the previous build left it, so an unchanged file is
-    /// recognised without reading it back (a large site's search index alone is tens of megabytes).
-    private var knownOutputHashes: [String: UInt64]
+    /// What page threads change at once.
+    private struct State: Sendable {
+        /// Changed files waiting for `commit()`, by path relative to the output.
+        var pendingFiles: [String: Data] = [:]
+        /// A hash of every file in the output as the previous build left it, so an unchanged file is
+        /// recognised without reading it back (a large site's search index alone is tens of megabytes).
+        var knownOutputHashes: [String: UInt64]
+        /// Files whose bytes changed (written or removed), relative to the output.
+        var changedFiles: [String] = []
+    }
+
+    private let state: Mutex<State>
     /// Files the previous build produced: those this build does not produce go at `commit()`.
     private let previouslyProduced: Set<String>
-    /// Files whose bytes changed (written or removed), relative to the output.
-    private(set) var changedFiles: [String] = []
 
     var producedFiles: Set<String> { ledger.producedFiles }
     /// The hashes after this build, for the next one.
-    var outputHashes: [String: UInt64] { lock.withLock { knownOutputHashes } }
+    var outputHashes: [String: UInt64] { state.withLock { $0.knownOutputHashes } }
+    /// Files whose bytes changed (written or removed), relative to the output.
+    var changedFiles: [String] { state.withLock { $0.changedFiles } }
 
     /// - Parameters:
     ///   - knownHashes: the previous build's `outputHashes` (empty for a first build): the output's files.
     ///   - previouslyProduced: the previous build's `producedFiles`, for a build that produces
     ///     every file of the site; empty for one that only rewrites some (edited pages).
     init(output: URL, knownHashes: [String: UInt64], previouslyProduced: Set<String>) throws {
-        knownOutputHashes = knownHashes
+        state = Mutex(State(knownOutputHashes: knownHashes))
         self.previouslyProduced = previouslyProduced
         self.output = output.standardizedFileURL
         do {
@@ -46,16 +53,16 @@ final class InPlaceOutputWriter: OutputWriter, @unchecked Sendable {
         let relative = outputPath.file
         ledger.produced(relative)
         let hash = contentKey ?? data.withUnsafeBytes { StableHash.keyOf(bytes: $0) }
-        lock.withLock {
-            guard knownOutputHashes[relative] != hash else { return }
-            knownOutputHashes[relative] = hash
-            pendingFiles[relative] = data
+        state.withLock { state in
+            guard state.knownOutputHashes[relative] != hash else { return }
+            state.knownOutputHashes[relative] = hash
+            state.pendingFiles[relative] = data
         }
     }
 
     /// The file is already in the output folder: nothing to do but count it.
     func reuse(_ outputPath: OutputPath) -> Bool {
-        guard (try? ledger.check(outputPath)) != nil, lock.withLock({ knownOutputHashes[outputPath.file] != nil }) else { return false }
+        guard (try? ledger.check(outputPath)) != nil, state.withLock({ $0.knownOutputHashes[outputPath.file] != nil }) else { return false }
         ledger.produced(outputPath.file)
         return true
     }
@@ -64,9 +71,9 @@ final class InPlaceOutputWriter: OutputWriter, @unchecked Sendable {
     private func removeStale() {
         for relative in previouslyProduced.subtracting(producedFiles).sorted() {
             try? FileManager.default.removeItem(at: output.appendingPathComponent(relative))
-            lock.withLock {
-                changedFiles.append(relative)
-                knownOutputHashes[relative] = nil
+            state.withLock { state in
+                state.changedFiles.append(relative)
+                state.knownOutputHashes[relative] = nil
             }
         }
     }
@@ -75,9 +82,9 @@ final class InPlaceOutputWriter: OutputWriter, @unchecked Sendable {
     /// removes the files no longer produced.
     func commit() throws {
         try write(OutputPath(sitePath: OutputOwnership.markerName), OutputOwnership.markerText)
-        let pending = lock.withLock { () -> [String: Data] in
-            defer { pendingFiles = [:] }
-            return pendingFiles
+        let pending = state.withLock { state in
+            defer { state.pendingFiles = [:] }
+            return state.pendingFiles
         }
         for (relative, data) in pending.sorted(by: { $0.key < $1.key }) {
             let url = output.appendingPathComponent(relative)
@@ -88,11 +95,11 @@ final class InPlaceOutputWriter: OutputWriter, @unchecked Sendable {
                 throw SiteError(file: url.path, message: "cannot write output file (\(FileWriting.reason(error)))",
                                 fix: "check free disk space and permissions of the output folder")
             }
-            lock.withLock { changedFiles.append(relative) }
+            state.withLock { $0.changedFiles.append(relative) }
         }
         removeStale()
     }
 
     /// Nothing reached the folder before `commit()`: dropping the held files is enough.
-    func abandon() { lock.withLock { pendingFiles = [:] } }
+    func abandon() { state.withLock { $0.pendingFiles = [:] } }
 }

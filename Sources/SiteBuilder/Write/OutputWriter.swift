@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Where a build's files go. Every page and output job writes through this protocol and cannot
 /// tell the two writers apart:
@@ -34,21 +35,20 @@ extension OutputWriter {
 
 /// What both writers keep the same way, from several page threads at once: the paths the output
 /// map allows, and the files produced so far.
-final class OutputLedger: @unchecked Sendable {
-    private let lock = NSLock()
-    private var claimed: OutputMap?
-    private var produced: Set<String> = []
+final class OutputLedger: Sendable {
+    private let claimed = Mutex<OutputMap?>(nil)
+    private let produced = Mutex<Set<String>>([])
 
-    func expect(_ map: OutputMap) { lock.withLock { claimed = map } }
+    func expect(_ map: OutputMap) { claimed.withLock { $0 = map } }
 
     /// Throws an internal error for a path outside the map (no map yet: every path is allowed).
     func check(_ path: OutputPath) throws {
-        guard let claimed = lock.withLock({ claimed }), !claimed.contains(path) else { return }
+        guard let map = claimed.withLock({ $0 }), !map.contains(path) else { return }
         throw SiteError(file: path.file, message: "internal error: this output is not in the build's output map",
                         fix: "please report this; the previous output was left untouched")
     }
 
-    func produced(_ relative: String) { lock.withLock { _ = produced.insert(relative) } }
+    func produced(_ relative: String) { produced.withLock { _ = $0.insert(relative) } }
 
-    var producedFiles: Set<String> { lock.withLock { produced } }
+    var producedFiles: Set<String> { produced.withLock { $0 } }
 }

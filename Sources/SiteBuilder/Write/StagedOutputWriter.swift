@@ -1,5 +1,6 @@
 import CFileSwap
 import Foundation
+import Synchronization
 
 /// Writes a build into a staging folder beside the output, then swaps it into place in one step,
 /// so a failed or killed build leaves the previous site untouched and no reader ever sees a mix.
@@ -7,7 +8,7 @@ import Foundation
 /// Cached builds keep the output the swap replaced as a spare (`SpareOutput`): the next build
 /// moves it back as its staging folder and changes only the files that differ, instead of
 /// hard-linking every file of a large site into a new folder and deleting the old one.
-final class StagedOutputWriter: OutputWriter, @unchecked Sendable {
+final class StagedOutputWriter: OutputWriter, Sendable {
     let output: URL
     let staging: URL
     /// Output of the previous build, whose unchanged files are hard-linked instead of rewritten.
@@ -19,12 +20,18 @@ final class StagedOutputWriter: OutputWriter, @unchecked Sendable {
     /// Files the spare holds that the manifest does not know of (see `StrayFiles`).
     private let spareStrays: StrayFiles?
     private let ledger = OutputLedger()
-    private let lock = NSLock()
-    /// Files written by this build (the others were kept from the previous output, same bytes).
-    private var writtenFiles: Set<String> = []
-    private var createdFolders: Set<String> = []
+    /// What page threads write at once, and what `commit()` leaves for the next build.
+    private struct State: Sendable {
+        /// Files written by this build (the others were kept from the previous output, same bytes).
+        var writtenFiles: Set<String> = []
+        var createdFolders: Set<String> = []
+        /// The spare kept by `commit()` for the next build.
+        var keptSpare: SpareOutput?
+    }
+
+    private let state = Mutex(State())
     /// The spare kept by `commit()` for the next build.
-    private(set) var keptSpare: SpareOutput?
+    var keptSpare: SpareOutput? { state.withLock { $0.keptSpare } }
 
     var producedFiles: Set<String> { ledger.producedFiles }
 
@@ -80,9 +87,9 @@ final class StagedOutputWriter: OutputWriter, @unchecked Sendable {
         let path = staging.path + "/" + relative
         let folder = (path as NSString).deletingLastPathComponent
         ledger.produced(relative)
-        let needsFolder = lock.withLock {
-            writtenFiles.insert(relative)
-            return createdFolders.insert(folder).inserted
+        let needsFolder = state.withLock { state in
+            state.writtenFiles.insert(relative)
+            return state.createdFolders.insert(folder).inserted
         }
         do {
             if needsFolder { try FileWriting.makeFolder(folder) }
@@ -104,10 +111,10 @@ final class StagedOutputWriter: OutputWriter, @unchecked Sendable {
     /// Creates `folder` once. The lock is held until the folder exists: marking it first and
     /// creating it after let a parallel writer to the same folder write before it existed.
     private func ensureFolder(_ folder: String) throws {
-        try lock.withLock {
-            guard !createdFolders.contains(folder) else { return }
+        try state.withLock { state in
+            guard !state.createdFolders.contains(folder) else { return }
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            createdFolders.insert(folder)
+            state.createdFolders.insert(folder)
         }
     }
 
@@ -218,7 +225,8 @@ final class StagedOutputWriter: OutputWriter, @unchecked Sendable {
             FileWriting.removeTree(staging)
             return
         }
-        let stale = lock.withLock { writtenFiles }
-        keptSpare = SpareOutput(folder: keepReplaced.folder, files: keepReplaced.files, stale: stale)
+        state.withLock { state in
+            state.keptSpare = SpareOutput(folder: keepReplaced.folder, files: keepReplaced.files, stale: state.writtenFiles)
+        }
     }
 }

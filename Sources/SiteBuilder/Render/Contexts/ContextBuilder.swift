@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Builds the typed context (`TemplateValue`) of every kind of output from the site model, in one
 /// URL form: one builder per form (`SiteRenderer.contexts`, `absoluteContexts`), one method per
@@ -90,20 +91,19 @@ struct ContextBuilder: Sendable {
 }
 
 /// Values made on first use and kept; safe to read from parallel renders.
-final class SummaryStore: @unchecked Sendable {
-    private var values: [TemplateValue?]
+final class SummaryStore: Sendable {
+    private let values: Mutex<[TemplateValue?]>
     private let make: @Sendable (Int) -> TemplateValue
-    private let lock = NSLock()
 
     init(count: Int, make: @escaping @Sendable (Int) -> TemplateValue) {
-        values = Array(repeating: nil, count: count)
+        values = Mutex(Array(repeating: nil, count: count))
         self.make = make
     }
 
     func value(at index: Int) -> TemplateValue {
-        if let value = lock.withLock({ values[index] }) { return value }
+        if let value = values.withLock({ $0[index] }) { return value }
         let value = make(index)
-        lock.withLock { values[index] = value }
+        values.withLock { $0[index] = value }
         return value
     }
 }

@@ -47,7 +47,11 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
-        ]),
+        ], plugins: ["EmbedDefaultSite"]),
+        // The default site (site.yml, content/, templates/) generated into SiteBuilder on every
+        // build, so `crossroads new` needs no checkout (issue 19).
+        .plugin(name: "EmbedDefaultSite", capability: .buildTool(), dependencies: ["DefaultSiteEmbedder"]),
+        .executableTarget(name: "DefaultSiteEmbedder"),
         // How a static host serves each file of a built site: Content-Type and Cache-Control by path.
         .target(name: "HostRules"),
         // `crossroads deploy`: the plan (local MD5s against the destination's listing), the executor

@@ -1,25 +1,34 @@
 import Foundation
 
-/// `crossroads new DIR`: copies the default site (site.yml, content/, templates/) into a new
+/// `crossroads new DIR`: writes the default site (site.yml, content/, templates/) into a new
 /// folder, so a new user starts from a site that builds and that they can edit freely.
 public enum StarterSite {
-    /// The default site shipped with Crossroads: the checkout this binary was built from, or the
-    /// folder named by CROSSROADS_HOME when the binary was moved elsewhere.
-    public static var defaultSiteFolder: URL {
+    /// Where the default site comes from.
+    public enum Source: Sendable, Equatable {
+        /// The copy embedded in the binary at build time: works wherever the binary is installed.
+        case embedded
+        /// A folder holding site.yml, content/ and templates/ (a Crossroads checkout).
+        case folder(URL)
+    }
+
+    /// CROSSROADS_HOME when set (someone editing a checkout's default site, without rebuilding),
+    /// otherwise the embedded copy.
+    public static var defaultSource: Source {
         if let home = ProcessInfo.processInfo.environment["CROSSROADS_HOME"], !home.isEmpty {
-            return URL(fileURLWithPath: home, isDirectory: true)
+            return .folder(URL(fileURLWithPath: home, isDirectory: true))
         }
-        // Sources/SiteBuilder/StarterSite.swift -> the package root.
-        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        return .embedded
     }
 
     static let parts = ["site.yml", "content", "templates"]
 
-    public static func create(at destination: URL, from source: URL = defaultSiteFolder) throws {
+    public static func create(at destination: URL, from source: Source = defaultSource) throws {
         let fileManager = FileManager.default
-        for part in parts where !fileManager.fileExists(atPath: source.appendingPathComponent(part).path) {
-            throw BuildFailure([SiteError(file: source.appendingPathComponent(part).path, message: "the default site to copy from is not there",
-                                          fix: "set CROSSROADS_HOME to the Crossroads source folder (the one holding site.yml, content/ and templates/)")])
+        if case .folder(let folder) = source {
+            for part in parts where !fileManager.fileExists(atPath: folder.appendingPathComponent(part).path) {
+                throw BuildFailure([SiteError(file: folder.appendingPathComponent(part).path, message: "the default site to copy from is not there",
+                                              fix: "point CROSSROADS_HOME at a Crossroads source folder (the one holding site.yml, content/ and templates/), or unset it to use the site built into crossroads")])
+            }
         }
         if fileManager.fileExists(atPath: destination.path) {
             let entries = (try? fileManager.contentsOfDirectory(atPath: destination.path)) ?? []
@@ -30,10 +39,17 @@ public enum StarterSite {
         }
         do {
             try fileManager.createDirectory(at: destination, withIntermediateDirectories: true)
-            for part in parts {
-                try fileManager.copyItem(at: source.appendingPathComponent(part), to: destination.appendingPathComponent(part))
+            switch source {
+            case .embedded:
+                try EmbeddedDefaultSite.write(into: destination)
+            case .folder(let folder):
+                for part in parts {
+                    try fileManager.copyItem(at: folder.appendingPathComponent(part), to: destination.appendingPathComponent(part))
+                }
             }
             try ".crossroads-cache/\npublic/\n".write(to: destination.appendingPathComponent(".gitignore"), atomically: true, encoding: .utf8)
+        } catch let failure as BuildFailure {
+            throw failure
         } catch {
             throw BuildFailure([SiteError(file: destination.path, message: "cannot create the site (\(FileWriting.reason(error)))",
                                           fix: "check that the parent folder exists and is writable")])

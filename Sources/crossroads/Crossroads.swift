@@ -6,7 +6,7 @@ struct Crossroads: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "crossroads",
         abstract: "Build, preview and check career-path guide sites.",
-        version: "0.1.0",
+        version: CrossroadsVersion.current,
         subcommands: [BuildCommand.self, NewCommand.self, CheckCommand.self, ScoreCommand.self, PlanCommand.self, ServeCommand.self, ExportCommand.self]
     )
 }

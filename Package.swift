@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "Yams", package: "Yams"),
         ]),
         .target(name: "SiteBuilder", dependencies: [
-            "Markdown", "Scoring", "Blocks", "CFileSwap", "ByteText",
+            "Markdown", "Scoring", "Blocks", "CFileSwap", "ByteText", "HostRules",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),

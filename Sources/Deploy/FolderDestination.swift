@@ -5,9 +5,16 @@ import Foundation
 /// over the old one, so a reader (or nginx) sees the old file or the new one, never half of one.
 public struct FolderDestination: DeployDestination {
     public let root: URL
+    /// Top-level entries that are not the site's and stay as they are (a git destination's `.git`).
+    let foreign: Set<String>
 
     public init(root: URL) {
+        self.init(root: root, foreign: [])
+    }
+
+    init(root: URL, foreign: Set<String>) {
         self.root = root.standardizedFileURL
+        self.foreign = foreign
     }
 
     public var description: String { root.path }
@@ -17,7 +24,7 @@ public struct FolderDestination: DeployDestination {
         guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder) else { return [:] }
         guard isFolder.boolValue else { throw DeployError.destination("listing \(root.path)", reason: "it is a file, not a folder") }
         var files: [String: RemoteFile] = [:]
-        for key in try LocalSite.keys(under: root) where !LocalSite.keptHome.contains(key) && !Self.isTemporary(key) {
+        for key in try LocalSite.keys(under: root, skipping: foreign) where !LocalSite.keptHome.contains(key) && !Self.isTemporary(key) {
             let data = try Data(contentsOf: root.appendingPathComponent(key))
             files[key] = RemoteFile(md5: LocalSite.md5Hex(data), size: data.count)
         }

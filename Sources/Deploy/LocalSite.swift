@@ -54,13 +54,14 @@ public struct LocalSite: Sendable {
         return LocalSite(folder: root, files: files, redirects: redirects)
     }
 
-    /// Regular files under `root`, as `/`-separated paths relative to it, sorted.
-    static func keys(under root: URL) throws -> [String] {
+    /// Regular files under `root`, as `/`-separated paths relative to it, sorted; the top-level
+    /// entries named in `skipping` are left out (a git destination's `.git`).
+    static func keys(under root: URL, skipping: Set<String> = []) throws -> [String] {
         var keys: [String] = []
         var pending = [""]
         while let relative = pending.popLast() {
             let folder = relative.isEmpty ? root : root.appendingPathComponent(relative, isDirectory: true)
-            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) where !(relative.isEmpty && skipping.contains(name)) {
                 let key = relative.isEmpty ? name : relative + "/" + name
                 let values = try root.appendingPathComponent(key).resourceValues(forKeys: [.isRegularFileKey, .isDirectoryKey, .isSymbolicLinkKey])
                 if values.isSymbolicLink == true { continue }

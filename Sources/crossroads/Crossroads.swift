@@ -7,6 +7,6 @@ struct Crossroads: AsyncParsableCommand {
         commandName: "crossroads",
         abstract: "Build, preview and check career-path guide sites.",
         version: CrossroadsVersion.current,
-        subcommands: [BuildCommand.self, NewCommand.self, CheckCommand.self, ScoreCommand.self, PlanCommand.self, ServeCommand.self, ExportCommand.self]
+        subcommands: [BuildCommand.self, NewCommand.self, CheckCommand.self, ScoreCommand.self, PlanCommand.self, ServeCommand.self, ExportCommand.self, DeployCommand.self]
     )
 }

@@ -28,6 +28,7 @@ extension SiteRenderer {
         if chosen.contains(.feeds) { jobs.append(feedJob(keys)) }
         if chosen.contains(.sitemap) { jobs.append(sitemapJob(keys)) }
         if chosen.contains(.notFound) { jobs.append(notFoundJob(keys)) }
+        if let hostFiles = hostFilesJob(emitGolden: emitGolden) { jobs.append(hostFiles) }
         jobs.append(siteFilesJob(keys, emitGolden: emitGolden))
         return jobs
     }

@@ -25,6 +25,7 @@ extension SiteModel {
         if chosen.contains(.feeds) { claim("atom.xml", file: nil, "the Atom feed") }
         if chosen.contains(.sitemap) { claim("robots.txt", file: nil, "robots.txt") }
         if chosen.contains(.notFound) { claim("404.html", file: nil, "the 404 page") }
+        for host in config.hosts.sorted() { for file in host.files { claim(file, file: "site.yml", "the \(host.rawValue) configuration (`host:`)") } }
         if chosen.contains(.search) {
             claim("search/", file: "templates/search.mustache", "the search page")
             claim(SearchIndex.entryPath, file: nil, "the search index")

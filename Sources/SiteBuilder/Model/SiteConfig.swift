@@ -21,11 +21,15 @@ struct SiteConfig: Sendable, Equatable {
     var limits = SiteLimits()
     /// The kinds of output this site builds (`outputs:`, see `OutputKind`): every kind by default.
     var outputs = Set(OutputKind.allCases)
+    /// Where `crossroads deploy` publishes (`deploy:`), in the order written.
+    var deploy: [DeployTarget] = []
+    /// The hosts whose configuration files the build writes (`host:`, see `HostKind`).
+    var hosts: Set<HostKind> = []
 
     init() {}
 
     static let knownFields: Set<String> = ["title", "description", "base_url", "language", "author", "relative_urls", "unsafe_html", "nav", "limits",
-                                          "outputs"]
+                                          "outputs", "deploy", "host"]
 
     static func decode(_ text: String, file: String) -> Result<SiteConfig, BuildFailure> {
         let document: YAMLDocument
@@ -75,6 +79,12 @@ struct SiteConfig: Sendable, Equatable {
         }
         if let outputsNode = fields.value("outputs") {
             config.outputs = Self.outputs(outputsNode, fields: &fields)
+        }
+        if let deployNode = fields.value("deploy") {
+            config.deploy = DeployTarget.decode(deployNode, fields: &fields)
+        }
+        if let hostNode = fields.value("host") {
+            config.hosts = HostKind.decode(hostNode, fields: &fields)
         }
         return fields.errors.isEmpty ? .success(config) : .failure(BuildFailure(fields.errors))
     }

@@ -49,6 +49,7 @@ public struct DeployExecutor: Sendable {
 
     /// Lists the destination, plans against the local site, and runs the plan (or, for a dry
     /// run, only plans: nothing is written, and the caller reports the deletion limit). The usual entry point.
+    @discardableResult
     public func deploy(_ local: LocalSite, to destination: any DeployDestination, dryRun: Bool = false,
                        progress: (@Sendable (Progress) -> Void)? = nil) async throws -> (plan: DeployPlan, summary: DeploySummary?) {
         let plan = DeployPlan(local: local, remote: try await destination.listing())

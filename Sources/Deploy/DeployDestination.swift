@@ -2,7 +2,8 @@ import Foundation
 
 /// Where a built site is published: a folder, a git branch, an S3 bucket. A destination only
 /// lists, uploads, deletes and finishes; `DeployPlan` decides what, and `DeployExecutor` drives
-/// any destination in the safe order (new and changed non-HTML files, then HTML, deletions last),
+/// any destination in the safe order (files before the pages that load them, pages before what
+/// names them, deletions last),
 /// so a half-done deploy never leaves a page linking to a missing file.
 ///
 /// Keys are site paths relative to the destination's root, without a leading slash

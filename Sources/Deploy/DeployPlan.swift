@@ -4,9 +4,16 @@ import Foundation
 /// order they go up, and the keys it holds that the build no longer produces.
 ///
 /// Order, so that a deploy cut off at any point never leaves a page linking to a missing file:
-/// new non-HTML files (the hashed stylesheets and scripts the new pages load), changed non-HTML
-/// files, new HTML pages (which changed pages may link to), changed HTML pages, and deletions
-/// only after every upload succeeded. Within each group, keys in order (byte order, stable).
+/// 1. new non-HTML files: the hashed stylesheets and scripts (a new name for new content) and
+///    images that the new and changed pages load;
+/// 2. new HTML pages, which changed pages, feeds, the sitemap and the search index will name;
+/// 3. changed non-HTML files (feeds, the sitemap, the search index, unhashed files), which may
+///    name the new pages;
+/// 4. changed HTML pages;
+/// 5. deletions, only after every upload succeeded.
+/// Within each group, keys in byte order. New pages that link to each other (a new page and its
+/// new tag page) can, for the moment between their two uploads, link to one not there yet; no
+/// page that was already published ever does (docs/publishing.md).
 public struct DeployPlan: Sendable, Equatable {
     public var uploads: [PlannedUpload]
     public var deletions: [String]
@@ -56,7 +63,7 @@ public struct DeployPlan: Sendable, Equatable {
     }
 
     private static func rank(_ upload: PlannedUpload) -> Int {
-        (upload.isHTML ? 2 : 0) + (upload.reason == .new ? 0 : 1)
+        (upload.reason == .new ? 0 : 2) + (upload.isHTML ? 1 : 0)
     }
 
     static func byteOrder(_ left: String, _ right: String) -> Bool { left.utf8.lexicographicallyPrecedes(right.utf8) }

@@ -6,7 +6,7 @@ import XCTest
 
 /// The plan on its own: what is uploaded, in which order, what is deleted, with which headers.
 final class DeployPlanTests: XCTestCase {
-    func testUploadsNewAndChangedOnlyNonHTMLFirstNewBeforeChangedDeletionsApart() throws {
+    func testUploadsNewAndChangedOnlyNewBeforeChangedNonHTMLBeforeHTMLDeletionsLast() throws {
         let folder = try ScratchFolder("plan")
         defer { folder.remove() }
         try folder.write("index.html", "<p>home")
@@ -24,8 +24,8 @@ final class DeployPlanTests: XCTestCase {
             "gone/index.html": RemoteFile(md5: "00000000000000000000000000000000", size: 1),
         ]
         let plan = DeployPlan(local: local, remote: remote)
-        XCTAssertEqual(plan.uploads.map(\.key), ["assets/site.0123456789.css", "atom.xml", "new/index.html", "about/index.html"])
-        XCTAssertEqual(plan.uploads.map(\.reason), [.new, .changed, .new, .changed])
+        XCTAssertEqual(plan.uploads.map(\.key), ["assets/site.0123456789.css", "new/index.html", "atom.xml", "about/index.html"])
+        XCTAssertEqual(plan.uploads.map(\.reason), [.new, .new, .changed, .changed])
         XCTAssertEqual(plan.deletions, ["gone/index.html"])
         XCTAssertEqual(plan.unchanged, 1)
         XCTAssertEqual(local.files["index.html"]?.md5, LocalSite.md5Hex(Data("<p>home".utf8)))

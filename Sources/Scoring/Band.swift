@@ -27,15 +27,9 @@ public struct Band: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        label = try container.decode(String.self, forKey: .label)
-        min = try container.decode(Int.self, forKey: .min)
-        max = try container.decode(Int.self, forKey: .max)
-        summary = try container.decode(String.self, forKey: .summary)
-        advice = try container.decode(String.self, forKey: .advice)
-        next = try container.decodeIfPresent([String].self, forKey: .next) ?? []
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), label: fields(.label), min: fields(.min), max: fields(.max),
+                      summary: fields(.summary), advice: fields(.advice), next: fields(.next, or: []))
     }
 
     /// Whether `total` falls inside this band's inclusive edges.

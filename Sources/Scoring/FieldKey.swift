@@ -19,16 +19,3 @@ struct FieldKey: CodingKey {
         self.intValue = intValue
     }
 }
-
-/// A misspelt optional field (`reversed: true`) would otherwise be dropped without a word and
-/// silently change the scoring, so unknown fields stop the decoding with the field named.
-func rejectUnknownFields(in decoder: any Decoder, allowed: [String]) throws {
-    let container = try decoder.container(keyedBy: FieldKey.self)
-    let unknown = container.allKeys.map(\.stringValue).filter { !allowed.contains($0) }.sorted()
-    guard let first = unknown.first else { return }
-    let names = unknown.map { "\"\($0)\"" }.joined(separator: ", ")
-    throw DecodingError.dataCorrupted(DecodingError.Context(
-        codingPath: decoder.codingPath + [FieldKey(first)],
-        debugDescription: "unknown field\(unknown.count == 1 ? "" : "s") \(names); allowed fields are \(allowed.joined(separator: ", "))"
-    ))
-}

@@ -22,21 +22,8 @@ public struct Item: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        text = try container.decode(String.self, forKey: .text)
-        reverse = try container.decodeIfPresent(Bool.self, forKey: .reverse) ?? false
-        weight = try container.decodeIfPresent(Int.self, forKey: .weight) ?? 1
-        dimension = try container.decode(String.self, forKey: .dimension)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(id, forKey: .id)
-        try container.encode(text, forKey: .text)
-        try container.encode(reverse, forKey: .reverse)
-        try container.encode(weight, forKey: .weight)
-        try container.encode(dimension, forKey: .dimension)
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), text: fields(.text), reverse: fields(.reverse, or: false),
+                      weight: fields(.weight, or: 1), dimension: fields(.dimension))
     }
 }

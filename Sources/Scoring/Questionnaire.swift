@@ -36,16 +36,9 @@ public struct Questionnaire: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        version = try container.decode(Int.self, forKey: .version)
-        title = try container.decodeIfPresent(String.self, forKey: .title)
-        intro = try container.decodeIfPresent(String.self, forKey: .intro)
-        scale = try container.decode(Scale.self, forKey: .scale)
-        items = try container.decode([Item].self, forKey: .items)
-        bands = try container.decode([Band].self, forKey: .bands)
-        regions = try container.decodeIfPresent([Region].self, forKey: .regions) ?? []
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), version: fields(.version), title: fields.optional(.title), intro: fields.optional(.intro),
+                      scale: fields(.scale), items: fields(.items), bands: fields(.bands), regions: fields(.regions, or: []))
     }
 
     public func encode(to encoder: any Encoder) throws {

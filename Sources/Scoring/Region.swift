@@ -11,10 +11,8 @@ public struct PercentRange: Codable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        min = try container.decode(Int.self, forKey: .min)
-        max = try container.decode(Int.self, forKey: .max)
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(min: fields(.min), max: fields(.max))
     }
 
     public func contains(_ percent: Int) -> Bool { min <= percent && percent <= max }
@@ -52,16 +50,9 @@ public struct Region: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        label = try container.decode(String.self, forKey: .label)
-        mastery = try container.decode(PercentRange.self, forKey: .mastery)
-        management = try container.decode(PercentRange.self, forKey: .management)
-        summary = try container.decode(String.self, forKey: .summary)
-        advice = try container.decode(String.self, forKey: .advice)
-        next = try container.decodeIfPresent([String].self, forKey: .next) ?? []
-        discuss = try container.decodeIfPresent([String].self, forKey: .discuss) ?? []
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), label: fields(.label), mastery: fields(.mastery), management: fields(.management),
+                      summary: fields(.summary), advice: fields(.advice), next: fields(.next, or: []), discuss: fields(.discuss, or: []))
     }
 
     /// Whether the pulls fall inside this region's inclusive edges.

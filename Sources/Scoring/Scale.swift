@@ -23,8 +23,7 @@ public struct Scale: Codable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let container = try StrictFields(decoder, CodingKeys.self).container
         min = try container.decode(Int.self, forKey: .min)
         max = try container.decode(Int.self, forKey: .max)
         labels = [:]

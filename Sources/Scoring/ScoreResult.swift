@@ -27,22 +27,6 @@ public struct ScoreResult: Codable, Sendable, Equatable {
     public var pulls: Pulls?
     /// The region of the map holding both pulls; nil without a map.
     public var region: Region?
-
-    public init(
-        total: Int, band: Band, dimensions: [DimensionScore], contributions: [Contribution],
-        pointsBelowBand: Int?, pointsAboveBand: Int?, strongestPulls: [Contribution],
-        pulls: Pulls? = nil, region: Region? = nil
-    ) {
-        self.total = total
-        self.band = band
-        self.dimensions = dimensions
-        self.contributions = contributions
-        self.pointsBelowBand = pointsBelowBand
-        self.pointsAboveBand = pointsAboveBand
-        self.strongestPulls = strongestPulls
-        self.pulls = pulls
-        self.region = region
-    }
 }
 
 /// A subtotal over the items of one dimension, with the fewest and most points it can reach.

@@ -35,11 +35,6 @@ public enum ScoringError: Error, Sendable, Equatable, CustomStringConvertible, L
     public struct OutOfRangeAnswer: Sendable, Equatable {
         public var item: ItemReference
         public var answer: Int
-
-        public init(item: ItemReference, answer: Int) {
-            self.item = item
-            self.answer = answer
-        }
     }
 
     public var description: String {

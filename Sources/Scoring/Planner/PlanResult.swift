@@ -7,13 +7,6 @@ public struct PlanResult: Sendable, Equatable {
     public var findings: [PlanFinding]
     /// Ordered by month, then rule order, reaching before passing.
     public var checkpoints: [PlanCheckpoint]
-
-    public init(today: PlanMonth, values: [String: Int], findings: [PlanFinding], checkpoints: [PlanCheckpoint]) {
-        self.today = today
-        self.values = values
-        self.findings = findings
-        self.checkpoints = checkpoints
-    }
 }
 
 /// Where the reader stands against one rule's span: below it, inside it, above it, or a note.
@@ -45,12 +38,4 @@ public struct PlanCheckpoint: Sendable, Equatable {
     public var value: Int
     /// "By March 2028, you will be 3 years from hands-on work: …".
     public var text: String
-
-    public init(rule: String, edge: Edge, month: PlanMonth, value: Int, text: String) {
-        self.rule = rule
-        self.edge = edge
-        self.month = month
-        self.value = value
-        self.text = text
-    }
 }

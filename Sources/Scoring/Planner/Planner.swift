@@ -34,15 +34,9 @@ public struct Planner: Decodable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        version = try container.decode(Int.self, forKey: .version)
-        title = try container.decodeIfPresent(String.self, forKey: .title)
-        intro = try container.decodeIfPresent(String.self, forKey: .intro)
-        sources = try container.decode([PlannerSource].self, forKey: .sources)
-        inputs = try container.decode([PlannerInput].self, forKey: .inputs)
-        rules = try container.decode([PlannerRule].self, forKey: .rules)
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), version: fields(.version), title: fields.optional(.title), intro: fields.optional(.intro),
+                      sources: fields(.sources), inputs: fields(.inputs), rules: fields(.rules))
     }
 
     public func input(_ id: String) -> PlannerInput? { inputs.first { $0.id == id } }
@@ -66,12 +60,8 @@ public struct PlannerSource: Decodable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable { case id, title, author, year }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        title = try container.decode(String.self, forKey: .title)
-        author = try container.decodeIfPresent(String.self, forKey: .author)
-        year = try container.decodeIfPresent(Int.self, forKey: .year)
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), title: fields(.title), author: fields.optional(.author), year: fields.optional(.year))
     }
 
     /// "Charity Majors, 2017" (the title when there is no author), as a result's lines cite it.

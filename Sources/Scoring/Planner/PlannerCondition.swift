@@ -20,10 +20,9 @@ public struct PlannerCondition: Sendable, Equatable {
         var max: Int?
         enum CodingKeys: String, CodingKey, CaseIterable { case min, max }
         init(from decoder: any Decoder) throws {
-            try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-            let container = try decoder.container(keyedBy: CodingKeys.self)
-            min = try container.decodeIfPresent(Int.self, forKey: .min)
-            max = try container.decodeIfPresent(Int.self, forKey: .max)
+            let fields = try StrictFields(decoder, CodingKeys.self)
+            min = try fields.optional(.min)
+            max = try fields.optional(.max)
         }
     }
 

@@ -38,18 +38,11 @@ public struct PlannerInput: Decodable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable { case id, label, help, kind, options, min, max, unit, grows, when }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        label = try container.decode(String.self, forKey: .label)
-        help = try container.decodeIfPresent(String.self, forKey: .help)
-        kind = try container.decode(Kind.self, forKey: .kind)
-        options = try container.decodeIfPresent([PlannerOption].self, forKey: .options) ?? []
-        min = try container.decodeIfPresent(Int.self, forKey: .min) ?? 0
-        max = try container.decodeIfPresent(Int.self, forKey: .max) ?? 0
-        unit = try container.decodeIfPresent(String.self, forKey: .unit)
-        grows = try container.decodeIfPresent(Bool.self, forKey: .grows) ?? false
-        when = try PlannerCondition.decodeList(from: container, forKey: .when)
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), label: fields(.label), help: fields.optional(.help), kind: fields(.kind),
+                      options: fields(.options, or: []), min: fields(.min, or: 0), max: fields(.max, or: 0),
+                      unit: fields.optional(.unit), grows: fields(.grows, or: false),
+                      when: PlannerCondition.decodeList(from: fields.container, forKey: .when))
     }
 
     /// The index of the option called `id`, for a choice.
@@ -77,9 +70,7 @@ public struct PlannerOption: Decodable, Sendable, Equatable {
     enum CodingKeys: String, CodingKey, CaseIterable { case id, label }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        label = try container.decode(String.self, forKey: .label)
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), label: fields(.label))
     }
 }

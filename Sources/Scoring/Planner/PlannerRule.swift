@@ -46,21 +46,12 @@ public struct PlannerRule: Decodable, Sendable, Equatable {
     }
 
     public init(from decoder: any Decoder) throws {
-        try rejectUnknownFields(in: decoder, allowed: CodingKeys.allCases.map(\.rawValue))
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        id = try container.decode(String.self, forKey: .id)
-        source = try container.decode(String.self, forKey: .source)
-        title = try container.decode(String.self, forKey: .title)
-        when = try PlannerCondition.decodeList(from: container, forKey: .when)
-        measure = try container.decodeIfPresent(String.self, forKey: .measure)
-        from = try container.decodeIfPresent(Int.self, forKey: .from)
-        to = try container.decodeIfPresent(Int.self, forKey: .to)
-        before = try container.decodeIfPresent(String.self, forKey: .before)
-        within = try container.decodeIfPresent(String.self, forKey: .within)
-        past = try container.decodeIfPresent(String.self, forKey: .past)
-        reaching = try container.decodeIfPresent(String.self, forKey: .reaching)
-        passing = try container.decodeIfPresent(String.self, forKey: .passing)
-        note = try container.decodeIfPresent(String.self, forKey: .note)
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), source: fields(.source), title: fields(.title),
+                      when: PlannerCondition.decodeList(from: fields.container, forKey: .when),
+                      measure: fields.optional(.measure), from: fields.optional(.from), to: fields.optional(.to),
+                      before: fields.optional(.before), within: fields.optional(.within), past: fields.optional(.past),
+                      reaching: fields.optional(.reaching), passing: fields.optional(.passing), note: fields.optional(.note))
     }
 
     /// The span's upper edge: `to`, or `from` when only `from` is given.

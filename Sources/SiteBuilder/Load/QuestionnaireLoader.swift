@@ -6,15 +6,7 @@ import Yams
 /// located errors.
 enum QuestionnaireLoader {
     static func load(_ text: String, file: String, limits: SiteLimits, errors: inout ErrorCollector) -> Questionnaire? {
-        let root: Node
-        switch YAMLDocument.parse(text, file: file, bounds: limits.yaml) {
-        case .failure(let error):
-            errors.add(error)
-            return nil
-        case .success(let document):
-            // Decoded from the checked node: decoding the text would compose it again, unchecked.
-            root = document.root ?? Node("")
-        }
+        guard let root = DecodingProblem.root(of: text, file: file, limits: limits, errors: &errors) else { return nil }
         // Sizes first, from the node: decoding thousands of entries is what an oversized file costs.
         let oversized = limits.questionnaire.problems(
             scaleMin: Int(root["scale"]?["min"]?.scalar?.string ?? "") ?? 0, scaleMax: Int(root["scale"]?["max"]?.scalar?.string ?? "") ?? 0,
@@ -29,18 +21,10 @@ enum QuestionnaireLoader {
             }
             return nil
         }
-        let questionnaire: Questionnaire
-        do {
-            questionnaire = try YAMLDecoder().decode(Questionnaire.self, from: root)
-        } catch let error as DecodingError {
-            errors.add(DecodingProblem.describe(error, lines: EntryLines(root), file: file, document: "questionnaire",
-                                                fieldHelp: "see docs/writing-guides.md for the format",
-                                                typeHelp: "check the value's type: ids and texts are text, min/max/weight/version are whole numbers, reverse is true or false"))
-            return nil
-        } catch {
-            errors.add(SiteError(file: file, message: "cannot read the questionnaire: \(error)"))
-            return nil
-        }
+        guard let questionnaire = DecodingProblem.decode(
+            Questionnaire.self, from: root, file: file, document: "questionnaire", fieldHelp: "see docs/writing-guides.md for the format",
+            typeHelp: "check the value's type: ids and texts are text, min/max/weight/version are whole numbers, reverse is true or false",
+            errors: &errors) else { return nil }
         let problems = questionnaire.validate(limits: limits.questionnaire)
         for problem in problems {
             let fix = "edit the questionnaire definition so that every band, region, item and the scale are consistent"
@@ -126,14 +110,6 @@ extension SiteLoader {
                                           fix: "keep one of the two files and delete the other")])
         }
         let display = "content/" + name
-        var loader = self
-        var configErrors = ErrorCollector()
-        loader.limits = loadConfig(&configErrors).limits
-        var errors = ErrorCollector()
-        guard let text = loader.readText(sourceFolder.appendingPathComponent(display), display: display, errors: &errors),
-              let questionnaire = QuestionnaireLoader.load(text, file: display, limits: loader.limits, errors: &errors) else {
-            throw BuildFailure(errors.errors)
-        }
-        return questionnaire
+        return try loadAlone(display, QuestionnaireLoader.load)
     }
 }

@@ -13,18 +13,9 @@ public struct GoldenVector: Codable, Sendable, Equatable {
     public var pulls: [String: GoldenPull]?
     /// The id of the region holding both pulls; nil without a map.
     public var region: String?
+}
 
-    public init(answers: [Int], total: Int, band: String, dimensions: [String: Int], strongestPulls: [String],
-                pulls: [String: GoldenPull]? = nil, region: String? = nil) {
-        self.answers = answers
-        self.total = total
-        self.band = band
-        self.dimensions = dimensions
-        self.strongestPulls = strongestPulls
-        self.pulls = pulls
-        self.region = region
-    }
-
+extension GoldenVector {
     init(answers: [Int], result: ScoreResult) {
         self.init(
             answers: answers,
@@ -42,12 +33,9 @@ public struct GoldenVector: Codable, Sendable, Equatable {
 public struct GoldenPull: Codable, Sendable, Equatable {
     public var points: Int
     public var percent: Int
+}
 
-    public init(points: Int, percent: Int) {
-        self.points = points
-        self.percent = percent
-    }
-
+extension GoldenPull {
     init(_ pull: Pull) {
         self.init(points: pull.points, percent: pull.percent)
     }

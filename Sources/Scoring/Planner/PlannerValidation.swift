@@ -3,11 +3,6 @@ public struct PlannerProblem: Sendable, Equatable, CustomStringConvertible {
     public var path: String
     public var message: String
 
-    public init(path: String, message: String) {
-        self.path = path
-        self.message = message
-    }
-
     public var description: String { "\(path): \(message)" }
 }
 

@@ -45,19 +45,29 @@ struct BuildCommand: ParsableCommand {
         // The process ends with the build.
         options.keepsMemoryUntilExit = true
         options.force = force
-        do {
-            let report = try SiteBuild.build(options)
-            print(report.summaryLine + " -> \(options.output.path)")
-            if timings { report.timingLines.forEach { print($0) } }
-        } catch let failure as BuildFailure {
-            FileHandleOutput.standardError(failure.description)
-            throw ExitCode(1)
-        }
+        let report = try FileHandleOutput.exitingOnBuildFailure { try SiteBuild.build(options) }
+        print(report.summaryLine + " -> \(options.output.path)")
+        if timings { report.timingLines.forEach { print($0) } }
     }
 }
 
 enum FileHandleOutput {
     static func standardError(_ text: String) {
         FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+
+    /// Prints `text` to standard error, and is what a command that failed throws.
+    static func failure(_ text: String) -> ExitCode {
+        standardError(text)
+        return ExitCode(1)
+    }
+
+    /// `body`'s value; a build failure's errors end the command with exit code 1.
+    static func exitingOnBuildFailure<Value>(_ body: () throws -> Value) throws -> Value {
+        do {
+            return try body()
+        } catch let failure as BuildFailure {
+            throw Self.failure(failure.description)
+        }
     }
 }

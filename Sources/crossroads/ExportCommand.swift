@@ -33,12 +33,7 @@ struct ExportCommand: ParsableCommand {
         var options = ExportOptions(source: site.sourceURL, output: URL(fileURLWithPath: output, isDirectory: true),
                                     format: format, baseURL: baseURL)
         options.force = force
-        do {
-            let report = try SiteExport.export(options)
-            print(report.summaryLine + " -> \(options.output.path)")
-        } catch let failure as BuildFailure {
-            FileHandleOutput.standardError(failure.description)
-            throw ExitCode(1)
-        }
+        let report = try FileHandleOutput.exitingOnBuildFailure { try SiteExport.export(options) }
+        print(report.summaryLine + " -> \(options.output.path)")
     }
 }

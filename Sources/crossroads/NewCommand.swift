@@ -13,12 +13,7 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: folder, isDirectory: true)
-        do {
-            try StarterSite.create(at: url)
-        } catch let failure as BuildFailure {
-            FileHandleOutput.standardError(failure.description)
-            throw ExitCode(1)
-        }
+        try FileHandleOutput.exitingOnBuildFailure { try StarterSite.create(at: url) }
         print("Created a new site in \(url.path). Next: cd \(folder) && crossroads build")
     }
 }
@@ -35,18 +30,12 @@ struct CheckCommand: ParsableCommand {
     var drafts = false
 
     func run() throws {
-        do {
-            let problems = try SiteCheck.run(source: site.sourceURL, includeDrafts: drafts)
-            if problems.isEmpty {
-                print("No broken links or anchors.")
-                return
-            }
-            for problem in problems { FileHandleOutput.standardError(problem.description) }
-            FileHandleOutput.standardError("\(problems.count) problem\(problems.count == 1 ? "" : "s") found.")
-            throw ExitCode(1)
-        } catch let failure as BuildFailure {
-            FileHandleOutput.standardError(failure.description)
-            throw ExitCode(1)
+        let problems = try FileHandleOutput.exitingOnBuildFailure { try SiteCheck.run(source: site.sourceURL, includeDrafts: drafts) }
+        if problems.isEmpty {
+            print("No broken links or anchors.")
+            return
         }
+        for problem in problems { FileHandleOutput.standardError(problem.description) }
+        throw FileHandleOutput.failure("\(problems.count) problem\(problems.count == 1 ? "" : "s") found.")
     }
 }

@@ -27,24 +27,16 @@ struct PlanCommand: ParsableCommand {
     var inputs: [String] = []
 
     func run() throws {
-        let planner: Planner
-        do {
-            planner = try SiteLoader(sourceFolder: site.sourceURL).loadPlanner()
-        } catch let failure as BuildFailure {
-            FileHandleOutput.standardError(failure.description)
-            throw ExitCode(1)
-        }
+        let planner = try FileHandleOutput.exitingOnBuildFailure { try SiteLoader(sourceFolder: site.sourceURL).loadPlanner() }
         do {
             let month = try todayMonth()
             let values = try planner.readValues(try Self.pairs(inputs))
             let result = try planner.evaluate(values, today: month)
             print(json ? PlanReport.json(result, planner: planner) : PlanReport.text(result, planner: planner))
         } catch let error as PlannerValueError {
-            FileHandleOutput.standardError("error: \(error.description); give each input that applies as --<input id> VALUE (see crossroads plan --help)")
-            throw ExitCode(1)
+            throw FileHandleOutput.failure("error: \(error.description); give each input that applies as --<input id> VALUE (see crossroads plan --help)")
         } catch let error as InputProblem {
-            FileHandleOutput.standardError("error: \(error.message)")
-            throw ExitCode(1)
+            throw FileHandleOutput.failure("error: \(error.message)")
         }
     }
 

@@ -39,13 +39,7 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let questionnaire: Questionnaire
-        do {
-            questionnaire = try SiteLoader(sourceFolder: site.sourceURL).loadQuestionnaire()
-        } catch let failure as BuildFailure {
-            FileHandleOutput.standardError(failure.description)
-            throw ExitCode(1)
-        }
+        let questionnaire = try FileHandleOutput.exitingOnBuildFailure { try SiteLoader(sourceFolder: site.sourceURL).loadQuestionnaire() }
         do {
             let result = try AnswerInput(answers: answers, file: file).score(with: questionnaire)
             if sheet {
@@ -54,11 +48,9 @@ struct ScoreCommand: ParsableCommand {
                 print(json ? ScoreReport.json(result) : ScoreReport.text(result, questionnaire: questionnaire))
             }
         } catch let error as AnswerInput.Problem {
-            FileHandleOutput.standardError("error: \(error.message)")
-            throw ExitCode(1)
+            throw FileHandleOutput.failure("error: \(error.message)")
         } catch let error as ScoringError {
-            FileHandleOutput.standardError("error: \(error.description)")
-            throw ExitCode(1)
+            throw FileHandleOutput.failure("error: \(error.description)")
         }
     }
 }

@@ -41,8 +41,7 @@ struct ServeCommand: AsyncParsableCommand {
                 if openBrowser { BrowserOpener.open(address) }
             }
         } catch {
-            FileHandleOutput.standardError(String(describing: error))
-            throw ExitCode(1)
+            throw FileHandleOutput.failure(String(describing: error))
         }
         TerminalOutput.line("Stopped.")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import SiteBuilder
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -7,17 +8,8 @@ import Glibc
 /// from: cheap to take (one `stat` per file, no reads), and any save changes at least one of them
 /// (the change time even when a tool sets the modification time back, as `cp -p` and `touch -r` do).
 struct SourceSnapshot: Equatable, Sendable {
-    struct Stamp: Equatable, Sendable {
-        var modifiedSeconds: Int
-        var modifiedNanoseconds: Int
-        var size: Int64
-        var inode: UInt64
-        var changedSeconds: Int
-        var changedNanoseconds: Int
-    }
-
     /// Site-relative path ("content/x.md") -> stamp.
-    private(set) var stamps: [String: Stamp] = [:]
+    private(set) var stamps: [String: FileStamp] = [:]
 
     /// The folders and files a build reads (templates/assets lives inside templates/).
     static let watchedRoots = ["content", "templates", "site.yml"]
@@ -66,9 +58,7 @@ struct SourceSnapshot: Equatable, Sendable {
                 add(relative: relative + "/" + entry, under: sitePath, depth: depth + 1)
             }
         } else if !Self.isEditorScratch((relative as NSString).lastPathComponent) {
-            stamps[relative] = Stamp(modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec),
-                                     size: Int64(info.st_size), inode: UInt64(info.st_ino),
-                                     changedSeconds: Int(info.st_ctim.tv_sec), changedNanoseconds: Int(info.st_ctim.tv_nsec))
+            stamps[relative] = FileStamp(info)
         }
     }
 

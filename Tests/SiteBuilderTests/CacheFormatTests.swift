@@ -49,7 +49,7 @@ final class CacheFormatTests: XCTestCase {
                            bodyFirstLine: 1, sitePath: "", sourceHash: 1)
         let intro = SectionIntro(kind: .pitfall, file: "content/pitfalls/_index.md", title: "Pitfalls", summary: "All of them",
                                  body: "Intro body.\n", bodyFirstLine: 5)
-        let stamp = MarkdownLoadCache.Stamp(size: 42, modifiedSeconds: 1_700_000_000, modifiedNanoseconds: 123_456_789, inode: 99,
+        let stamp = FileStamp(size: 42, modifiedSeconds: 1_700_000_000, modifiedNanoseconds: 123_456_789, inode: 99,
                                             changedSeconds: 1_700_000_001, changedNanoseconds: 987_654_321)
         let stored: [String: SiteLoader.LoadedMarkdown] = [
             "pitfalls/full.md": .init(content: .page(page), errors: []),

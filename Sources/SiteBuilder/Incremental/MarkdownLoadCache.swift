@@ -13,17 +13,8 @@ import Synchronization
 /// change is not trusted: it is read again (its content hashed again) next time.
 /// Thread-safe: the loader fills it from parallel tasks.
 final class MarkdownLoadCache: Sendable {
-    struct Stamp: Equatable, Sendable {
-        var size: Int64
-        var modifiedSeconds: Int
-        var modifiedNanoseconds: Int
-        var inode: UInt64
-        var changedSeconds: Int
-        var changedNanoseconds: Int
-    }
-
     private struct Entry: Sendable {
-        var stamp: Stamp
+        var stamp: FileStamp
         var loaded: SiteLoader.LoadedMarkdown
         /// False for a file changed within `racyWindow` of being read (see the type's comment):
         /// such an entry is never reused or saved.
@@ -33,7 +24,7 @@ final class MarkdownLoadCache: Sendable {
     /// Seconds: two on file systems that keep whole seconds (such a change time has no
     /// nanoseconds), a tenth where times have nanoseconds (the kernel's clock ticks every few
     /// milliseconds).
-    static func racyWindow(for stamp: Stamp) -> Double {
+    static func racyWindow(for stamp: FileStamp) -> Double {
         stamp.changedNanoseconds == 0 && stamp.modifiedNanoseconds == 0 ? 2 : 0.1
     }
 
@@ -118,11 +109,11 @@ final class MarkdownLoadCache: Sendable {
         }
     }
 
-    func loaded(_ path: String, stamp: Stamp) -> SiteLoader.LoadedMarkdown? {
+    func loaded(_ path: String, stamp: FileStamp) -> SiteLoader.LoadedMarkdown? {
         state.withLock { $0.entries[path].flatMap { $0.trusted && $0.stamp == stamp ? $0.loaded : nil } }
     }
 
-    func store(_ loaded: SiteLoader.LoadedMarkdown, for path: String, stamp: Stamp) {
+    func store(_ loaded: SiteLoader.LoadedMarkdown, for path: String, stamp: FileStamp) {
         state.withLock { state in
             state.filesRead += 1
             state.stored.insert(path)
@@ -145,12 +136,5 @@ final class MarkdownLoadCache: Sendable {
                 state.stored.remove(path)
             }
         }
-    }
-}
-
-extension MarkdownLoadCache.Stamp {
-    init(_ info: stat) {
-        self.init(size: Int64(info.st_size), modifiedSeconds: Int(info.st_mtim.tv_sec), modifiedNanoseconds: Int(info.st_mtim.tv_nsec),
-                  inode: UInt64(info.st_ino), changedSeconds: Int(info.st_ctim.tv_sec), changedNanoseconds: Int(info.st_ctim.tv_nsec))
     }
 }

@@ -15,7 +15,7 @@ enum PageCacheFile {
     static let recordEnd = 0x5245_434F_5244_454E
 
     /// The whole file: the magic line and the content folder, then one record per entry.
-    static func encode(_ entries: [String: MarkdownLoadCache.Stamp], contentFolder: URL,
+    static func encode(_ entries: [String: FileStamp], contentFolder: URL,
                        loaded: (String) -> SiteLoader.LoadedMarkdown?) -> Data {
         var writer = BinaryWriter()
         writer.string(magic)
@@ -27,7 +27,7 @@ enum PageCacheFile {
 
     /// Records to append to an existing file: later records replace earlier ones of the same
     /// path, and a file that no longer holds a usable page gets a record that forgets it.
-    static func appendRecords(for entries: [String: MarkdownLoadCache.Stamp], loaded: (String) -> SiteLoader.LoadedMarkdown?,
+    static func appendRecords(for entries: [String: FileStamp], loaded: (String) -> SiteLoader.LoadedMarkdown?,
                               forgetting removed: Set<String> = [], to writer: inout BinaryWriter) {
         for path in removed {
             writer.string(path)
@@ -74,7 +74,7 @@ enum PageCacheFile {
         }
     }
 
-    private static func writeStamp(_ stamp: MarkdownLoadCache.Stamp, to writer: inout BinaryWriter) {
+    private static func writeStamp(_ stamp: FileStamp, to writer: inout BinaryWriter) {
         writer.int(Int(stamp.size))
         writer.int(stamp.modifiedSeconds)
         writer.int(stamp.modifiedNanoseconds)
@@ -84,7 +84,7 @@ enum PageCacheFile {
     }
 
     struct Decoded {
-        var entries: [String: (MarkdownLoadCache.Stamp, SiteLoader.LoadedMarkdown)]
+        var entries: [String: (FileStamp, SiteLoader.LoadedMarkdown)]
         /// Records read, including those later ones replaced: the file is rewritten when it has many more than entries.
         var records: Int
     }
@@ -94,7 +94,7 @@ enum PageCacheFile {
         var reader = BinaryReader(data)
         guard reader.string() == magic, reader.string() == EngineIdentity.current, reader.string() == contentFolder.path else { return nil }
         let folder = contentFolder.path + "/"
-        var entries: [String: (MarkdownLoadCache.Stamp, SiteLoader.LoadedMarkdown)] = [:]
+        var entries: [String: (FileStamp, SiteLoader.LoadedMarkdown)] = [:]
         var records = 0
         while !reader.isAtEnd {
             guard let path = reader.string(), let type = reader.int() else { return nil }
@@ -106,7 +106,7 @@ enum PageCacheFile {
             }
             guard let size = reader.int(), let seconds = reader.int(), let nanoseconds = reader.int(), let inode = reader.int(),
                   let changedSeconds = reader.int(), let changedNanoseconds = reader.int() else { return nil }
-            let stamp = MarkdownLoadCache.Stamp(size: Int64(size), modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds,
+            let stamp = FileStamp(size: Int64(size), modifiedSeconds: seconds, modifiedNanoseconds: nanoseconds,
                                                 inode: UInt64(truncatingIfNeeded: inode), changedSeconds: changedSeconds,
                                                 changedNanoseconds: changedNanoseconds)
             let display = "content/" + path

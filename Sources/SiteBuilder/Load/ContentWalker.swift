@@ -13,7 +13,7 @@ enum ContentWalker {
         /// Relative to the content folder, with `/`.
         var relativePath: String
         /// The file as `stat` saw it while listing.
-        var stamp: MarkdownLoadCache.Stamp
+        var stamp: FileStamp
         /// Whether this process may read it: a file it may not read fails the build even when
         /// its stamp is in the cache (another user's build, or one with more privileges, may
         /// have put it there).
@@ -60,7 +60,7 @@ enum ContentWalker {
             if info.st_mode & S_IFMT == S_IFDIR {
                 walk(path, prefix: relative + "/", siteRoot: siteRoot, visited: &visited, result: &result, errors: &errors)
             } else {
-                result.append(File(path: path, relativePath: relative, stamp: MarkdownLoadCache.Stamp(info),
+                result.append(File(path: path, relativePath: relative, stamp: FileStamp(info),
                                    readable: faccessat(folderDescriptor, name, R_OK, AT_EACCESS) == 0))
             }
         }

@@ -164,7 +164,7 @@ public struct SiteLoader: Sendable {
         let url = sourceFolder.appendingPathComponent("content").appendingPathComponent(relativePath)
         var info = stat()
         guard stat(url.path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-        return loadMarkdown(ContentWalker.File(path: url.path, relativePath: relativePath, stamp: MarkdownLoadCache.Stamp(info),
+        return loadMarkdown(ContentWalker.File(path: url.path, relativePath: relativePath, stamp: FileStamp(info),
                                                readable: access(url.path, R_OK) == 0))
     }
 

@@ -6,11 +6,4 @@ public struct Heading: Sendable, Equatable {
     public var text: String
     /// 1-based line in the source given to `render`.
     public var line: Int
-
-    public init(level: Int, id: String, text: String, line: Int) {
-        self.level = level
-        self.id = id
-        self.text = text
-        self.line = line
-    }
 }

@@ -4,9 +4,4 @@ public struct Link: Sendable, Equatable {
     public var destination: String
     /// 1-based line in the source given to `render`.
     public var line: Int
-
-    public init(destination: String, line: Int) {
-        self.destination = destination
-        self.line = line
-    }
 }

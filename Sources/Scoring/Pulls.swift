@@ -35,11 +35,6 @@ public struct Pull: Codable, Sendable, Equatable {
 public struct Pulls: Codable, Sendable, Equatable {
     public var mastery: Pull
     public var management: Pull
-
-    public init(mastery: Pull, management: Pull) {
-        self.mastery = mastery
-        self.management = management
-    }
 }
 
 /// The two axes of the map, in the order they are written everywhere: across, then up.

@@ -15,30 +15,10 @@ public struct Questionnaire: Codable, Sendable, Equatable {
     public var bands: [Band]
     /// Rectangles of the two-pull map that must tile 0...100 × 0...100 exactly; empty for a
     /// questionnaire without the map (then no pulls are scored).
-    public var regions: [Region]
-
-    public init(
-        id: String, version: Int, title: String? = nil, intro: String? = nil,
-        scale: Scale, items: [Item], bands: [Band], regions: [Region] = []
-    ) {
-        self.id = id
-        self.version = version
-        self.title = title
-        self.intro = intro
-        self.scale = scale
-        self.items = items
-        self.bands = bands
-        self.regions = regions
-    }
+    public var regions: [Region] = []
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, version, title, intro, scale, items, bands, regions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let fields = try StrictFields(decoder, CodingKeys.self)
-        try self.init(id: fields(.id), version: fields(.version), title: fields.optional(.title), intro: fields.optional(.intro),
-                      scale: fields(.scale), items: fields(.items), bands: fields(.bands), regions: fields(.regions, or: []))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -57,5 +37,13 @@ public struct Questionnaire: Codable, Sendable, Equatable {
     public var dimensions: [String] {
         var seen = Set<String>()
         return items.map(\.dimension).filter { seen.insert($0).inserted }
+    }
+}
+
+extension Questionnaire {
+    public init(from decoder: any Decoder) throws {
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), version: fields(.version), title: fields.optional(.title), intro: fields.optional(.intro),
+                      scale: fields(.scale), items: fields(.items), bands: fields(.bands), regions: fields(.regions, or: []))
     }
 }

@@ -35,13 +35,6 @@ public struct DimensionScore: Codable, Sendable, Equatable {
     public var total: Int
     public var min: Int
     public var max: Int
-
-    public init(id: String, total: Int, min: Int, max: Int) {
-        self.id = id
-        self.total = total
-        self.min = min
-        self.max = max
-    }
 }
 
 /// What one item's answer added to the total.
@@ -52,14 +45,6 @@ public struct Contribution: Codable, Sendable, Equatable {
     public var points: Int
     public var minPoints: Int
     public var maxPoints: Int
-
-    public init(itemId: String, answer: Int, points: Int, minPoints: Int, maxPoints: Int) {
-        self.itemId = itemId
-        self.answer = answer
-        self.points = points
-        self.minPoints = minPoints
-        self.maxPoints = maxPoints
-    }
 
     /// Twice the distance of `points` from the middle of the item's range, kept whole:
     /// positive pushed the total up, negative pulled it down, 0 sat on the middle.

@@ -1,4 +1,4 @@
-import Scoring
+@testable import Scoring
 import XCTest
 @testable import Blocks
 

@@ -1,4 +1,4 @@
-import Markdown
+@testable import Markdown
 import XCTest
 
 final class LinkAndErrorTests: XCTestCase {

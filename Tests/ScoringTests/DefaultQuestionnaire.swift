@@ -1,5 +1,5 @@
 import Foundation
-import Scoring
+@testable import Scoring
 
 /// The shape of content/questionnaire.yml built in Swift, since the tests have no YAML parser.
 /// `ContentFileTests` checks that ids, order and reverse flags still match the file.

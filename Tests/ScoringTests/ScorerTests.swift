@@ -1,5 +1,5 @@
 import Foundation
-import Scoring
+@testable import Scoring
 import XCTest
 
 final class ScorerTests: XCTestCase {

@@ -1,4 +1,4 @@
-import Scoring
+@testable import Scoring
 import XCTest
 
 final class ValidationTests: XCTestCase {

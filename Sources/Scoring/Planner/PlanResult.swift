@@ -19,12 +19,6 @@ public struct PlanFinding: Sendable, Equatable {
     public var status: PlanStatus
     /// The rule's text for that status, its holes filled.
     public var text: String
-
-    public init(rule: String, status: PlanStatus, text: String) {
-        self.rule = rule
-        self.status = status
-        self.text = text
-    }
 }
 
 /// The month a growing measure reaches a rule's `from` (`reaching`) or passes its `to` (`passing`).

@@ -18,29 +18,20 @@ public struct Planner: Decodable, Sendable, Equatable {
     /// In the order shown.
     public var rules: [PlannerRule]
 
-    public init(id: String, version: Int, title: String? = nil, intro: String? = nil,
-                sources: [PlannerSource], inputs: [PlannerInput], rules: [PlannerRule]) {
-        self.id = id
-        self.version = version
-        self.title = title
-        self.intro = intro
-        self.sources = sources
-        self.inputs = inputs
-        self.rules = rules
-    }
-
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, version, title, intro, sources, inputs, rules
     }
 
+    public func input(_ id: String) -> PlannerInput? { inputs.first { $0.id == id } }
+    public func source(_ id: String) -> PlannerSource? { sources.first { $0.id == id } }
+}
+
+extension Planner {
     public init(from decoder: any Decoder) throws {
         let fields = try StrictFields(decoder, CodingKeys.self)
         try self.init(id: fields(.id), version: fields(.version), title: fields.optional(.title), intro: fields.optional(.intro),
                       sources: fields(.sources), inputs: fields(.inputs), rules: fields(.rules))
     }
-
-    public func input(_ id: String) -> PlannerInput? { inputs.first { $0.id == id } }
-    public func source(_ id: String) -> PlannerSource? { sources.first { $0.id == id } }
 }
 
 /// A work the planner's rules cite: `S5` -> "The Engineer/Manager Pendulum", Charity Majors, 2017.
@@ -50,19 +41,7 @@ public struct PlannerSource: Decodable, Sendable, Equatable {
     public var author: String?
     public var year: Int?
 
-    public init(id: String, title: String, author: String? = nil, year: Int? = nil) {
-        self.id = id
-        self.title = title
-        self.author = author
-        self.year = year
-    }
-
     enum CodingKeys: String, CodingKey, CaseIterable { case id, title, author, year }
-
-    public init(from decoder: any Decoder) throws {
-        let fields = try StrictFields(decoder, CodingKeys.self)
-        try self.init(id: fields(.id), title: fields(.title), author: fields.optional(.author), year: fields.optional(.year))
-    }
 
     /// "Charity Majors, 2017" (the title when there is no author), as a result's lines cite it.
     public var short: String {
@@ -74,5 +53,12 @@ public struct PlannerSource: Decodable, Sendable, Equatable {
     public var citation: String {
         let details = [author, year.map(String.init)].compactMap { $0 }
         return details.isEmpty ? title : "\(title) (\(details.joined(separator: ", ")))"
+    }
+}
+
+extension PlannerSource {
+    public init(from decoder: any Decoder) throws {
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), title: fields(.title), author: fields.optional(.author), year: fields.optional(.year))
     }
 }

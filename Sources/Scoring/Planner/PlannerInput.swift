@@ -9,41 +9,19 @@ public struct PlannerInput: Decodable, Sendable, Equatable {
     public var help: String?
     public var kind: Kind
     /// For `choice`: in the order shown. The value of a choice is its option's index.
-    public var options: [PlannerOption]
+    public var options: [PlannerOption] = []
     /// For `number`: the allowed whole numbers, both included.
-    public var min: Int
-    public var max: Int
+    public var min: Int = 0
+    public var max: Int = 0
     /// For `number`: a word after the field, e.g. "years".
     public var unit: String?
     /// For `number`: whether the value grows by one every year while nothing changes (years in a
     /// role, years from hands-on work), which is what gives a threshold a date.
-    public var grows: Bool
+    public var grows: Bool = false
     /// Asked only when these conditions on earlier inputs hold (e.g. `role: [manager, hybrid]`).
-    public var when: [PlannerCondition]
-
-    public init(id: String, label: String, help: String? = nil, kind: Kind, options: [PlannerOption] = [],
-                min: Int = 0, max: Int = 0, unit: String? = nil, grows: Bool = false, when: [PlannerCondition] = []) {
-        self.id = id
-        self.label = label
-        self.help = help
-        self.kind = kind
-        self.options = options
-        self.min = min
-        self.max = max
-        self.unit = unit
-        self.grows = grows
-        self.when = when
-    }
+    public var when: [PlannerCondition] = []
 
     enum CodingKeys: String, CodingKey, CaseIterable { case id, label, help, kind, options, min, max, unit, grows, when }
-
-    public init(from decoder: any Decoder) throws {
-        let fields = try StrictFields(decoder, CodingKeys.self)
-        try self.init(id: fields(.id), label: fields(.label), help: fields.optional(.help), kind: fields(.kind),
-                      options: fields(.options, or: []), min: fields(.min, or: 0), max: fields(.max, or: 0),
-                      unit: fields.optional(.unit), grows: fields(.grows, or: false),
-                      when: PlannerCondition.decodeList(from: fields.container, forKey: .when))
-    }
 
     /// The index of the option called `id`, for a choice.
     public func optionIndex(_ id: String) -> Int? { options.firstIndex { $0.id == id } }
@@ -57,18 +35,25 @@ public struct PlannerInput: Decodable, Sendable, Equatable {
     }
 }
 
+extension PlannerInput {
+    public init(from decoder: any Decoder) throws {
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), label: fields(.label), help: fields.optional(.help), kind: fields(.kind),
+                      options: fields(.options, or: []), min: fields(.min, or: 0), max: fields(.max, or: 0),
+                      unit: fields.optional(.unit), grows: fields(.grows, or: false),
+                      when: PlannerCondition.decodeList(from: fields.container, forKey: .when))
+    }
+}
+
 /// One option of a choice input.
 public struct PlannerOption: Decodable, Sendable, Equatable {
     public var id: String
     public var label: String
 
-    public init(id: String, label: String) {
-        self.id = id
-        self.label = label
-    }
-
     enum CodingKeys: String, CodingKey, CaseIterable { case id, label }
+}
 
+extension PlannerOption {
     public init(from decoder: any Decoder) throws {
         let fields = try StrictFields(decoder, CodingKeys.self)
         try self.init(id: fields(.id), label: fields(.label))

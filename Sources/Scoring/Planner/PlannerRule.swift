@@ -10,7 +10,7 @@ public struct PlannerRule: Decodable, Sendable, Equatable {
     /// A short name for the guidance, shown in the rules table and beside each finding.
     public var title: String
     /// Applies only when these hold.
-    public var when: [PlannerCondition]
+    public var when: [PlannerCondition] = []
     public var measure: String?
     public var from: Int?
     public var to: Int?
@@ -23,35 +23,8 @@ public struct PlannerRule: Decodable, Sendable, Equatable {
     /// The text of a rule without a measure.
     public var note: String?
 
-    public init(id: String, source: String, title: String, when: [PlannerCondition] = [], measure: String? = nil,
-                from: Int? = nil, to: Int? = nil, before: String? = nil, within: String? = nil, past: String? = nil,
-                reaching: String? = nil, passing: String? = nil, note: String? = nil) {
-        self.id = id
-        self.source = source
-        self.title = title
-        self.when = when
-        self.measure = measure
-        self.from = from
-        self.to = to
-        self.before = before
-        self.within = within
-        self.past = past
-        self.reaching = reaching
-        self.passing = passing
-        self.note = note
-    }
-
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, source, title, when, measure, from, to, before, within, past, reaching, passing, note
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let fields = try StrictFields(decoder, CodingKeys.self)
-        try self.init(id: fields(.id), source: fields(.source), title: fields(.title),
-                      when: PlannerCondition.decodeList(from: fields.container, forKey: .when),
-                      measure: fields.optional(.measure), from: fields.optional(.from), to: fields.optional(.to),
-                      before: fields.optional(.before), within: fields.optional(.within), past: fields.optional(.past),
-                      reaching: fields.optional(.reaching), passing: fields.optional(.passing), note: fields.optional(.note))
     }
 
     /// The span's upper edge: `to`, or `from` when only `from` is given.
@@ -60,5 +33,16 @@ public struct PlannerRule: Decodable, Sendable, Equatable {
     /// Every text with its field name, in file order, for validation.
     var texts: [(field: String, text: String?)] {
         [("before", before), ("within", within), ("past", past), ("reaching", reaching), ("passing", passing), ("note", note)]
+    }
+}
+
+extension PlannerRule {
+    public init(from decoder: any Decoder) throws {
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(id: fields(.id), source: fields(.source), title: fields(.title),
+                      when: PlannerCondition.decodeList(from: fields.container, forKey: .when),
+                      measure: fields.optional(.measure), from: fields.optional(.from), to: fields.optional(.to),
+                      before: fields.optional(.before), within: fields.optional(.within), past: fields.optional(.past),
+                      reaching: fields.optional(.reaching), passing: fields.optional(.passing), note: fields.optional(.note))
     }
 }

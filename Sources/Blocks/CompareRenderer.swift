@@ -25,12 +25,7 @@ struct CompareRenderer {
 
     var dataFiles: [String: DataFile]
     /// Where each data file's decoded comparison is kept for the next block that reads it.
-    var decoded: DecodedDataFiles
-
-    init(dataFiles: [String: DataFile], decoded: DecodedDataFiles = DecodedDataFiles()) {
-        self.dataFiles = dataFiles
-        self.decoded = decoded
-    }
+    var decoded = DecodedDataFiles()
 
     func render(body: String) throws(BlockError) -> String {
         let reference = try DataReference.parse(

@@ -4,12 +4,7 @@ import Yams
 struct LadderRenderer {
     var dataFiles: [String: DataFile]
     /// Where each data file's checked ladders are kept for the next block that reads them.
-    var decoded: DecodedDataFiles
-
-    init(dataFiles: [String: DataFile], decoded: DecodedDataFiles = DecodedDataFiles()) {
-        self.dataFiles = dataFiles
-        self.decoded = decoded
-    }
+    var decoded = DecodedDataFiles()
 
     /// `headingLevel`: the level of each track's heading (`FencedBlock.headingLevel`).
     func render(body: String, headingLevel: Int = 3) throws(BlockError) -> String {

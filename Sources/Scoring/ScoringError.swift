@@ -21,12 +21,6 @@ public enum ScoringError: Error, Sendable, Equatable, CustomStringConvertible, L
         public var id: String
         public var itemCount: Int
 
-        public init(index: Int, id: String, itemCount: Int) {
-            self.index = index
-            self.id = id
-            self.itemCount = itemCount
-        }
-
         public var description: String {
             AnswerWording.itemReference(number: String(index + 1), count: String(itemCount), id: id)
         }

@@ -62,40 +62,26 @@ enum BlockMarkdown {
         return text + GFMText.table(header: table.header, rows: table.rows)
     }
 
+    /// The parts of the ladder's HTML the export keeps, by element and class, in the order they are
+    /// tried: a track's name starts a list (after a blank line), a level's name an item in it, and
+    /// a summary or scope is added to the line above.
+    private static let ladderParts: [(element: String?, className: String, listMarker: String?)] = [
+        (nil, "ladder-name", "- "), ("p", "ladder-summary", nil), ("span", "ladder-level-name", "  - "), ("p", "ladder-level-scope", nil),
+    ]
+
     /// The ladder as one list per track, top level first, each level with its scope.
     static func ladder(_ html: String) -> String {
-        let fragment = HTMLFragment(html)
         var lines: [String] = []
-        var index = 0
-        while index < fragment.tokens.count {
-            guard case .open(let name, let attributes) = fragment.tokens[index] else { index += 1; continue }
-            let classes = attributes["class"] ?? ""
-            if classes.contains("ladder-name") {
-                let (text, next) = fragment.text(from: index, until: name)
-                if !lines.isEmpty { lines.append("") }
-                lines.append("- **" + GFMText.escape(text) + "**")
-                index = next
-                continue
-            }
-            if name == "p", classes.contains("ladder-summary") {
-                let (text, next) = fragment.text(from: index, until: "p")
+        let found = HTMLFragment(html).texts { name, classes in
+            ladderParts.first { ($0.element ?? name) == name && classes.contains($0.className) }
+        }
+        for (part, text) in found {
+            if let marker = part.listMarker {
+                if marker == "- ", !lines.isEmpty { lines.append("") }
+                lines.append(marker + "**" + GFMText.escape(text) + "**")
+            } else {
                 lines[lines.count - 1] += ": " + GFMText.escape(text)
-                index = next
-                continue
             }
-            if name == "span", classes.contains("ladder-level-name") {
-                let (text, next) = fragment.text(from: index, until: "span")
-                lines.append("  - **" + GFMText.escape(text) + "**")
-                index = next
-                continue
-            }
-            if name == "p", classes.contains("ladder-level-scope") {
-                let (text, next) = fragment.text(from: index, until: "p")
-                lines[lines.count - 1] += ": " + GFMText.escape(text)
-                index = next
-                continue
-            }
-            index += 1
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -104,25 +90,19 @@ enum BlockMarkdown {
     /// scopes, and what changes.
     static func levelMap(_ html: String) -> String {
         var parts = tables(in: html).map { markdown($0) }
-        let fragment = HTMLFragment(html)
         var lines: [String] = []
-        var index = 0
-        while index < fragment.tokens.count {
-            guard case .open(let name, let attributes) = fragment.tokens[index] else { index += 1; continue }
-            let classes = attributes["class"] ?? ""
-            let captured: String?
+        let found = HTMLFragment(html).texts { name, classes -> (name: String, classes: String)? in
             switch (name, classes) {
             case (_, "level-map-note"), (_, "level-map-steps-title"), ("summary", _), ("dt", _), ("dd", _), ("li", _),
                  (_, "level-step-changes-title"), (_, "level-step-empty"):
-                let (text, next) = fragment.text(from: index, until: name)
-                captured = GFMText.escape(text)
-                index = next
+                (name, classes)
             default:
-                captured = nil
-                index += 1
+                nil
             }
-            guard let text = captured else { continue }
-            switch (name, classes) {
+        }
+        for (element, raw) in found {
+            let text = GFMText.escape(raw)
+            switch element {
             case (_, "level-map-note"): parts.append(text + "\n")
             case (_, "level-map-steps-title"):
                 if !lines.isEmpty { parts.append(lines.joined(separator: "\n") + "\n"); lines = [] }

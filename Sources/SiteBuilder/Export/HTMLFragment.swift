@@ -55,6 +55,23 @@ struct HTMLFragment {
         return (Self.collapse(pieces.joined()), index)
     }
 
+    /// The text of every element `pick` names a part for (from the element's name and class
+    /// attribute), in document order; the inside of a picked element is not searched further.
+    func texts<Part>(_ pick: (_ name: String, _ classes: String) -> Part?) -> [(part: Part, text: String)] {
+        var found: [(part: Part, text: String)] = []
+        var index = 0
+        while index < tokens.count {
+            guard case .open(let name, let attributes) = tokens[index], let part = pick(name, attributes["class"] ?? "") else {
+                index += 1
+                continue
+            }
+            let (text, next) = text(from: index, until: name)
+            found.append((part, text))
+            index = next
+        }
+        return found
+    }
+
     static func collapse(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }

@@ -21,47 +21,27 @@ struct SiteLimits: Sendable, Equatable {
 
     init() {}
 
-    /// The names written in site.yml, in the order docs/errors.md lists them.
-    static let settingNames = ["file_bytes", "yaml_alias_values", "yaml_depth", "yaml_values", "markdown_nesting", "table_columns",
-                               "table_cells", "headings", "questionnaire_items", "questionnaire_bands", "scale_points",
-                               "questionnaire_regions"]
+    /// The names written in site.yml, in the order docs/errors.md lists them, and the limit each sets.
+    /// (Key paths are not `Sendable`, so the table is made where it is read, not kept.)
+    private static var settings: [(name: String, limit: WritableKeyPath<SiteLimits, Int>)] {
+        [
+            ("file_bytes", \.fileBytes), ("yaml_alias_values", \.yamlAliasValues), ("yaml_depth", \.yamlDepth),
+            ("yaml_values", \.yamlValues), ("markdown_nesting", \.markdownNesting), ("table_columns", \.tableColumns),
+            ("table_cells", \.tableCells), ("headings", \.headings), ("questionnaire_items", \.questionnaireItems),
+            ("questionnaire_bands", \.questionnaireBands), ("scale_points", \.scalePoints), ("questionnaire_regions", \.questionnaireRegions),
+        ]
+    }
+
+    static let settingNames = settings.map(\.name)
 
     /// A limit by its site.yml name; nil for a name that is not a limit.
     subscript(setting name: String) -> Int? {
         get {
-            switch name {
-            case "file_bytes": fileBytes
-            case "yaml_alias_values": yamlAliasValues
-            case "yaml_depth": yamlDepth
-            case "yaml_values": yamlValues
-            case "markdown_nesting": markdownNesting
-            case "table_columns": tableColumns
-            case "table_cells": tableCells
-            case "headings": headings
-            case "questionnaire_items": questionnaireItems
-            case "questionnaire_bands": questionnaireBands
-            case "scale_points": scalePoints
-            case "questionnaire_regions": questionnaireRegions
-            default: nil
-            }
+            Self.settings.first { $0.name == name }.map { self[keyPath: $0.limit] }
         }
         set {
-            guard let newValue else { return }
-            switch name {
-            case "file_bytes": fileBytes = newValue
-            case "yaml_alias_values": yamlAliasValues = newValue
-            case "yaml_depth": yamlDepth = newValue
-            case "yaml_values": yamlValues = newValue
-            case "markdown_nesting": markdownNesting = newValue
-            case "table_columns": tableColumns = newValue
-            case "table_cells": tableCells = newValue
-            case "headings": headings = newValue
-            case "questionnaire_items": questionnaireItems = newValue
-            case "questionnaire_bands": questionnaireBands = newValue
-            case "scale_points": scalePoints = newValue
-            case "questionnaire_regions": questionnaireRegions = newValue
-            default: break
-            }
+            guard let newValue, let limit = Self.settings.first(where: { $0.name == name })?.limit else { return }
+            self[keyPath: limit] = newValue
         }
     }
 

@@ -15,17 +15,15 @@ extension Questionnaire {
         if PullAxis.allCases.contains(where: { pullMaximum($0) > Self.largestExactTotal }) {
             problems.append(.init(path: "regions", message: "the pulls can reach beyond \(Self.largestExactTotal), more than the page's JavaScript counts exactly; use smaller weights or a shorter scale"))
         }
-        var firstIndexOfId: [String: Int] = [:]
+        var ids = UniqueIDs(kind: "region", list: "regions")
         var sound: [Int] = []
         for (index, region) in regions.enumerated() {
             let path = "regions[\(index)]"
             let name = isBlank(region.id) ? "region \(path)" : "region \"\(region.id)\""
             if isBlank(region.id) {
                 problems.append(.init(path: "\(path).id", message: "the region id is empty; give every region a unique id such as \"neither\""))
-            } else if let first = firstIndexOfId[region.id] {
-                problems.append(.init(path: "\(path).id", message: "the region id \"\(region.id)\" is already used by regions[\(first)]; region ids must be unique"))
-            } else {
-                firstIndexOfId[region.id] = index
+            } else if let repeated = ids.repeated(region.id, at: index) {
+                problems.append(.init(path: "\(path).id", message: repeated))
             }
             if isBlank(region.label) {
                 problems.append(.init(path: "\(path).label", message: "the label of \(name) is empty; write the name shown with a result in this region"))

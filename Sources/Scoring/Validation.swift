@@ -49,16 +49,14 @@ extension Questionnaire {
             return [.init(path: "items", message: "there are no items; add at least one statement to answer")]
         }
         var problems: [QuestionnaireProblem] = []
-        var firstIndexOfId: [String: Int] = [:]
+        var ids = UniqueIDs(kind: "item", list: "items")
         for (index, item) in items.enumerated() {
             let path = "items[\(index)]"
             let name = isBlank(item.id) ? "item \(path)" : "item \"\(item.id)\""
             if isBlank(item.id) {
                 problems.append(.init(path: "\(path).id", message: "the item id is empty; give every item a unique id such as \"solve-alone\""))
-            } else if let first = firstIndexOfId[item.id] {
-                problems.append(.init(path: "\(path).id", message: "the item id \"\(item.id)\" is already used by items[\(first)]; item ids must be unique"))
-            } else {
-                firstIndexOfId[item.id] = index
+            } else if let repeated = ids.repeated(item.id, at: index) {
+                problems.append(.init(path: "\(path).id", message: repeated))
             }
             if isBlank(item.text) {
                 problems.append(.init(path: "\(path).text", message: "the statement of \(name) is empty; write the text people answer"))
@@ -78,16 +76,14 @@ extension Questionnaire {
             return [.init(path: "bands", message: "there are no bands; add bands that together cover every reachable total")]
         }
         var problems: [QuestionnaireProblem] = []
-        var firstIndexOfId: [String: Int] = [:]
+        var ids = UniqueIDs(kind: "band", list: "bands")
         for (index, band) in bands.enumerated() {
             let path = "bands[\(index)]"
             let name = isBlank(band.id) ? "band \(path)" : "band \"\(band.id)\""
             if isBlank(band.id) {
                 problems.append(.init(path: "\(path).id", message: "the band id is empty; give every band a unique id such as \"mastery\""))
-            } else if let first = firstIndexOfId[band.id] {
-                problems.append(.init(path: "\(path).id", message: "the band id \"\(band.id)\" is already used by bands[\(first)]; band ids must be unique"))
-            } else {
-                firstIndexOfId[band.id] = index
+            } else if let repeated = ids.repeated(band.id, at: index) {
+                problems.append(.init(path: "\(path).id", message: repeated))
             }
             if isBlank(band.label) {
                 problems.append(.init(path: "\(path).label", message: "the label of \(name) is empty; write the name shown with a result in this band"))

@@ -34,15 +34,13 @@ extension Planner {
 
     private func sourceProblems() -> [PlannerProblem] {
         var problems: [PlannerProblem] = []
-        var seen: [String: Int] = [:]
+        var ids = UniqueIDs(kind: "source", list: "sources")
         for (index, source) in sources.enumerated() {
             let path = "sources[\(index)]"
             if isBlank(source.id) {
                 problems.append(.init(path: "\(path).id", message: "the source id is empty; give it a short id such as \"S5\" that rules name"))
-            } else if let first = seen[source.id] {
-                problems.append(.init(path: "\(path).id", message: "the source id \"\(source.id)\" is already used by sources[\(first)]; source ids must be unique"))
-            } else {
-                seen[source.id] = index
+            } else if let repeated = ids.repeated(source.id, at: index) {
+                problems.append(.init(path: "\(path).id", message: repeated))
             }
             if isBlank(source.title) {
                 problems.append(.init(path: "\(path).title", message: "the title of source \"\(source.id)\" is empty; write the work's title"))
@@ -54,17 +52,16 @@ extension Planner {
     private func inputProblems() -> [PlannerProblem] {
         guard !inputs.isEmpty else { return [.init(path: "inputs", message: "there are no inputs; add at least one thing to ask, such as the reader's role")] }
         var problems: [PlannerProblem] = []
-        var seen: [String: Int] = [:]
+        var ids = UniqueIDs(kind: "input", list: "inputs")
         for (index, input) in inputs.enumerated() {
             let path = "inputs[\(index)]"
             if !isIdentifier(input.id) {
                 problems.append(.init(path: "\(path).id", message: "the input id \"\(input.id)\" is not usable as a command-line option; use lowercase letters, digits and hyphens, starting with a letter, such as \"team-size\""))
-            } else if let first = seen[input.id] {
-                problems.append(.init(path: "\(path).id", message: "the input id \"\(input.id)\" is already used by inputs[\(first)]; input ids must be unique"))
             } else if ["source", "today", "json", "help"].contains(input.id) {
+                // Checked before the repeat: a reserved id is never taken, so its repeats say this too.
                 problems.append(.init(path: "\(path).id", message: "the input id \"\(input.id)\" is taken by an option of `crossroads plan`; choose another id"))
-            } else {
-                seen[input.id] = index
+            } else if let repeated = ids.repeated(input.id, at: index) {
+                problems.append(.init(path: "\(path).id", message: repeated))
             }
             if isBlank(input.label) {
                 problems.append(.init(path: "\(path).label", message: "the label of input \"\(input.id)\" is empty; write the question the reader answers"))
@@ -76,15 +73,13 @@ extension Planner {
                 } else if input.options.count > Self.maxOptions {
                     problems.append(.init(path: "\(path).options", message: "the choice \"\(input.id)\" has \(input.options.count) options, over the limit of \(Self.maxOptions)"))
                 }
-                var optionIds: [String: Int] = [:]
+                var optionIds = UniqueIDs(kind: "option", list: "options")
                 for (optionIndex, option) in input.options.enumerated() {
                     let optionPath = "\(path).options[\(optionIndex)]"
                     if !isIdentifier(option.id) {
                         problems.append(.init(path: "\(optionPath).id", message: "the option id \"\(option.id)\" must be lowercase letters, digits and hyphens, starting with a letter, such as \"manager\""))
-                    } else if let first = optionIds[option.id] {
-                        problems.append(.init(path: "\(optionPath).id", message: "the option id \"\(option.id)\" is already used by options[\(first)]; option ids must be unique"))
-                    } else {
-                        optionIds[option.id] = optionIndex
+                    } else if let repeated = optionIds.repeated(option.id, at: optionIndex) {
+                        problems.append(.init(path: "\(optionPath).id", message: repeated))
                     }
                     if isBlank(option.label) {
                         problems.append(.init(path: "\(optionPath).label", message: "the label of option \"\(option.id)\" is empty; write what the reader picks"))
@@ -112,16 +107,14 @@ extension Planner {
     private func ruleProblems() -> [PlannerProblem] {
         guard !rules.isEmpty else { return [.init(path: "rules", message: "there are no rules; add at least one piece of guidance with its source")] }
         var problems: [PlannerProblem] = []
-        var seen: [String: Int] = [:]
+        var ids = UniqueIDs(kind: "rule", list: "rules")
         for (index, rule) in rules.enumerated() {
             let path = "rules[\(index)]"
             func add(_ field: String, _ message: String) { problems.append(.init(path: field.isEmpty ? path : "\(path).\(field)", message: message)) }
             if !isIdentifier(rule.id) {
                 add("id", "the rule id \"\(rule.id)\" must be lowercase letters, digits and hyphens, starting with a letter (placeholders name it: {{planner.rule.ID.from}})")
-            } else if let first = seen[rule.id] {
-                add("id", "the rule id \"\(rule.id)\" is already used by rules[\(first)]; rule ids must be unique")
-            } else {
-                seen[rule.id] = index
+            } else if let repeated = ids.repeated(rule.id, at: index) {
+                add("id", repeated)
             }
             if source(rule.source) == nil {
                 add("source", "rule \"\(rule.id)\" cites \"\(rule.source)\", which is not among the sources (\(sources.map(\.id).joined(separator: ", "))); add it under `sources:` or correct the id")

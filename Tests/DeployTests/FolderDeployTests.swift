@@ -14,6 +14,9 @@ final class FolderDeployTests: XCTestCase {
         XCTAssertEqual(try LocalSite.read(folder: www).files.mapValues(\.md5), try site.builtFiles(), "the folder holds exactly the built site")
         XCTAssertFalse(FileManager.default.fileExists(atPath: www.appendingPathComponent(".crossroads-output").path))
         XCTAssertTrue(first.stdout.contains("0 deleted, 0 unchanged"), first.stdout)
+        let uploaded = try site.builtFiles().count
+        XCTAssertTrue(first.stderr.hasPrefix("uploaded 1 of \(uploaded)\n") && first.stderr.hasSuffix("uploaded \(uploaded) of \(uploaded)\n"),
+                      "progress on standard error, a line per tenth outside a terminal:\n\(first.stderr)")
 
         let deployed = try fileIdentities(www)
         let second = try site.deploy()
@@ -51,7 +54,8 @@ final class FolderDeployTests: XCTestCase {
         XCTAssertTrue(dry.stdout.contains("[text/css; charset=utf-8; public, max-age=31536000, immutable]"), dry.stdout)
         XCTAssertTrue(dry.stdout.contains("upload new     pitfalls/no-training/index.html  [text/html; charset=utf-8; public, no-cache, must-revalidate]"), dry.stdout)
 
-        try site.deploy(["--quiet"])
+        let quiet = try site.deploy(["--quiet"])
+        XCTAssertEqual(quiet.stdout + quiet.stderr, "", "--quiet prints nothing when all goes well")
         let deployed = FolderSnapshot(www)
         // Every pitfall gone: more deletions than the limit allows.
         for number in 0..<3 { try site.remove("content/pitfalls/extra-\(number).md") }

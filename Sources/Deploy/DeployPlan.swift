@@ -53,7 +53,7 @@ public struct DeployPlan: Sendable, Equatable {
     /// What `--dry-run` prints: one line per upload (why, key, headers) and per deletion.
     public var lines: [String] {
         var lines = uploads.map { upload in
-            var line = "upload \(upload.reason.rawValue == "new" ? "new    " : "changed") \(upload.key)  [\(upload.headers.contentType); \(upload.headers.cacheControl)]"
+            var line = "upload \(upload.reason == .new ? "new    " : "changed") \(upload.key)  [\(upload.headers.contentType); \(upload.headers.cacheControl)]"
             if let target = upload.redirect { line += " -> redirect to \(target)" }
             return line
         }

@@ -39,19 +39,13 @@ struct DeployCommand: AsyncParsableCommand {
         guard maxDeletes >= 0 else {
             throw ValidationError("--max-deletes must be 0 or more")
         }
-        let chosen: DeployTarget
         let options = BuildOptions(source: site.sourceURL, output: output.map { URL(fileURLWithPath: $0) }, useCache: true)
-        do {
-            chosen = try Self.choose(target, from: SiteLoader(sourceFolder: site.sourceURL).loadDeployTargets())
-            if !noBuild {
-                var build = options
-                build.keepsMemoryUntilExit = true
-                let report = try SiteBuild.build(build)
-                say(report.summaryLine + " -> \(options.output.path)")
-            }
-        } catch let failure as BuildFailure {
-            FileHandleOutput.standardError(failure.description)
-            throw ExitCode(1)
+        let chosen = try FileHandleOutput.exitingOnBuildFailure { try Self.choose(target, from: SiteLoader(sourceFolder: site.sourceURL).loadDeployTargets()) }
+        if !noBuild {
+            var build = options
+            build.keepsMemoryUntilExit = true
+            let report = try FileHandleOutput.exitingOnBuildFailure { try SiteBuild.build(build) }
+            say(report.summaryLine + " -> \(options.output.path)")
         }
         do {
             let local = try LocalSite.read(folder: options.output)
@@ -71,8 +65,7 @@ struct DeployCommand: AsyncParsableCommand {
                 say("Deployed to \(destination.description): \(summary.uploaded) uploaded (\(summary.bytes) bytes), \(summary.deleted) deleted, \(summary.unchanged) unchanged")
             }
         } catch let error as DeployError {
-            FileHandleOutput.standardError(error.description)
-            throw ExitCode(1)
+            throw FileHandleOutput.failure(error.description)
         }
     }
 

@@ -93,6 +93,19 @@ final class TemplateEngineTests: XCTestCase {
                        "swift-mustache's escaper changed: the difference documented here is gone")
     }
 
+    /// Values a plain context could hold and a typed one cannot: code (a closure, a lambda) and a
+    /// parsed template. See the note at the end of `table()`.
+    func testValuesWithNoTypedFormAreRefused() throws {
+        let values: [String: Any] = [
+            "closure": { () -> String in "never" },
+            "lambda": MustacheLambda { (text: String) -> Any? in "<lambda>" + text },
+            "template": try MustacheTemplate(string: "{{s}}!"),
+        ]
+        for (name, value) in values {
+            XCTAssertThrowsError(try TemplateValue.former(["s": "<s>", name: value]), name)
+        }
+    }
+
     /// Partials nest at most `TemplateRenderer.maxPartialDepth` deep: data that recurses one level
     /// more is an error naming the partial, where swift-mustache would go on until the stack ends.
     func testRecursivePartialDeeperThanTheLimitIsAnErrorNamingIt() throws {
@@ -102,7 +115,7 @@ final class TemplateEngineTests: XCTestCase {
         try write(["main": "{{#tree}}{{>node}}{{/tree}}", "node": "{{name}}{{#.child}}({{>node}}){{/.child}}"], into: folder)
         let set = try TemplateSet.load(from: folder)
         XCTAssertTrue(set.rendersCompiled)
-        XCTAssertThrowsError(try set.render("main", context: TemplateValue(testValue: ["tree": tree]), forFile: "content/deep.md", recorder: ReadRecorder())) { error in
+        XCTAssertThrowsError(try set.render("main", context: TemplateValue.former(["tree": tree]), forFile: "content/deep.md", recorder: ReadRecorder())) { error in
             XCTAssertEqual((error as? SiteError)?.file, "templates/node.mustache", "\(error)")
         }
     }
@@ -117,7 +130,7 @@ final class TemplateEngineTests: XCTestCase {
         for seed in UInt64(1)...400 {
             var generator = TemplateGenerator(seed: seed)
             let templates = generator.templates()
-            let context = TemplateValue(testValue: generator.context())
+            let context = try TemplateValue.former(generator.context())
             let folder = scratch.url.appendingPathComponent("random-\(seed)")
             try write(templates, into: folder)
             let set: TemplateSet
@@ -191,17 +204,49 @@ final class TemplateEngineTests: XCTestCase {
 
     // MARK: Helpers
 
+    /// Why an example's output cannot be what its plain context printed before issue 16, when
+    /// contexts were `[String: Any]` (its output is still compared with swift-mustache's on the
+    /// same typed context).
+    private enum FormerOutput {
+        /// It prints a map whole: Swift's description of a dictionary, in an order that differs
+        /// between two dictionaries of the same entries (the typed context is another one).
+        case mapOrder
+        /// swift-mustache printed a nil optional held in an `Any` as the text `nil` and repeated a
+        /// section for it; a typed context leaves nil out, so it prints nothing and is false.
+        case nilPrintedNil
+        /// A typed list holds no nil: a nil or `NSNull` item is `""` there (as a YAML null in a
+        /// data file is), and a section repeats for `""` where it did not for `NSNull`.
+        case nullInList
+        /// A value that prints text and is null in a section (`Nothing`): no typed value is both.
+        case printedNull
+        /// A boolean `NSNumber` printed `1`/`0` (Linux) and was a `Bool` in a section; a typed
+        /// bool prints `true`/`false`.
+        case foundationBool
+        /// `sorted(list)` sorted a `[String]`; typed lists reach swift-mustache as `[Any]` (as
+        /// data files' lists always did), which it cannot sort, and ours does as it does.
+        case sortedStrings
+    }
+
     /// A template set to render: `main` is rendered, the others are its partials and parents.
     private struct Example {
         let label: String
         let templates: [String: String]
-        /// nil: the shared table context.
+        /// nil: the shared table context. Written as the plain Swift values contexts held before
+        /// they were typed (issue 16); the renderer reads their typed form (`TemplateValue.former`).
         let context: [String: Any]?
+        /// The typed context, where it is not the plain one's typed form.
+        let typed: TemplateValue?
+        /// Why ours is not compared with what the plain context printed before contexts were typed
+        /// (`FormerOutput`); nil: ours prints exactly that.
+        let formerDiffers: FormerOutput?
 
-        init(_ label: String, _ templates: [String: String], context: [String: Any]? = nil) {
+        init(_ label: String, _ templates: [String: String], context: [String: Any]? = nil, typed: TemplateValue? = nil,
+             formerDiffers: FormerOutput? = nil) {
             self.label = label
             self.templates = templates
             self.context = context
+            self.typed = typed
+            self.formerDiffers = formerDiffers
         }
     }
 
@@ -215,7 +260,7 @@ final class TemplateEngineTests: XCTestCase {
 
     private func assertSameOutput(_ example: Example, context plain: [String: Any], folder: String,
                                   file: StaticString = #filePath, line: UInt = #line) throws {
-        let context = TemplateValue(testValue: plain)
+        let context = try example.typed ?? TemplateValue.former(plain)
         let url = scratch.url.appendingPathComponent(folder)
         try write(example.templates, into: url)
         let set: TemplateSet
@@ -236,6 +281,13 @@ final class TemplateEngineTests: XCTestCase {
         }
         XCTAssertEqual(ours.debugDescription, theirs.debugDescription,
                        "\(example.label): ours (first) differs from swift-mustache (second)\n\(Self.describe(example.templates))", file: file, line: line)
+        // What the page printed before contexts were typed: swift-mustache (which our renderer
+        // matched then) on the plain values.
+        let former = set.library.render(plain, withTemplate: "main")
+        if example.formerDiffers == nil {
+            XCTAssertEqual(ours.debugDescription, former?.debugDescription,
+                           "\(example.label): ours (first) differs from what the plain context printed before issue 16 (second)", file: file, line: line)
+        }
         // The output above must be our renderer's own, not swift-mustache's taking over the page.
         do throws(TemplateRenderer.Failure) {
             let direct = try set.compiled?.render("main", context: context, recorder: ReadRecorder())
@@ -251,7 +303,45 @@ final class TemplateEngineTests: XCTestCase {
 
     // MARK: The table
 
+    /// Read by swift-mustache through `Mirror`; lowered to a map by its own code, as a context
+    /// builder lowers its structs.
+    private struct Person: LowersToTemplateValue {
+        let name: String
+        let nick: String?
+        let age: Int
+
+        var templateValue: TemplateValue? {
+            var fields: [String: TemplateValue] = ["name": .string(name), "age": .int(age)]
+            if let nick { fields["nick"] = .string(nick) }
+            return .map(fields)
+        }
+    }
+
+    private struct Price: MustacheCustomRenderable, LowersToTemplateValue {
+        var renderText: String { "<5 €>" }
+        var isNull: Bool { false }
+        var templateValue: TemplateValue? { .string(renderText) }
+    }
+
+    /// Prints text but counts as null in a section: no typed value does both (see its example).
+    private struct Nothing: MustacheCustomRenderable, LowersToTemplateValue {
+        var renderText: String { "nothing & none" }
+        var isNull: Bool { true }
+        var templateValue: TemplateValue? { nil }
+    }
+
+    private struct Represented: MustacheCustomRepresentation, LowersToTemplateValue {
+        let value: Any?
+        var representation: Any? { value }
+        var templateValue: TemplateValue? { try? value.flatMap { try TemplateValue.former(value: $0) } }
+    }
+
     private static func tableContext() -> [String: Any] {
+        let optionalNil: String? = nil
+        let optionalSome: String? = "some <thing>"
+        let optionalMap: [String: Any]? = ["name": "in optional map"]
+        let optionalList: [[String: Any]]? = [["name": "first in optional list"], ["name": "second"]]
+        let optionalBool: Bool? = false
         return [
             "s": "<b>\"Tom\" & 'Jerry'</b>",
             "u": "café é 😀 👩‍👩‍👧 naïve",
@@ -260,6 +350,8 @@ final class TemplateEngineTests: XCTestCase {
             "i": 42,
             "zero": 0,
             "neg": -7,
+            "d": 3.25,
+            "int64": Int64(5),
             "name": "top",
             "emptyString": "",
             "crlf": "line1\r\nline2",
@@ -272,12 +364,24 @@ final class TemplateEngineTests: XCTestCase {
                 ["name": "three", "n": 3, "tags": ["x", "y"]],
             ] as [[String: Any]],
             "none": [] as [[String: Any]],
-            "mixed": ["x", 1, true, ["name": "in map"] as [String: Any], ["nested", "list"], false, ""] as [Any],
+            "mixed": ["x", 1, true, ["name": "in map"] as [String: Any], 2.5, ["nested", "list"], false, NSNull(), optionalNil as Any] as [Any],
             "strings": ["a", "b<", "c"],
             "emptyStrings": [] as [String],
             "emptyAny": [] as [Any],
             "emptyMap": [:] as [String: Any],
             "stringMap": ["k": "v & w"],
+            "set": Set(["only"]),
+            "optNil": optionalNil as Any,
+            "optSome": optionalSome as Any,
+            "optMap": optionalMap as Any,
+            "optList": optionalList as Any,
+            "optBool": optionalBool as Any,
+            "null": NSNull(),
+            "person": Person(name: "Ada <L>", nick: nil, age: 36),
+            "price": Price(),
+            "nothing": Nothing(),
+            "represented": Represented(value: ["name": "represented name"] as [String: Any]),
+            "representedNil": Represented(value: nil),
             "pname": "p",
             "parentName": "base",
             "missingPartialName": "nope",
@@ -295,29 +399,36 @@ final class TemplateEngineTests: XCTestCase {
             // Variables of every type.
             Example("escaped and unescaped", ["main": "{{s}}|{{{s}}}|{{&s}}|{{ s }}|{{{ s }}}|{{& s }}"]),
             Example("non-ASCII", ["main": "{{u}} {{{u}}} {{uppercased(u)}}"]),
-            Example("scalars", ["main": "{{t}} {{f}} {{i}} {{zero}} {{neg}} {{{i}}}"]),
-            Example("collections printed", ["main": "{{strings}}|{{emptyStrings}}|{{emptyAny}}|{{emptyMap}}|{{stringMap}}|{{mixed}}|{{none}}"]),
-            Example("maps printed", ["main": "{{a}}|{{{a.b}}}|{{items}}"]),
+            Example("scalars", ["main": "{{t}} {{f}} {{i}} {{zero}} {{neg}} {{d}} {{int64}} {{{d}}}"]),
+            Example("collections printed", ["main": "{{strings}}|{{emptyStrings}}|{{emptyAny}}|{{emptyMap}}|{{stringMap}}|{{set}}|{{mixed}}|{{none}}"], formerDiffers: .mapOrder),
+            Example("maps printed", ["main": "{{a}}|{{{a.b}}}|{{items}}"], formerDiffers: .mapOrder),
             Example("dotted names", ["main": "{{a.b.c}} {{m.b.c}} {{m.a}} {{a.x.c}} {{missing}} {{missing.deep}} {{s.length}} {{a.b.c.d}}"]),
-            Example("odd names", ["main": "[{{m.a.}}][{{#}}x{{k}}{{/}}][{{^}}y{{/}}][{{*k}}][{{k?}}][{{..}}][{{#..}}{{k}}{{/..}}]"], context: ["k": "v", "*k": "star", "k?": "question", "m": ["a": "m.a"]]),
+            Example("odd names", ["main": "[{{m.a.}}][{{#}}x{{k}}{{/}}][{{^}}y{{/}}][{{*k}}][{{k?}}][{{..}}][{{#..}}{{k}}{{/..}}]"], context: ["k": "v", "*k": "star", "k?": "question", "m": ["a": "m.a"]], formerDiffers: .mapOrder),
             Example("current value at top", ["main": "{{.}}|{{{.}}}|{{}}"], context: small),
+            Example("optionals and null", ["main": "[{{optNil}}][{{{optNil}}}][{{optSome}}][{{optMap}}][{{optBool}}][{{null}}][{{{null}}}][{{optMap.name}}][{{optList.first}}]"], formerDiffers: .nilPrintedNil),
             Example("leading dot", ["main": "{{#m}}{{.a}}|{{.missing}}|{{.b.c}}|{{name}}|{{.name}}|{{b.name}}|{{.flag}}{{/m}}|{{.name}}|{{.a.b.c}}"]),
             Example("CRLF and empty values", ["main": "{{crlf}}|{{emptyString}}|{{{html}}}|{{html}}"]),
+            Example("struct fields by mirror", ["main": "{{person.name}}|{{person.nick}}|{{person.age}}|{{#person}}{{name}} {{age}} {{nick}}{{^nick}}no nick{{/nick}}{{/person}}"]),
+            Example("custom renderable", ["main": "{{price}}|{{{price}}}|{{#price}}P{{/price}}|{{^price}}!P{{/price}}|{{nothing}}|{{#nothing}}N{{/nothing}}|{{^nothing}}!N{{/nothing}}"], formerDiffers: .printedNull),
+            Example("custom representation", ["main": "{{represented.name}}|{{#represented}}{{name}}{{/represented}}|{{representedNil}}|{{^representedNil}}nil{{/representedNil}}|{{#representedNil}}X{{/representedNil}}"]),
 
             // Sections and inverted sections over every type.
-            Example("booleans", ["main": "{{#t}}T{{/t}}{{#f}}F{{/f}}{{^t}}!T{{/t}}{{^f}}!F{{/f}}{{#t}}{{.}}{{name}}{{/t}}"]),
-            Example("integers", ["main": "{{#i}}[{{.}}|{{name}}]{{/i}}{{#zero}}[{{.}}]{{/zero}}{{^i}}!i{{/i}}{{^zero}}!zero{{/zero}}{{#neg}}{{.}}{{/neg}}"]),
+            Example("booleans", ["main": "{{#t}}T{{/t}}{{#f}}F{{/f}}{{^t}}!T{{/t}}{{^f}}!F{{/f}}{{#t}}{{.}}{{name}}{{/t}}"], formerDiffers: .mapOrder),
+            Example("integers", ["main": "{{#i}}[{{.}}|{{name}}]{{/i}}{{#zero}}[{{.}}]{{/zero}}{{^i}}!i{{/i}}{{^zero}}!zero{{/zero}}{{#neg}}{{.}}{{/neg}}{{#int64}}{{.}}{{/int64}}{{^int64}}!{{/int64}}"]),
+            Example("doubles", ["main": "{{#d}}{{.}}{{/d}}{{^d}}!d{{/d}}"]),
             Example("strings", ["main": "{{#s}}{{.}}|{{name}}|{{.name}}{{/s}}{{^s}}!s{{/s}}{{#emptyString}}[{{.}}]{{/emptyString}}{{^emptyString}}!empty{{/emptyString}}"]),
             Example("names inside scalars climb the stack", ["main": "{{#u}}{{name}} {{s.x}} {{.x}}{{/u}}{{#t}}{{name}}{{/t}}{{#i}}{{name}}{{.name}}{{/i}}{{#strings}}{{name}}{{.name}}{{/strings}}"]),
             Example("list of maps with positions", ["main": "{{#items}}{{name}}:{{n}}:{{s}}:{{index()}}{{#first()}}F{{/first()}}{{#last()}}L{{/last()}}{{#even()}}e{{/even()}}{{#odd()}}o{{/odd()}}{{^first()}}^F{{/first()}},{{/items}}"]),
             Example("empty list of maps", ["main": "{{#none}}x{{/none}}{{^none}}empty {{.}} {{name}}{{/none}}"]),
-            Example("mixed list", ["main": "{{#mixed}}<{{.}}|{{{.}}}|{{name}}|{{index()}}>{{/mixed}}"]),
-            Example("sections over mixed elements", ["main": "{{#mixed}}{{#.}}[{{.}}]{{/.}}{{^.}}(empty {{index()}}){{/.}}{{/mixed}}"]),
+            Example("mixed list", ["main": "{{#mixed}}<{{.}}|{{{.}}}|{{name}}|{{index()}}>{{/mixed}}"], formerDiffers: .nilPrintedNil),
+            Example("sections over mixed elements", ["main": "{{#mixed}}{{#.}}[{{.}}]{{/.}}{{^.}}(empty {{index()}}){{/.}}{{/mixed}}"], formerDiffers: .nullInList),
             Example("list of strings", ["main": "{{#strings}}{{.}}{{^last()}}, {{/last()}}{{/strings}}|{{^strings}}none{{/strings}}"]),
             Example("empty lists", ["main": "{{^emptyStrings}}none:{{.}}{{/emptyStrings}}{{^emptyAny}}none:{{.}}{{/emptyAny}}{{#emptyStrings}}X{{/emptyStrings}}"]),
             Example("maps as sections", ["main": "{{#emptyMap}}in {{.}} {{name}}{{/emptyMap}}{{^emptyMap}}!{{/emptyMap}}{{#m}}{{a}}{{/m}}{{^m}}!m{{/m}}"]),
+            Example("optional values", ["main": "{{#optNil}}[{{.}}]{{/optNil}}{{^optNil}}!nil{{/optNil}}{{#optSome}}[{{.}}]{{/optSome}}{{^optSome}}!some{{/optSome}}{{#optMap}}{{name}}{{/optMap}}{{#optList}}{{name}};{{index()}}{{/optList}}{{#optBool}}T{{/optBool}}{{^optBool}}!T{{/optBool}}"], formerDiffers: .nilPrintedNil),
+            Example("null", ["main": "{{#null}}N{{/null}}{{^null}}!N{{/null}}{{#null.x}}x{{/null.x}}"]),
             Example("missing names", ["main": "{{#missing}}M{{/missing}}{{^missing}}!M{{/missing}}{{^a.missing}}!am{{/a.missing}}{{#a.b.missing}}{{/a.b.missing}}"]),
-            Example("string maps and sets", ["main": "{{#stringMap}}{{k}}|{{.}}{{/stringMap}}"]),
+            Example("string maps and sets", ["main": "{{#stringMap}}{{k}}|{{.}}{{/stringMap}}{{#set}}{{.}}{{index()}}{{/set}}{{^set}}!{{/set}}"]),
             Example("stack climbing", ["main": "{{#items}}{{#m}}{{name}}-{{a}}-{{n}}-{{b.name}}{{/m}};{{/items}}"]),
             Example("nested dotted sections", ["main": "{{#a}}{{#b}}{{c}}{{/b}}{{/a}}{{#a.b}}{{c}}{{.c}}{{/a.b}}{{#a.b.c}}{{.}}{{/a.b.c}}"]),
             Example("list position outside lists", ["main": "[{{index()}}]{{#first()}}x{{/first()}}{{^first()}}y{{/first()}}{{#even()}}e{{/even()}}"]),
@@ -325,14 +436,17 @@ final class TemplateEngineTests: XCTestCase {
             Example("nested lists", ["main": "{{#items}}{{#strings}}{{index()}}{{name}}{{.}};{{/strings}}{{#tags}}{{.}}{{index()}}{{/tags}}{{/items}}"]),
             Example("recursive partial that ends", ["main": "{{#tree}}{{>node}}{{/tree}}", "node": "{{name}}{{#.child}}\n  {{>node}}\n{{/.child}}"], context: ["tree": tree]),
             Example("recursive partial at the depth limit", ["main": "{{#tree}}{{>node}}{{/tree}}", "node": "{{name}}{{#.child}}({{>node}}){{/.child}}"], context: ["tree": deepTree]),
+            Example("Foundation numbers", ["main": "{{nsTrue}} {{nsFalse}} {{nsInt}} {{#nsTrue}}T{{/nsTrue}}{{^nsFalse}}!F{{/nsFalse}}{{#nsInt}}[{{.}}]{{/nsInt}}{{^nsInt}}!{{/nsInt}}"],
+                    context: ["nsTrue": NSNumber(value: true), "nsFalse": NSNumber(value: false), "nsInt": NSNumber(value: 3)],
+                    typed: ["nsTrue": true, "nsFalse": false, "nsInt": 3], formerDiffers: .foundationBool),
 
             // Transforms.
             Example("string transforms", ["main": "{{uppercased(s)}}|{{lowercased(u)}}|{{capitalized(name)}}|{{reversed(u)}}|{{empty(emptyString)}}|{{empty(s)}}|{{#reversed(s)}}{{.}}{{/reversed(s)}}"]),
-            Example("list transforms", ["main": "{{count(items)}} {{empty(none)}} {{#empty(none)}}E{{/empty(none)}} {{^empty(items)}}NE{{/empty(items)}} {{first(strings)}} {{last(strings)}} {{#reversed(strings)}}{{.}}{{index()}}{{/reversed(strings)}} {{#sorted(strings)}}{{.}}{{/sorted(strings)}} {{#first(items)}}{{name}}{{/first(items)}} {{first(none)}}"]),
-            Example("integer transforms", ["main": "{{plusone(i)}} {{minusone(zero)}} {{#even(i)}}even{{/even(i)}} {{#odd(i)}}odd{{/odd(i)}} {{equalzero(zero)}} {{plusone(plusone(i))}}"]),
+            Example("list transforms", ["main": "{{count(items)}} {{empty(none)}} {{#empty(none)}}E{{/empty(none)}} {{^empty(items)}}NE{{/empty(items)}} {{first(strings)}} {{last(strings)}} {{#reversed(strings)}}{{.}}{{index()}}{{/reversed(strings)}} {{#sorted(strings)}}{{.}}{{/sorted(strings)}} {{#first(items)}}{{name}}{{/first(items)}} {{first(none)}}"], formerDiffers: .sortedStrings),
+            Example("integer transforms", ["main": "{{plusone(i)}} {{minusone(zero)}} {{#even(i)}}even{{/even(i)}} {{#odd(i)}}odd{{/odd(i)}} {{equalzero(zero)}} {{plusone(int64)}} {{plusone(plusone(i))}}"]),
             Example("enumerated map", ["main": "{{#enumerated(stringMap)}}{{key}}={{value}} {{index()}}{{/enumerated(stringMap)}}|{{#enumerated(emptyMap)}}x{{/enumerated(emptyMap)}}{{^enumerated(emptyMap)}}none{{/enumerated(emptyMap)}}"]),
             Example("map transforms", ["main": "{{empty(.)}} {{count(emptyMap)}} {{empty(emptyMap)}} {{#sorted(stringMap)}}{{key}}={{value}}{{/sorted(stringMap)}} {{count(m)}} {{#sorted(m)}}{{key}};{{/sorted(m)}}"]),
-            Example("failing transforms", ["main": "[{{uppercased(missing)}}][{{unknown(s)}}][{{uppercased(i)}}][{{uppercased(reversed(s))}}][{{#unknown(items)}}x{{/unknown(items)}}][{{^unknown(items)}}y{{/unknown(items)}}]"]),
+            Example("failing transforms", ["main": "[{{uppercased(missing)}}][{{unknown(s)}}][{{uppercased(i)}}][{{uppercased(reversed(s))}}][{{#unknown(items)}}x{{/unknown(items)}}][{{^unknown(items)}}y{{/unknown(items)}}][{{uppercased(null)}}]"]),
             Example("transforms in lists", ["main": "{{#items}}{{uppercased(name)}}{{plusone(index())}}{{#empty(tags)}}E{{/empty(tags)}}{{count(tags)}};{{/items}}{{#strings}}{{uppercased(.)}}{{/strings}}"]),
 
             // Partials.
@@ -342,7 +456,7 @@ final class TemplateEngineTests: XCTestCase {
             Example("nested indentation", ["main": "  {{>p}}\n", "p": "p1\n\t{{>q}}\np2\n", "q": "q1\nq2 {{i}}\n  {{#strings}}\n  - {{.}}\n  {{/strings}}\n"]),
             Example("partial in a list", ["main": "{{#items}}\n  {{>p}}\n{{/items}}\n", "p": "{{name}}\n{{index()}}\n"]),
             Example("partial in a list, not standalone", ["main": "{{#items}}<{{>p}}>{{/items}}", "p": "{{name}}{{index()}}{{#first()}}F{{/first()}}"]),
-            Example("dynamic partials", ["main": "{{>*pname}}|{{>*missingPartialName}}|{{>*i}}|{{>*missing}}", "p": "P{{s}}"]),
+            Example("dynamic partials", ["main": "{{>*pname}}|{{>*missingPartialName}}|{{>*i}}|{{>*missing}}|{{>*optNil}}", "p": "P{{s}}"]),
             Example("other line ends in an indented partial", ["main": "a\r  {{>p}}\rb\u{2028}  {{>p}}\u{85}c\n  {{>p}}\n",
                                                                 "p": "1\r2\u{2028}3\u{85}4\r\n5\n{{#t}}\r\n6\r{{/t}}\u{2028}7"]),
             Example("standalone partial on the last line", ["main": "a\n  {{>p}}", "p": "1\n2"]),
@@ -384,6 +498,14 @@ final class TemplateEngineTests: XCTestCase {
             Example("standalone lines, CRLF and tabs", ["main": "a\r\n{{#t}}\r\nb\r\n{{/t}}\r\nc\n\t{{#t}}\t\nx\n\t{{/t}}\n| {{#t}} |\n{{/t}}"]),
             Example("not standalone", ["main": " {{#t}}x{{/t}} \n{{s}} {{#f}}\n{{/f}} y\n"]),
             Example("file ends without a newline after a standalone tag", ["main": "x\n{{#t}}\ny\n{{/t}}"]),
+
+            // Before issue 16 the table also held a closure, a `MustacheLambda` and a parsed
+            // `MustacheTemplate` as values ("closures and templates as values", "lambda",
+            // "template as an escaped value"), which our renderer handed to swift-mustache. No
+            // typed context holds one: `TemplateValue` has no case for code, since a context is
+            // `Sendable` data made from the site's files, and the output keys depend on the reads
+            // being the record of names (`ReadRecorder`) that code run by a lambda would escape.
+            // `testValuesWithNoTypedFormAreRefused` keeps those values and shows they are refused.
         ]
     }
 }
@@ -444,13 +566,15 @@ private struct TemplateGenerator {
         case 0: return rng.pick(Self.strings)
         case 1: return rng.chance(50)
         case 2: return rng.below(5) - 1
-        // Contexts hold no floating-point numbers, optionals or nulls (`TemplateValue`): large and
-        // negative integers, and the empty text a null in a data file becomes, stand in for them.
-        case 3: return rng.pick([Int.max - 1, -1, 1_000_000])
-        case 4: return ""
-        case 5: return rng.pick(["", " "])
+        case 3: return rng.pick([2.5, -0.0, 1e20])
+        case 4:
+            let none: String? = nil
+            return none as Any
+        case 5: return NSNull()
         case 6: return (0..<rng.below(4)).map { _ in rng.pick(Self.strings) }
-        case 7: return rng.pick(Self.strings)
+        case 7:
+            let some: String? = rng.pick(Self.strings)
+            return some as Any
         case 8, 9: return map(depth: depth + 1)
         case 10, 11: return (0..<rng.below(4)).map { _ in map(depth: depth + 1) }
         case 12: return (0..<rng.below(4)).map { _ in value(depth: depth + 1) }
@@ -576,17 +700,46 @@ private struct TemplateGenerator {
     }
 }
 
+/// A value of a plain context, lowered by its own type (a context's struct lowers itself, as the
+/// builders in `Render/Contexts/` do).
+private protocol LowersToTemplateValue {
+    /// nil: the value is left out of its map.
+    var templateValue: TemplateValue? { get }
+}
+
 extension TemplateValue {
-    /// A test's context written as plain Swift values (strings, integers, booleans, arrays and
-    /// string-keyed dictionaries of them) as the typed value the build would give the renderer.
-    init(testValue: Any) {
-        switch testValue {
-        case let string as String: self = .string(string)
-        case let bool as Bool: self = .bool(bool)
-        case let int as Int: self = .int(int)
-        case let map as [String: Any]: self = .map(map.mapValues(TemplateValue.init(testValue:)))
-        case let list as [Any]: self = .list(list.map(TemplateValue.init(testValue:)))
-        default: preconditionFailure("a template context holds no \(type(of: testValue))")
+    struct NoTypedForm: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// A context written as plain Swift values (what contexts were before issue 16) in the typed
+    /// form the build gives the renderer now: strings, integers, booleans, lists and string-keyed
+    /// maps as they are; a sized integer as `int`; a floating-point number as the text it printed
+    /// (a number with a fraction reaches a template only as data-file text, printed as written);
+    /// a set as a list; `nil` and `NSNull` left out of a map and `""` in a list (what a YAML null
+    /// in a data file becomes); a struct as what it lowers itself to. Code has no typed form.
+    static func former(_ context: [String: Any]) throws -> TemplateValue {
+        try former(value: context) ?? .map([:])
+    }
+
+    fileprivate static func former(value: Any) throws -> TemplateValue? {
+        if let lowering = value as? any LowersToTemplateValue { return lowering.templateValue }
+        let mirror = Mirror(reflecting: value)
+        if mirror.displayStyle == .optional {
+            guard let wrapped = mirror.children.first?.value else { return nil }
+            return try former(value: wrapped)
+        }
+        switch value {
+        case is NSNull: return nil
+        case let string as String: return .string(string)
+        case let bool as Bool: return .bool(bool)
+        case let int as Int: return .int(int)
+        case let int as Int64: return .int(Int(int))
+        case let double as Double: return .string(String(describing: double))
+        case let set as Set<String>: return .list(set.map(TemplateValue.string))
+        case let map as [String: Any]: return .map(try map.compactMapValues { try former(value: $0) })
+        case let list as [Any]: return .list(try list.map { try former(value: $0) ?? "" })
+        default: throw NoTypedForm(description: "a typed context holds no \(type(of: value))")
         }
     }
 }

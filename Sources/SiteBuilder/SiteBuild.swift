@@ -92,7 +92,7 @@ public enum SiteBuild {
         var decodedPages: MarkdownLoadCache?
         var state: BuildCache.State?
         let pipeline = BuildPipeline(
-            load: { () throws -> (Site, TemplateSet, Assets, StagedOutputWriter) in
+            load: { () throws -> (SiteLoader.LoadedSite, TemplateSet, Assets, StagedOutputWriter) in
                 // Before anything is read or written: the output must be a folder this build may replace.
                 try OutputLocation.validate(output: requested.output, source: requested.source)
                 var options = requested
@@ -115,7 +115,7 @@ public enum SiteBuild {
                 return (site, templates, assets, staged)
             },
             model: { site, templates, assets, writer in
-                let renderer = SiteRenderer(model: SiteModel(site: site), templates: templates, assets: assets)
+                let renderer = SiteRenderer(model: try SiteModel(loaded: site), templates: templates, assets: assets)
                 _ = try renderer.claimOutputs(into: writer, emitGolden: requested.emitGolden)
                 return (renderer, writer)
             },
@@ -153,17 +153,25 @@ private enum MemoryKeptUntilExit {
 
 /// The load steps every build starts with: where the output goes, the site, the templates and
 /// the theme's assets.
-func loadInputs(_ options: BuildOptions, markdownCache: MarkdownLoadCache?) throws -> (Site, TemplateSet, Assets) {
+func loadInputs(_ options: BuildOptions, markdownCache: MarkdownLoadCache?) throws -> (SiteLoader.LoadedSite, TemplateSet, Assets) {
     try OutputLocation.validate(output: options.output, source: options.source)
     var loader = SiteLoader(sourceFolder: options.source, includeDrafts: options.includeDrafts)
     loader.markdownCache = markdownCache
-    let site = try loader.load(baseURLOverride: options.baseURL)
-    let links = SymbolicLinks.check(site: options.source, entries: ["templates"], walking: ["templates"])
-    if !links.isEmpty { throw BuildFailure(links) }
-    let loaded = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
-    let templates = options.rendersWithSwiftMustache ? loaded.renderedBySwiftMustache() : loaded
-    let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
-    return (site, templates, assets)
+    let site = try loader.read(baseURLOverride: options.baseURL)
+    // A site whose files or own rules fail is reported before its theme is read, every problem of
+    // the two at once: the model step's check, run here only when the build stops here.
+    if !site.problems.isEmpty { _ = try SiteModel.checked(site) }
+    do {
+        let links = SymbolicLinks.check(site: options.source, entries: ["templates"], walking: ["templates"])
+        if !links.isEmpty { throw BuildFailure(links) }
+        let loaded = try TemplateSet.load(from: options.source.appendingPathComponent("templates"))
+        let templates = options.rendersWithSwiftMustache ? loaded.renderedBySwiftMustache() : loaded
+        let assets = try Assets.load(from: options.source.appendingPathComponent("templates/assets"))
+        return (site, templates, assets)
+    } catch {
+        _ = try SiteModel.checked(site)
+        throw error
+    }
 }
 
 enum OutputLocation {

@@ -80,7 +80,7 @@ public final class IncrementalBuilder {
         let (options, markdownCache, knownHashes, producedBefore) = (self.options, self.markdownCache, self.outputHashes, self.produced)
         let reuse = firstBuild ? nil : SiteRenderer.Reuse(keys: keys, searchLines: searchLines)
         let pipeline = BuildPipeline(
-            load: { () throws -> (Site, TemplateSet, Assets, InPlaceOutputWriter) in
+            load: { () throws -> (SiteLoader.LoadedSite, TemplateSet, Assets, InPlaceOutputWriter) in
                 let (site, templates, assets) = try loadInputs(options, markdownCache: markdownCache)
                 if firstBuild {
                     // The first build starts from nothing, so it may only clear a folder it wrote before.
@@ -92,7 +92,7 @@ public final class IncrementalBuilder {
                 return (site, templates, assets, writer)
             },
             model: { site, templates, assets, writer in
-                let renderer = SiteRenderer(model: SiteModel(site: site), templates: templates, assets: assets)
+                let renderer = SiteRenderer(model: try SiteModel(loaded: site), templates: templates, assets: assets)
                 return (renderer, writer, try renderer.claimOutputs(into: writer, emitGolden: options.emitGolden))
             },
             keys: { renderer, writer, map in (renderer, writer, map, renderer.keyPages(reuse: reuse, writer: writer)) },

@@ -19,15 +19,23 @@ public struct SiteLoader: Sendable {
         self.includeDrafts = includeDrafts
     }
 
+    /// The site read and held to its own rules, in reading order: what a build's load and model
+    /// steps make of it (`SiteModel.checked`), for the export and for tests.
     func load(baseURLOverride: String? = nil) throws -> Site {
+        try SiteModel.checked(read(baseURLOverride: baseURLOverride))
+    }
+
+    /// Every file of the site read and decoded, pages in file order, with every problem the files
+    /// hold; throws only when there is no content folder to read.
+    func read(baseURLOverride: String? = nil) throws -> LoadedSite {
         var errors = ErrorCollector()
         var config = loadConfig(&errors)
         var loader = self
         loader.limits = config.limits
-        return try loader.load(config: &config, baseURLOverride: baseURLOverride, errors: &errors)
+        return try loader.read(config: &config, baseURLOverride: baseURLOverride, errors: &errors)
     }
 
-    private func load(config: inout SiteConfig, baseURLOverride: String?, errors: inout ErrorCollector) throws -> Site {
+    private func read(config: inout SiteConfig, baseURLOverride: String?, errors: inout ErrorCollector) throws -> LoadedSite {
         if let baseURLOverride {
             if let normalised = SiteConfig.normaliseBaseURL(baseURLOverride) {
                 config.baseURL = normalised
@@ -110,20 +118,27 @@ public struct SiteLoader: Sendable {
             case .nothing: break
             }
         }
-        // The site's own rules, checked in the same report as the files' problems.
-        let validation = SiteValidation(limits: limits)
-        validation.checkReadNext(pages, failed: failed, &errors)
-        if let questionnaire, let questionnaireFile, failed.isEmpty {
-            validation.checkBandLinks(questionnaire, text: questionnaireText, file: questionnaireFile, pages: pages, &errors)
-        }
-        try errors.throwIfAny()
-        pages = SiteValidation.readingOrder(pages)
         if config.baseURL == nil && !config.relativeURLs {
             config.relativeURLs = true
         }
-        return Site(config: config, pages: pages, sections: sections, dataFiles: dataFiles, templateData: templateData,
-                    questionnaire: questionnaire, questionnaireFile: questionnaireFile, questionnaireSourceHash: questionnaireSourceHash,
-                    planner: planner?.value, plannerFile: planner?.file, plannerSourceHash: planner?.hash ?? 0)
+        let site = Site(config: config, pages: pages, sections: sections, dataFiles: dataFiles, templateData: templateData,
+                        questionnaire: questionnaire, questionnaireFile: questionnaireFile, questionnaireSourceHash: questionnaireSourceHash,
+                        planner: planner?.value, plannerFile: planner?.file, plannerSourceHash: planner?.hash ?? 0)
+        return LoadedSite(site: site, failedFiles: failed, questionnaireText: questionnaireText, limits: limits, problems: errors.errors)
+    }
+
+    /// What the loader read, before the model step holds it to the site's own rules
+    /// (`SiteModel.checked`): the site with its pages in file order, every problem of its files,
+    /// and what those rules need besides.
+    struct LoadedSite: Sendable {
+        var site: Site
+        /// Content paths of the Markdown files that failed to load: their own errors say why, so
+        /// links to them blame no one else.
+        var failedFiles: Set<String>
+        /// The questionnaire's text, to find the line of a bad `next:`.
+        var questionnaireText: String
+        var limits: SiteLimits
+        var problems: [SiteError]
     }
 
     /// What one Markdown file under `content/` holds, with the problems found in it.

@@ -48,7 +48,25 @@ struct SiteModel: Sendable {
         var sitePath: String { "tags/\(slug)/" }
     }
 
-    /// `site` as loaded and validated (`SiteValidation`): pages in reading order.
+    /// The model step: the loaded site held to its own rules (`SiteValidation`), its pages in
+    /// reading order, and everything derived from them.
+    init(loaded: SiteLoader.LoadedSite) throws {
+        self.init(site: try Self.checked(loaded))
+    }
+
+    /// The loaded site's problems, the files' and the site's own rules' in one report (so one run
+    /// shows them all), or the site with its pages in reading order.
+    static func checked(_ loaded: SiteLoader.LoadedSite) throws -> Site {
+        var errors = ErrorCollector()
+        errors.add(contentsOf: loaded.problems)
+        SiteValidation.check(loaded, &errors)
+        try errors.throwIfAny()
+        var site = loaded.site
+        site.pages = SiteValidation.readingOrder(site.pages)
+        return site
+    }
+
+    /// `site` already held to its rules and ordered (`checked`).
     init(site: Site) {
         self.site = site
         links = LinkBuilder(relative: site.config.relativeURLs, baseURL: site.config.baseURL)

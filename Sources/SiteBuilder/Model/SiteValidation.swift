@@ -4,8 +4,8 @@ import Scoring
 
 /// The site's own rules, which no single file can break alone: every `read_next` and every band's
 /// `next:` names a page or section of this site. And the reading order every output lists pages
-/// in. Applied by the loader as it hands the site over, so these problems come in the same report
-/// as the files' own.
+/// in. Applied in the model step (`SiteModel.checked`), in the same report as the files' own
+/// problems.
 struct SiteValidation {
     /// For reading the questionnaire again to find the line of a bad `next:`.
     var limits: SiteLimits
@@ -49,6 +49,16 @@ struct SiteValidation {
                                      message: "\(entry).next: \"\(reference)\" names no section or page of this site",
                                      fix: "name a section (\(sections)) or a page under content/, such as pitfalls/no-training.md"))
             }
+        }
+    }
+
+    /// Every problem of the loaded site against these rules.
+    static func check(_ loaded: SiteLoader.LoadedSite, _ errors: inout ErrorCollector) {
+        let validation = SiteValidation(limits: loaded.limits)
+        let site = loaded.site
+        validation.checkReadNext(site.pages, failed: loaded.failedFiles, &errors)
+        if let questionnaire = site.questionnaire, let file = site.questionnaireFile, loaded.failedFiles.isEmpty {
+            validation.checkBandLinks(questionnaire, text: loaded.questionnaireText, file: file, pages: site.pages, &errors)
         }
     }
 

@@ -11,6 +11,10 @@ struct CompiledQuestionnaire: Sendable {
     let sourceHash: UInt64
     let tableJSON: String
     let placeholderValues: [String: String]
+    /// The bands by their lowest total and the scale's labelled answers by value: the order the
+    /// page and its search line list them in.
+    let bandsInOrder: [Band]
+    let scaleLabelsInOrder: [(value: Int, label: String)]
 
     init(_ definition: Questionnaire, file: String?, sourceHash: UInt64) {
         self.definition = definition
@@ -18,5 +22,8 @@ struct CompiledQuestionnaire: Sendable {
         self.sourceHash = sourceHash
         tableJSON = definition.compile().canonicalJSON()
         placeholderValues = definition.placeholderValues()
+        bandsInOrder = definition.bands.sorted { $0.min < $1.min }
+        let labels = definition.scale.labels
+        scaleLabelsInOrder = labels.keys.sorted().map { (value: $0, label: labels[$0] ?? "") }
     }
 }

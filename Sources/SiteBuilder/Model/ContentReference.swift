@@ -1,6 +1,6 @@
 /// What a reference to content such as a band's `next: [pitfalls/, mastery/deep-work.md]` names:
-/// a kind's section, or a page. One rule for the loader, which refuses references that name
-/// nothing, and for the questionnaire page, which links them.
+/// a kind's section, or a page. One rule for the model step (`SiteValidation`), which refuses
+/// references that name nothing, and for the questionnaire page, which links them.
 enum ContentReference {
     enum Target: Equatable {
         case section(PageKind, sitePath: String)

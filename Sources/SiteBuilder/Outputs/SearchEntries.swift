@@ -10,7 +10,7 @@ import Scoring
 extension SiteRenderer {
     func searchLine(of page: Page, body: RenderedMarkdown) -> String {
         var text = body.searchText
-        if let questionnaire = site.questionnaire, showsQuestionnaire(page) {
+        if let questionnaire = model.questionnaire, showsQuestionnaire(page) {
             // The form comes before the page's prose, as on the page.
             text = Self.searchText(of: questionnaire) + (text.isEmpty ? "" : "\n" + text)
         }
@@ -23,11 +23,12 @@ extension SiteRenderer {
     func showsQuestionnaire(_ page: Page) -> Bool { templateName(for: page) == "questionnaire" }
 
     /// The words of the questionnaire a reader sees on its page, one block to a line.
-    static func searchText(of questionnaire: Questionnaire) -> String {
+    static func searchText(of compiled: CompiledQuestionnaire) -> String {
+        let questionnaire = compiled.definition
         var lines = [questionnaire.title, questionnaire.intro].compactMap { $0 }
-        lines += questionnaire.scale.labels.keys.sorted().compactMap { questionnaire.scale.labels[$0] }
+        lines += compiled.scaleLabelsInOrder.map(\.label)
         lines += questionnaire.items.map(\.text)
-        for band in questionnaire.bands.sorted(by: { $0.min < $1.min }) {
+        for band in compiled.bandsInOrder {
             lines += ["\(band.min)–\(band.max)", band.label, band.summary, band.advice]
         }
         return lines.joined(separator: "\n")

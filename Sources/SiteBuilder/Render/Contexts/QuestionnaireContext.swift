@@ -17,7 +17,7 @@ enum QuestionnaireContext {
                     "weight": .int(item.weight), "weighted": .bool(item.weight != 1), "dimension": .string(item.dimension),
                     "field": .string("q-\(item.id)"), "options": .list(options)]
         }
-        let bands: [TemplateValue] = questionnaire.bands.sorted { $0.min < $1.min }.map { band in
+        let bands: [TemplateValue] = compiled.bandsInOrder.map { band in
             let next: [TemplateValue] = band.next.compactMap { reference in
                 guard let target = resolveNext(reference) else { return nil }
                 return ["title": .string(target.title), "url": .string(links.final(target.sitePath))]
@@ -45,7 +45,7 @@ enum QuestionnaireContext {
             "id": .string(questionnaire.id), "version": .int(questionnaire.version), "title": .string(questionnaire.title ?? ""),
             "intro": .string(questionnaire.intro ?? ""), "item_count": .int(questionnaire.items.count),
             "scale": ["min": .int(scale.min), "max": .int(scale.max),
-                      "labels": .list(labels.keys.sorted().map { ["value": .int($0), "label": .string(labels[$0] ?? "")] })],
+                      "labels": .list(compiled.scaleLabelsInOrder.map { ["value": .int($0.value), "label": .string($0.label)] })],
             // What a reverse-keyed answer is subtracted from: score = max + min − answer.
             "reverse_sum": .int(scale.min + scale.max),
             "items": .list(items), "bands": .list(bands), "reversed_items": .list(reversed), "has_reversed": .bool(!reversed.isEmpty),

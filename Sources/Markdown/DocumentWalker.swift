@@ -219,7 +219,7 @@ struct DocumentWalker {
         }
     }
 
-    private static func collapsingWhitespace(_ text: String) -> String {
+    static func collapsingWhitespace(_ text: String) -> String {
         let utf8 = text.utf8
         // ASCII text splits on the same six bytes `Character.isWhitespace` accepts there, without
         // a Unicode property lookup for every character of every heading.

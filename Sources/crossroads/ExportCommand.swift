@@ -7,17 +7,21 @@ extension ExportFormat: ExpressibleByArgument {}
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export the guides as plain GFM Markdown (for wikis) or as a TechDocs/MkDocs project.",
+        abstract: "Export the guides for wikis: GFM Markdown, a TechDocs/MkDocs project, or MediaWiki, DokuWiki or Confluence pages.",
         discussion: """
         markdown: every guide as a .md file, fenced blocks as tables, lists and SVG chart images, \
         links between the exported files, plus the questionnaire on paper.
         techdocs: the same files under DIR/docs/ and DIR/mkdocs.yml with the site's navigation.
+        mediawiki: DIR/dump.xml for importDump.php, DIR/images/ for importImages.php, DIR/pages/*.wiki.
+        dokuwiki: DIR/data/pages/<namespace>/ and DIR/data/media/<namespace>/, to copy over DokuWiki's data/.
+        confluence: storage-format pages in DIR/pages/, their charts in DIR/attachments/, DIR/manifest.json.
+        Every wiki format writes DIR/README (the import steps).
         """
     )
 
     @OptionGroup var site: SiteOptions
 
-    @Option(name: .long, help: "markdown or techdocs.")
+    @Option(name: .long, help: "markdown, techdocs, mediawiki, dokuwiki or confluence.")
     var format: ExportFormat = .markdown
 
     @Option(name: .long, help: "Folder to write the export into (created if missing).")

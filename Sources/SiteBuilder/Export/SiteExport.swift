@@ -9,6 +9,12 @@ public enum ExportFormat: String, Sendable, CaseIterable {
     case markdown
     /// The same files under `docs/` plus an `mkdocs.yml`, for Backstage TechDocs and MkDocs.
     case techdocs
+    /// Wikitext pages, an XML dump for `importDump.php` and the charts for `importImages.php`.
+    case mediawiki
+    /// Pages in DokuWiki syntax and the charts, in a `data/` tree to copy over the wiki's own.
+    case dokuwiki
+    /// Storage-format (XHTML) pages, their chart attachments, and a manifest of the page tree.
+    case confluence
 }
 
 public struct ExportOptions: Sendable {
@@ -31,10 +37,18 @@ public struct ExportOptions: Sendable {
 public struct ExportReport: Sendable {
     /// Every file written, relative to the output folder, sorted.
     public var files: [String]
+    /// How many of them are pages (Markdown files, or wiki pages).
+    public var pageCount: Int
+    public var format: ExportFormat
 
     public var summaryLine: String {
-        let pages = files.filter { $0.hasSuffix(".md") }.count
-        return "Exported \(pages) Markdown files, \(files.count - pages) other files"
+        let kind = switch format {
+        case .markdown, .techdocs: "Markdown files"
+        case .mediawiki: "MediaWiki pages"
+        case .dokuwiki: "DokuWiki pages"
+        case .confluence: "Confluence pages"
+        }
+        return "Exported \(pageCount) \(kind), \(files.count - pageCount) other files"
     }
 }
 
@@ -47,21 +61,43 @@ public enum SiteExport {
         options.output = try OutputOwnership.claim(requested.output, force: requested.force)
         let site = try SiteLoader(sourceFolder: options.source).load(baseURLOverride: options.baseURL)
         let documents = try ExportDocuments(site: site).render()
-        let docsFolder = options.format == .techdocs ? "docs/" : ""
-        var files = documents.files.mapValues { Data($0.utf8) }
-        for (path, svg) in documents.images { files[path] = Data(svg.utf8) }
-        var outputs = files.map { (docsFolder + $0.key, $0.value) }
-        if options.format == .techdocs {
-            outputs.append(("mkdocs.yml", Data(MkDocsConfig.yaml(site: site, navigation: documents.navigation).utf8)))
+        // Exported GFM file -> the content file it comes from, to name in errors.
+        var contentFiles: [String: String] = [:]
+        for page in site.pages { contentFiles[ExportDocuments.exportedFile(forContentPath: page.contentPath)] = page.file }
+        for intro in site.sections.values {
+            contentFiles[ExportDocuments.exportedFile(forContentPath: String(intro.file.dropFirst("content/".count)))] = intro.file
+        }
+        var outputs: [(String, Data)] = []
+        var sources: [String: String] = [:]
+        var pageCount = 0
+        switch options.format {
+        case .markdown, .techdocs:
+            let docsFolder = options.format == .techdocs ? "docs/" : ""
+            for (path, text) in documents.files {
+                outputs.append((docsFolder + path, Data(text.utf8)))
+                sources[docsFolder + path] = contentFiles[path]
+            }
+            for (path, svg) in documents.images { outputs.append((docsFolder + path, Data(svg.utf8))) }
+            if options.format == .techdocs {
+                outputs.append(("mkdocs.yml", Data(MkDocsConfig.yaml(site: site, navigation: documents.navigation).utf8)))
+            }
+            pageCount = documents.files.count
+        case .mediawiki, .dokuwiki, .confluence:
+            let wiki = try WikiSite(documents)
+            let files = switch options.format {
+            case .dokuwiki: DokuWikiExport.files(wiki, siteTitle: site.config.title)
+            case .confluence: try ConfluenceExport.files(wiki, siteTitle: site.config.title)
+            default: MediaWikiExport.files(wiki, siteTitle: site.config.title, timestamp: Date())
+            }
+            for file in files {
+                outputs.append((file.path, Data(file.text.utf8)))
+                sources[file.path] = file.page.flatMap { contentFiles[$0] }
+            }
+            pageCount = wiki.pages.count
         }
         let written = outputs.map(\.0)
         outputs.append((OutputOwnership.markerName, Data(OutputOwnership.markerText.utf8)))
         // The same rules as a build's outputs: checked paths, and no two files (or a file and a folder) on one path.
-        var sources: [String: String] = [:]
-        for page in site.pages { sources[docsFolder + ExportDocuments.exportedFile(forContentPath: page.contentPath)] = page.file }
-        for intro in site.sections.values {
-            sources[docsFolder + ExportDocuments.exportedFile(forContentPath: String(intro.file.dropFirst("content/".count)))] = intro.file
-        }
         var claims: [OutputMap.Claim] = []
         var problems: [SiteError] = []
         for (path, _) in outputs {
@@ -85,6 +121,6 @@ public enum SiteExport {
             throw BuildFailure([SiteError(file: options.output.path, message: "cannot write the export (\(error.localizedDescription))",
                                           fix: "choose a writable --output folder")])
         }
-        return ExportReport(files: written.sorted())
+        return ExportReport(files: written.sorted(), pageCount: pageCount, format: options.format)
     }
 }

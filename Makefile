@@ -5,7 +5,7 @@ BROWSER_PACKAGES = chromium chromium-driver poppler-utils
 RELEASE_BIN = .build/release/crossroads
 DEBUG_BIN = .build/debug/crossroads
 
-.PHONY: site test test-wikis wiki-deps deps browser-deps judges judge-tools release serve check bench fuzz clean
+.PHONY: site test test-wikis wiki-deps deps browser-deps judges judge-tools moto release serve check bench fuzz clean
 
 ## Install the Debian packages the build needs (only those that are missing).
 deps:
@@ -62,6 +62,22 @@ $(JUDGES_DIR)/vnu.jar: | judge-tools
 $(JUDGES_DIR)/axe.min.js: | judge-tools
 	$(call from-wheel,$(AXE_WHEEL),axe_playwright_python/axe.min.js)
 
+## moto, the S3 protocol server from PyPI that the S3 deploy tests start on 127.0.0.1 (ETags are
+## MD5s, as on AWS), in a virtual environment under .build-tools/ (git ignores it). Pinned, and
+## installed only when this version is missing, so `make test` pays for it once.
+MOTO_DIR = .build-tools/moto
+MOTO_VERSION = 5.2.5
+moto: $(MOTO_DIR)/installed-$(MOTO_VERSION)
+
+$(MOTO_DIR)/installed-$(MOTO_VERSION):
+	@python3 -m venv --help >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=""; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-venv; }
+	rm -rf $(MOTO_DIR)
+	python3 -m venv $(MOTO_DIR)
+	$(MOTO_DIR)/bin/pip install --quiet --disable-pip-version-check 'moto[server]==$(MOTO_VERSION)'
+	@touch $@
+
 release: deps
 	$(SWIFT) build -c release --product crossroads
 
@@ -72,7 +88,7 @@ site: release
 ## Every test: unit, end-to-end builds, Node conformance, headless Chromium and the outside judges
 ## (vnu and axe-core on every page of the default site and of a site with every block kind).
 # Tests run in parallel; the closing "N passed, N failed" line is read from the xUnit report.
-test: deps browser-deps judges
+test: deps browser-deps judges moto
 	$(SWIFT) build --build-tests
 	@status=0; $(SWIFT) test --skip-build --parallel --num-workers 2 --skip WikiEngineTests --xunit-output .build/xunit.xml || status=$$?; \
 	total=$$(grep -o 'tests="[0-9]*"' .build/xunit.xml | head -1 | tr -dc 0-9); \

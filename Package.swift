@@ -21,6 +21,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         // Debian's libcmark-gfm and its extensions, found through pkg-config.
@@ -68,6 +69,14 @@ let package = Package(
             .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             .product(name: "UnixSignals", package: "swift-service-lifecycle"),
         ]),
+        // An S3-compatible storage client: Signature Version 4 (swift-crypto) over async-http-client,
+        // ListObjectsV2, PutObject, DeleteObjects; the listing's XML read with FoundationXML.
+        .target(name: "S3Storage", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
         .executableTarget(name: "crossroads", dependencies: [
             "SiteBuilder", "Scoring", "PreviewServer", "Deploy",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -76,6 +85,8 @@ let package = Package(
         .target(name: "TestSupport", dependencies: [.product(name: "PropertyBased", package: "swift-property-based")], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
+        // AWS's published signature examples, and the client against a real S3 protocol server (moto).
+        .testTarget(name: "S3StorageTests", dependencies: ["S3Storage", "TestSupport"]),
         .testTarget(name: "ByteTextTests", dependencies: ["ByteText", "Scoring", "TestSupport"]),
         .testTarget(name: "BlocksTests", dependencies: ["Blocks", "Scoring", "Markdown"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring", "Blocks", "ByteText", "TestSupport"]),

@@ -59,6 +59,7 @@ let package = Package(
         // that drives any destination in the safe order, and the folder and git destinations.
         .target(name: "Deploy", dependencies: [
             "HostRules",
+            "S3Storage",
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "PreviewServer", dependencies: [
@@ -85,8 +86,9 @@ let package = Package(
         .target(name: "TestSupport", dependencies: [.product(name: "PropertyBased", package: "swift-property-based")], path: "Tests/TestSupport"),
         .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "TestSupport"]),
         .testTarget(name: "ScoringTests", dependencies: ["Scoring"]),
-        // AWS's published signature examples, and the client against a real S3 protocol server (moto).
-        .testTarget(name: "S3StorageTests", dependencies: ["S3Storage", "TestSupport"]),
+        // AWS's published signature examples; the client, the S3 destination and `crossroads deploy`
+        // against a real S3 protocol server (moto, `make moto`).
+        .testTarget(name: "S3StorageTests", dependencies: ["S3Storage", "Deploy", "TestSupport"]),
         .testTarget(name: "ByteTextTests", dependencies: ["ByteText", "Scoring", "TestSupport"]),
         .testTarget(name: "BlocksTests", dependencies: ["Blocks", "Scoring", "Markdown"]),
         .testTarget(name: "SiteBuilderTests", dependencies: ["SiteBuilder", "Markdown", "Scoring", "Blocks", "ByteText", "TestSupport"]),

@@ -23,16 +23,27 @@ public struct S3Client: Sendable, CustomStringConvertible, CustomReflectable {
     /// Keys a DeleteObjects request carries: S3 takes at most 1,000 (smaller in tests, to see batches).
     let deleteBatchSize: Int
 
-    public init(bucket: S3Bucket, credentials: S3Credentials, httpClient: HTTPClient = .shared) {
+    public init(bucket: S3Bucket, credentials: S3Credentials, httpClient: HTTPClient = S3Client.sharedHTTPClient) {
         self.init(bucket: bucket, credentials: credentials, httpClient: httpClient, deleteBatchSize: 1000)
     }
 
-    init(bucket: S3Bucket, credentials: S3Credentials, httpClient: HTTPClient = .shared, deleteBatchSize: Int) {
+    init(bucket: S3Bucket, credentials: S3Credentials, httpClient: HTTPClient = S3Client.sharedHTTPClient, deleteBatchSize: Int) {
         self.bucket = bucket
         signer = SignatureV4(credentials: credentials, region: bucket.region)
         http = httpClient
         self.deleteBatchSize = max(1, deleteBatchSize)
     }
+
+    /// One HTTP client for every S3 request of the process, never shut down (as `HTTPClient.shared`),
+    /// but one that fails a request at once when the endpoint refuses the connection (the shared
+    /// one retries until the request's deadline) and follows no redirect (a signed request is for
+    /// one host; S3's 301 says which region to set instead).
+    public static let sharedHTTPClient: HTTPClient = {
+        var configuration = HTTPClient.Configuration(redirectConfiguration: .disallow,
+                                                     timeout: .init(connect: .seconds(15), read: .seconds(90)))
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: configuration)
+    }()
 
     /// Only the bucket: a client is described, dumped or interpolated without its credentials.
     public var description: String { "S3 client for \(bucket)" }

@@ -55,10 +55,9 @@ public struct SignatureV4: Sendable, CustomReflectable {
 
     /// Query parameters encoded and sorted by name, then value; a parameter without value is `name=`.
     static func canonicalQuery(_ query: [(name: String, value: String)]) -> String {
-        query.map { (AWSPercentEncoding.encode($0.name), AWSPercentEncoding.encode($0.value)) }
-            .sorted { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }
-            .map { "\($0.0)=\($0.1)" }
-            .joined(separator: "&")
+        let encoded: [(name: String, value: String)] = query.map { (AWSPercentEncoding.encode($0.name), AWSPercentEncoding.encode($0.value)) }
+        let sorted = encoded.sorted { left, right in left.name == right.name ? left.value < right.value : left.name < right.name }
+        return sorted.map { "\($0.name)=\($0.value)" }.joined(separator: "&")
     }
 
     /// Trimmed, with inner runs of spaces folded into one, as the specification asks.

@@ -51,14 +51,15 @@ public enum CrossroadsCLI {
     }
 
     /// Runs `crossroads` to completion. Output goes to files, not pipes, so it can never block.
-    public static func run(_ arguments: [String]) throws -> CommandResult {
-        let process = try start(arguments)
+    /// `environment` replaces the inherited one when given.
+    public static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> CommandResult {
+        let process = try start(arguments, environment: environment)
         process.process.waitUntilExit()
         return process.finish()
     }
 
-    public static func start(_ arguments: [String]) throws -> RunningCommand {
-        try RunningCommand(executable: url(), arguments: arguments)
+    public static func start(_ arguments: [String], environment: [String: String]? = nil) throws -> RunningCommand {
+        try RunningCommand(executable: url(), arguments: arguments, environment: environment)
     }
 
     private final class Marker {}
@@ -69,7 +70,7 @@ public final class RunningCommand {
     public let process = Process()
     private let scratch: URL
 
-    public init(executable: URL, arguments: [String]) throws {
+    public init(executable: URL, arguments: [String], environment: [String: String]? = nil) throws {
         scratch = FileManager.default.temporaryDirectory.appendingPathComponent("hardening-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         let out = scratch.appendingPathComponent("stdout"), err = scratch.appendingPathComponent("stderr")
@@ -77,6 +78,7 @@ public final class RunningCommand {
         _ = FileManager.default.createFile(atPath: err.path, contents: nil)
         process.executableURL = executable
         process.arguments = arguments
+        if let environment { process.environment = environment }
         process.standardOutput = try FileHandle(forWritingTo: out)
         process.standardError = try FileHandle(forWritingTo: err)
         process.standardInput = FileHandle.nullDevice

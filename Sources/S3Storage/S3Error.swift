@@ -12,7 +12,7 @@ public struct S3Error: Error, CustomStringConvertible, Sendable {
         if let status { text += ": HTTP \(status)" }
         if let code { text += " \(code)" }
         if !message.isEmpty { text += (status == nil && code == nil ? ": " : " — ") + message }
-        if let hint = Self.hint(code: code, status: status) { text += ". \(hint)" }
+        if let hint = Self.hint(code: code, status: status) { text += (text.hasSuffix(".") ? " " : ". ") + hint }
         return text
     }
 

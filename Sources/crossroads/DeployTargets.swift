@@ -18,8 +18,12 @@ enum DeployTargets {
         case .git(let remote, let branch, let history):
             return try GitDestination(remote: resolvedRemote(remote, siteFolder: siteFolder), branch: branch,
                                       history: history == .replace ? .replace : .keep)
-        case .s3:
-            throw DeployError.destination("choosing target `\(target.name)`", reason: "S3 targets are not available in this build of crossroads")
+        case .s3(let s3):
+            // `~` of ~/.aws/credentials is $HOME, as for the AWS tools.
+            let environment = ProcessInfo.processInfo.environment
+            let home = environment["HOME"].map { URL(fileURLWithPath: $0) } ?? FileManager.default.homeDirectoryForCurrentUser
+            return try S3Destination(bucket: s3.bucket, prefix: s3.prefix, endpoint: s3.endpoint.flatMap(URL.init(string:)), region: s3.region,
+                                     pathStyle: s3.pathStyle, environment: environment, homeFolder: home)
         }
     }
 

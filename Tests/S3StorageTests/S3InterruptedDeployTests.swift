@@ -44,6 +44,9 @@ final class S3InterruptedDeployTests: XCTestCase {
             XCTAssertEqual(result.exitStatus, 0, result.summary)
         }
         XCTAssertEqual(try CrossroadsCLI.run(["new", site.path]).exitStatus, 0)
+        let removed = site.appendingPathComponent("content/pitfalls/the-old-one.md")
+        try "---\ntitle: \"An old pitfall\"\nkind: pitfall\nsummary: \"Gone in the next edition.\"\n---\nA page the next edition drops.\n"
+            .write(to: removed, atomically: true, encoding: .utf8)
         try build(into: old)
 
         // The next edition: every stylesheet changes (so do their hashed names and every page that
@@ -55,7 +58,7 @@ final class S3InterruptedDeployTests: XCTestCase {
         let added = site.appendingPathComponent("content/pitfalls/the-new-one.md")
         try "---\ntitle: \"A new pitfall\"\nkind: pitfall\nsummary: \"Added by the next edition.\"\n---\nA page the section index links to.\n"
             .write(to: added, atomically: true, encoding: .utf8)
-        try FileManager.default.removeItem(at: site.appendingPathComponent("content/pitfalls/forced-ladder.md"))
+        try FileManager.default.removeItem(at: removed)
         try build(into: new)
 
         let oldSite = try LocalSite.read(folder: old), newSite = try LocalSite.read(folder: new)

@@ -38,9 +38,12 @@ final class MotoServer: @unchecked Sendable {
         log = FileManager.default.temporaryDirectory.appendingPathComponent("moto-\(UUID().uuidString).log")
         guard FileManager.default.createFile(atPath: log.path, contents: nil) else { throw HardeningError("cannot create \(log.path)") }
         let handle = try FileHandle(forWritingTo: log)
-        // Under `timeout`, so a server whose test process crashed does not outlive it by long.
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/timeout")
-        process.arguments = ["300", Self.executable.path, "-H", "127.0.0.1", "-p", "0"]
+        // A process started from a Swift concurrency thread inherits that thread's blocked signals,
+        // and a server that cannot receive SIGTERM never stops: Python clears the mask first. Then
+        // `timeout`, so a server whose test process crashed does not outlive it by long.
+        process.executableURL = Self.python
+        process.arguments = ["-c", "import os, signal, sys; signal.pthread_sigmask(signal.SIG_SETMASK, set()); os.execv(sys.argv[1], sys.argv[1:])",
+                             "/usr/bin/timeout", "-k", "5", "300", Self.executable.path, "-H", "127.0.0.1", "-p", "0"]
         process.standardOutput = handle
         process.standardError = handle
         process.standardInput = FileHandle.nullDevice

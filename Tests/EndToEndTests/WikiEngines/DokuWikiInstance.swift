@@ -21,6 +21,8 @@ final class DokuWikiInstance {
         let conf = folder.appendingPathComponent("conf")
         try FileManager.default.createDirectory(at: conf, withIntermediateDirectories: true)
         try Data(Self.localSettings(data: data).utf8).write(to: conf.appendingPathComponent("local.php"))
+        // Debian ships DokuWiki's own test plugin enabled, which puts a warning on every page.
+        try Data("<?php\n$plugins['testing'] = 0;\n".utf8).write(to: conf.appendingPathComponent("plugins.local.php"))
         try Data(Self.router(conf: conf).utf8).write(to: folder.appendingPathComponent("router.php"))
     }
 

@@ -34,7 +34,8 @@ final class MediaWikiEngineTests: XCTestCase {
 
             // Every wikitext heading and table became HTML, and no wiki syntax shows as text.
             let lines = page.text.split(separator: "\n", omittingEmptySubsequences: false)
-            XCTAssertEqual(article.tags("h2").count + article.tags("h3").count + article.tags("h4").count + article.tags("h5").count + article.tags("h6").count,
+            // (Not counting the table of contents' own "Contents" heading.)
+            XCTAssertEqual(article.headings.filter { !$0.contains(#"id="mw-toc-heading""#) }.count,
                            lines.filter { $0.hasPrefix("==") && $0.hasSuffix("==") }.count, "\(page.title): headings")
             XCTAssertEqual(article.tags("table").count, lines.filter { $0.hasPrefix("{|") }.count, "\(page.title): tables")
             for syntax in ["{|", "|}", "[[", "]]", "'''", "{{"] {

@@ -45,8 +45,8 @@ struct RenderedWikiPage {
         Set((attribute("class", of: tag) ?? "").split(separator: " ").map(String.init))
     }
 
-    /// How many headings (`<h1>`..`<h6>`) the article has.
-    var headingCount: Int { (1...6).map { tags("h\($0)").count }.reduce(0, +) }
+    /// The opening tags of the article's headings (`<h1>`..`<h6>`).
+    var headings: [String] { (1...6).flatMap { tags("h\($0)") } }
 
     var tableCount: Int { tags("table").count }
 

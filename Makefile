@@ -100,8 +100,9 @@ test: deps browser-deps judges moto
 ## The exports inside the real wikis (issue 20): Debian's MediaWiki 1.39 and DokuWiki on PHP's
 ## built-in server, each in a temporary folder; MkDocs 1.6 with mkdocs-techdocs-core in --strict
 ## mode; screenshots of a guide and the paper questionnaire in both wikis into docs/screenshots/.
-## Installs what is missing (Debian packages without their recommends, so no Apache or MySQL
-## runs; MkDocs pinned by .ci/mkdocs-requirements.txt in .build-wikis/, which git ignores).
+## Installs what is missing (Debian packages without their recommends, so no database server;
+## apache2 comes in as MediaWiki's dependency and is never used; MkDocs pinned by
+## .ci/mkdocs-requirements.txt in .build-wikis/, which git ignores).
 WIKI_PACKAGES = php-cli php-sqlite3 php-xml php-mbstring php-intl mediawiki dokuwiki librsvg2-bin python3-venv
 WIKIS_DIR = .build-wikis
 

@@ -5,7 +5,7 @@ BROWSER_PACKAGES = chromium chromium-driver poppler-utils
 RELEASE_BIN = .build/release/crossroads
 DEBUG_BIN = .build/debug/crossroads
 
-.PHONY: site test test-wikis wiki-deps deps browser-deps judges judge-tools moto release serve check bench fuzz clean
+.PHONY: site test test-wikis wiki-deps deps browser-deps judges judge-tools moto release serve check bench fuzz clean static install deb test-install
 
 ## Install the Debian packages the build needs (only those that are missing).
 deps:
@@ -80,6 +80,77 @@ $(MOTO_DIR)/installed-$(MOTO_VERSION):
 
 release: deps
 	$(SWIFT) build -c release --product crossroads
+
+## One self-contained binary (issue 19): a release build with the Swift runtime and Foundation
+## linked in (--static-swift-stdlib), so it runs on a Debian machine without Swift; at run time it
+## needs only cmark-gfm's libraries and the C libraries every Debian system has. It has its own
+## scratch folder, so it never relinks the dynamic .build/release/crossroads of `make site`.
+## The man page (swift-argument-parser's generate-manual) and the bash, zsh and fish completions
+## are generated from the built binary, so they always describe the commands it has.
+PREFIX ?= /usr/local
+DESTDIR ?=
+STATIC_SCRATCH = .build-install
+STATIC_BIN = $(STATIC_SCRATCH)/release/crossroads
+GENERATED = $(STATIC_SCRATCH)/generated
+
+static: deps
+	$(SWIFT) build -c release --static-swift-stdlib --product crossroads --scratch-path $(STATIC_SCRATCH)
+	$(SWIFT) build -c release --static-swift-stdlib --product generate-manual --scratch-path $(STATIC_SCRATCH)
+	@rm -rf $(GENERATED) && mkdir -p $(GENERATED)
+	$(STATIC_SCRATCH)/release/generate-manual $(STATIC_BIN) --output-directory $(GENERATED) \
+	  --date "$$(git log -1 --format=%cs 2>/dev/null || date +%F)"
+	@# The version printed by --version (Sources/crossroads/Version.swift) goes in the page's footer.
+	sed -i "s/^\.Os\$$/.Os crossroads $$($(STATIC_BIN) --version)/" $(GENERATED)/crossroads.1
+	for shell in bash zsh fish; do $(STATIC_BIN) --generate-completion-script $$shell > $(GENERATED)/crossroads.$$shell; done
+
+# $(call install-into,DESTINATION ROOT,PREFIX): the binary, its man page and completions, where
+# man, bash-completion, zsh and fish look for them under PREFIX.
+define install-into
+	install -d $(1)$(2)/bin $(1)$(2)/share/man/man1 $(1)$(2)/share/bash-completion/completions \
+	  $(1)$(2)/share/zsh/site-functions $(1)$(2)/share/fish/vendor_completions.d
+	install -s -m 755 $(STATIC_BIN) $(1)$(2)/bin/crossroads
+	install -m 644 $(GENERATED)/crossroads.1 $(1)$(2)/share/man/man1/crossroads.1
+	install -m 644 $(GENERATED)/crossroads.bash $(1)$(2)/share/bash-completion/completions/crossroads
+	install -m 644 $(GENERATED)/crossroads.zsh $(1)$(2)/share/zsh/site-functions/_crossroads
+	install -m 644 $(GENERATED)/crossroads.fish $(1)$(2)/share/fish/vendor_completions.d/crossroads.fish
+endef
+
+## Installs the static binary, man page and completions under PREFIX (default /usr/local);
+## DESTDIR stages the whole tree elsewhere, as packagers expect.
+install: static
+	$(call install-into,$(DESTDIR),$(PREFIX))
+
+## crossroads_<version>_<arch>.deb in this folder: the same files under /usr, the copyright file,
+## and a Depends: line computed by dpkg-shlibdeps from the libraries the binary really links.
+DEB_ROOT = $(STATIC_SCRATCH)/deb-root
+DEB_WORK = $(STATIC_SCRATCH)/deb-work
+DEB_MAINTAINER ?= Crossroads maintainers <crossroads@example.org>
+
+deb: static
+	@command -v dpkg-shlibdeps >/dev/null 2>&1 || { echo "make deb needs dpkg-shlibdeps: apt-get install dpkg-dev"; exit 1; }
+	rm -rf $(DEB_ROOT) $(DEB_WORK) && mkdir -p $(DEB_ROOT)/DEBIAN $(DEB_WORK)/debian
+	$(call install-into,$(DEB_ROOT),/usr)
+	gzip -9n $(DEB_ROOT)/usr/share/man/man1/crossroads.1
+	install -D -m 644 packaging/debian/copyright $(DEB_ROOT)/usr/share/doc/crossroads/copyright
+	printf 'Source: crossroads\n\nPackage: crossroads\nArchitecture: any\n' > $(DEB_WORK)/debian/control
+	cd $(DEB_WORK) && dpkg-shlibdeps -O $(abspath $(DEB_ROOT))/usr/bin/crossroads | sed -n 's/^shlibs:Depends=//p' > depends
+	@test -s $(DEB_WORK)/depends || { echo "dpkg-shlibdeps found no dependencies"; exit 1; }
+	version=$$($(STATIC_BIN) --version); arch=$$(dpkg --print-architecture); \
+	{ echo "Package: crossroads"; echo "Version: $$version"; echo "Architecture: $$arch"; \
+	  echo "Maintainer: $(DEB_MAINTAINER)"; echo "Installed-Size: $$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)"; \
+	  echo "Depends: $$(cat $(DEB_WORK)/depends)"; echo "Section: web"; echo "Priority: optional"; \
+	  echo "Description: static site generator for career-path guides"; \
+	  echo " Crossroads builds guides written in Markdown (cmark-gfm) into a static site with"; \
+	  echo " a client-side questionnaire, a planner, search and checked links. One binary:"; \
+	  echo " the Swift runtime and the default site are built in."; } > $(DEB_ROOT)/DEBIAN/control; \
+	dpkg-deb --root-owner-group --build $(DEB_ROOT) crossroads_$${version}_$${arch}.deb
+
+## The install test (slow: a static release build, 10-15 minutes the first time; .ci/run runs it
+## after `make test`, never inside it): the binary alone in an empty folder, with no Swift toolchain
+## and no checkout in sight, runs new, build, check and score; ldd lists no Swift library; the .deb
+## holds the right files and control, and installs into a scratch root.
+test-install: deb
+	Tests/Install/test-install.sh crossroads_$$($(STATIC_BIN) --version)_$$(dpkg --print-architecture).deb
 
 ## Build the default guides into public/.
 site: release
@@ -156,4 +227,4 @@ bench: deps
 	bench/run.sh
 
 clean:
-	rm -rf .build public .crossroads-cache
+	rm -rf .build .build-install public .crossroads-cache crossroads_*.deb

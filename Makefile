@@ -140,9 +140,9 @@ deb: static
 	  echo "Maintainer: $(DEB_MAINTAINER)"; echo "Installed-Size: $$(du -sk --exclude=DEBIAN $(DEB_ROOT) | cut -f1)"; \
 	  echo "Depends: $$(cat $(DEB_WORK)/depends)"; echo "Section: web"; echo "Priority: optional"; \
 	  echo "Description: static site generator for career-path guides"; \
-	  echo " Crossroads builds guides written in Markdown (cmark-gfm) into a static site with"; \
-	  echo " a client-side questionnaire, a planner, search and checked links. One binary:"; \
-	  echo " the Swift runtime and the default site are built in."; } > $(DEB_ROOT)/DEBIAN/control; \
+	  echo " Crossroads builds guides written in Markdown (cmark-gfm) into a static site"; \
+	  echo " with a client-side questionnaire, a planner, search and checked links. One"; \
+	  echo " binary: the Swift runtime and the default site are built in."; } > $(DEB_ROOT)/DEBIAN/control; \
 	dpkg-deb --root-owner-group --build $(DEB_ROOT) crossroads_$${version}_$${arch}.deb
 
 ## The install test (slow: a static release build, 10-15 minutes the first time; .ci/run runs it

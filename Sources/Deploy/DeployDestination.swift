@@ -37,11 +37,6 @@ public struct RemoteFile: Sendable, Equatable {
 public struct FileHeaders: Sendable, Equatable {
     public var contentType: String
     public var cacheControl: String
-
-    public init(contentType: String, cacheControl: String) {
-        self.contentType = contentType
-        self.cacheControl = cacheControl
-    }
 }
 
 /// One file the plan uploads.
@@ -64,16 +59,6 @@ public struct PlannedUpload: Sendable, Equatable {
     /// relative to the site's root. An S3 website writes it as `x-amz-website-redirect-location`
     /// (with its own root in front); other destinations upload the page, which redirects itself.
     public var redirect: String?
-
-    public init(key: String, localURL: URL, md5: String, size: Int, headers: FileHeaders, reason: Reason, redirect: String? = nil) {
-        self.key = key
-        self.localURL = localURL
-        self.md5 = md5
-        self.size = size
-        self.headers = headers
-        self.reason = reason
-        self.redirect = redirect
-    }
 
     public var isHTML: Bool { headers.contentType.hasPrefix("text/html") }
 }

@@ -33,8 +33,8 @@ enum DokuWikiExport {
            as the user the web server runs as:
                cp -r data/. /var/lib/dokuwiki/data/
                chown -R www-data:www-data /var/lib/dokuwiki/data/pages/\(syntax.namespace) /var/lib/dokuwiki/data/media/\(syntax.namespace)
-        2. Let DokuWiki serve SVG files: in conf/mime.local.conf add the line
-               svg   image/svg+xml
+        2. DokuWiki 2022-07-31 serves SVG files as shipped; an older one whose conf/mime.conf lacks
+           svg needs the line "svg   image/svg+xml" in conf/mime.local.conf.
         3. Rebuild the search index (pages copied in are not indexed until then):
                php bin/indexer.php -c
         4. The guides start at [[\(home)]]; link to it from the wiki's start page.

@@ -50,11 +50,14 @@ enum MediaWikiExport {
         1. Let the wiki take SVG files: in LocalSettings.php,
                $wgEnableUploads = true;
                $wgFileExtensions[] = 'svg';
-               $wgSVGNativeRendering = true;   # or an SVG converter such as rsvg
-        2. From the MediaWiki folder:
-               php maintenance/importDump.php --conf LocalSettings.php /path/to/this/dump.xml
-               php maintenance/importImages.php --conf LocalSettings.php --extensions=svg /path/to/this/images
-               php maintenance/rebuildrecentchanges.php --conf LocalSettings.php
+               $wgSVGConverter = 'rsvg';      # apt-get install librsvg2-bin (1.39 has no $wgSVGNativeRendering)
+               $wgSVGConverterPath = '/usr/bin';
+        2. From the MediaWiki folder (/usr/share/mediawiki on Debian), images first so the pages
+           find them:
+               php maintenance/importImages.php --extensions=svg /path/to/this/images
+               php maintenance/importDump.php /path/to/this/dump.xml
+               php maintenance/runJobs.php          # else links to pages imported later stay red
+               php maintenance/rebuildrecentchanges.php
         3. Optional: make the home page the wiki's main page by editing MediaWiki:Mainpage to read
                \(home?.title ?? "")
 

@@ -43,7 +43,7 @@ final class ExportMarkdownTests: XCTestCase {
         XCTAssertTrue(fiveDimensions.contains("| --- |"), "compare block as a GFM table")
         let ladders = try ExportFixture.text(folder.appendingPathComponent("comparisons/ladders.md"))
         XCTAssertFalse(ladders.contains("```ladder"))
-        XCTAssertTrue(ladders.contains("\n  - **"), "ladder levels as nested list items")
+        XCTAssertTrue(ladders.contains("| Level | Scope |\n| --- | --- |\n| Distinguished engineer / Fellow | "), "each track's levels as a table, top first")
         let charts = report.files.filter { $0.hasSuffix(".svg") }
         XCTAssertFalse(charts.isEmpty)
         for chart in charts {

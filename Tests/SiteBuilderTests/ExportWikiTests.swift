@@ -56,6 +56,13 @@ final class ExportWikiTests: XCTestCase {
         XCTAssertGreaterThan(checked, 20, "the guides link to each other")
         XCTAssertFalse(report.files.filter { $0.hasPrefix("images/") && $0.hasSuffix(".svg") }.isEmpty, "the charts")
         XCTAssertTrue(report.files.contains("README.txt"))
+        // The blocks as native tables: the ladder (a table per track), the comparison, the level map.
+        for (file, header) in [("comparisons/ladders.md", ["Level", "Scope"]), ("comparisons/five-dimensions.md", nil), ("comparisons/level-map.md", nil)] {
+            let page = try XCTUnwrap(wiki.page(file))
+            let tables = MediaWikiDump.tables(in: try XCTUnwrap(dump.pages[page.title]))
+            XCTAssertFalse(tables.isEmpty, "\(file) has a wikitable")
+            if let header { XCTAssertEqual(tables.filter { $0.header == header }.count, 2, "\(file): one table per track") }
+        }
     }
 
     func testMediaWikiScoringGuideIsCompleteWithScoringsBandEdges() throws {

@@ -69,21 +69,37 @@ enum BlockMarkdown {
         (nil, "ladder-name", "- "), ("p", "ladder-summary", nil), ("span", "ladder-level-name", "  - "), ("p", "ladder-level-scope", nil),
     ]
 
-    /// The ladder as one list per track, top level first, each level with its scope.
+    /// The ladder as one table per track, top level first, each level with its scope, under the
+    /// track's name and summary: a table every wiki renders natively.
     static func ladder(_ html: String) -> String {
-        var lines: [String] = []
-        let found = HTMLFragment(html).texts { name, classes in
-            ladderParts.first { ($0.element ?? name) == name && classes.contains($0.className) }
-        }
-        for (part, text) in found {
-            if let marker = part.listMarker {
-                if marker == "- ", !lines.isEmpty { lines.append("") }
-                lines.append(marker + "**" + GFMText.escape(text) + "**")
+        let fragment = HTMLFragment(html)
+        var tracks: [(title: String, levels: [[String]])] = []
+        var index = 0
+        while index < fragment.tokens.count {
+            guard case .open(let name, let attributes) = fragment.tokens[index] else { index += 1; continue }
+            let classes = attributes["class"] ?? ""
+            let part: String?
+            if classes.contains("ladder-name") || (name == "p" && classes.contains("ladder-summary"))
+                || (name == "span" && classes.contains("ladder-level-name")) || (name == "p" && classes.contains("ladder-level-scope")) {
+                let (text, next) = fragment.text(from: index, until: name)
+                part = text
+                index = next
             } else {
-                lines[lines.count - 1] += ": " + GFMText.escape(text)
+                part = nil
+                index += 1
+            }
+            guard let text = part else { continue }
+            if classes.contains("ladder-name") {
+                tracks.append(("**" + GFMText.escape(text) + "**", []))
+            } else if classes.contains("ladder-summary"), !tracks.isEmpty {
+                tracks[tracks.count - 1].title += ": " + GFMText.escape(text)
+            } else if classes.contains("ladder-level-name"), !tracks.isEmpty {
+                tracks[tracks.count - 1].levels.append([text])
+            } else if !tracks.isEmpty, !tracks[tracks.count - 1].levels.isEmpty {
+                tracks[tracks.count - 1].levels[tracks[tracks.count - 1].levels.count - 1].append(text)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return tracks.map { $0.title + "\n\n" + GFMText.table(header: ["Level", "Scope"], rows: $0.levels) }.joined(separator: "\n")
     }
 
     /// The level map as its table, then each track's steps as a list: the step, both levels'

@@ -86,15 +86,17 @@ final class MediaWikiInstance {
         return result.stdout + result.stderr
     }
 
-    /// Loads an export as docs/embedding.md tells a wiki's admin: the images, the dump, then the
-    /// job queue, whose jobs turn links to pages imported later from red to blue in the cache.
+    /// Loads an export as docs/embedding.md tells a wiki's admin: the images, the dump without
+    /// link updates, then the links worked out once every page exists (a page rendered during the
+    /// import keeps a red link to a later page when the purge lands in the same second).
     func importExport(_ export: URL) throws {
         let images = export.appendingPathComponent("images")
         if FileManager.default.fileExists(atPath: images.path) {
             let output = try maintenance("importImages.php", ["--extensions=svg", images.path])
             guard !output.contains("Failed:") || output.contains("Failed: 0") else { throw SupportError("importImages.php:\n\(output)") }
         }
-        try maintenance("importDump.php", [export.appendingPathComponent("dump.xml").path])
+        try maintenance("importDump.php", ["--no-updates", export.appendingPathComponent("dump.xml").path])
+        try maintenance("refreshLinks.php", [])
         try maintenance("runJobs.php", [])
         try maintenance("rebuildrecentchanges.php", [])
     }

@@ -55,8 +55,9 @@ enum MediaWikiExport {
         2. From the MediaWiki folder (/usr/share/mediawiki on Debian), images first so the pages
            find them:
                php maintenance/importImages.php --extensions=svg /path/to/this/images
-               php maintenance/importDump.php /path/to/this/dump.xml
-               php maintenance/runJobs.php          # else links to pages imported later stay red
+               php maintenance/importDump.php --no-updates /path/to/this/dump.xml
+               php maintenance/refreshLinks.php     # links and caches once every page exists
+               php maintenance/runJobs.php
                php maintenance/rebuildrecentchanges.php
         3. Optional: make the home page the wiki's main page by editing MediaWiki:Mainpage to read
                \(home?.title ?? "")

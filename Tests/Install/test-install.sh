@@ -104,10 +104,14 @@ check "Package: crossroads" test "$(field Package)" = crossroads
 check "Version: $expected_version" test "$(field Version)" = "$expected_version"
 check "Architecture: $arch" test "$(field Architecture)" = "$arch"
 check "the file is named crossroads_${expected_version}_$arch.deb" test "$(basename "$artifact")" = "crossroads_${expected_version}_$arch.deb"
-# Depends names exactly the packages that own the libraries the binary links (dpkg -S on each).
+# Depends names exactly the packages that own the libraries the binary itself asks for (its ELF
+# NEEDED entries, at the paths ldd resolves them to; dpkg -S on each). What those libraries load
+# in turn (libxml2's ICU and liblzma) is their own packages' Depends, as with dpkg-shlibdeps.
 # dpkg knows a library by the path its package ships (/lib/... on merged-/usr systems), so try ldd's path first.
 owner() { { dpkg -S "$1" 2>/dev/null || dpkg -S "$(realpath "$1")"; } | head -1 | cut -d: -f1; }
-owners=$(awk '/=> \//{print $3} /^[[:space:]]*\//{print $1}' "$scratch/ldd" | while read -r library; do owner "$library"; done | sort -u)
+needed=$(readelf -d "$bin" | sed -n 's/.*(NEEDED).*\[\(.*\)\]/\1/p')
+owners=$(for soname in $needed; do awk -v n="$soname" '$1 == n && $3 ~ /^\// {print $3}' "$scratch/ldd"; done |
+    while read -r library; do owner "$library"; done | sort -u)
 depends=$(field Depends | tr ',' '\n' | sed 's/(.*)//; s/ //g' | sort -u)
 echo "packages owning the linked libraries: $(echo $owners)"
 check "Depends ($(echo $depends)) names exactly the packages that own the linked libraries" test "$owners" = "$depends"

@@ -4,8 +4,9 @@ import Synchronization
 import Glibc
 #endif
 
-/// Serves a folder over HTTP/1.0 on 127.0.0.1 (GET and HEAD, one request per connection) for as
-/// long as the value lives; enough for a browser to load a built site, nothing more.
+/// Serves a folder over HTTP/1.0 on 127.0.0.1 (GET and HEAD, one request per connection, each
+/// connection on its own thread) for as long as the value lives; enough for a browser to load a
+/// built site, nothing more.
 ///
 /// Like a static host it can publish the folder under a sub-path (`mountedAt: "/guides/"`) and
 /// answer every missing address with the site's own `404.html` (`notFoundPage`), status 404,
@@ -64,12 +65,22 @@ final class StaticFileServer: Sendable {
             while true {
                 let connection = accept(listener, nil, nil)
                 guard connection >= 0 else { return } // the listener was closed
-                let answered = Self.answer(connection, site: site)
-                log.entries.withLock { $0.append(answered) }
-                close(connection)
+                // Each connection on its own thread: Chromium opens sockets before it needs them
+                // and may leave one idle, and a server that reads one connection at a time waits on
+                // that socket while every other request queues behind it (a sandboxed frame's page
+                // stalled for one to two minutes before this).
+                Thread.detachNewThread {
+                    var timeout = timeval(tv_sec: Self.idleSeconds, tv_usec: 0)
+                    setsockopt(connection, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
+                    Self.answer(connection, site: site, log: log)
+                    close(connection)
+                }
             }
         }
     }
+
+    /// How long a connection may stay silent before the server closes it without an answer.
+    private static let idleSeconds = 60
 
     func stop() {
         shutdown(descriptor, Int32(SHUT_RDWR))
@@ -83,7 +94,10 @@ final class StaticFileServer: Sendable {
         let notFoundPage: String?
     }
 
-    private static func answer(_ connection: Int32, site: Site) -> Request {
+    /// Answers the request read from `connection`, logged before the answer is sent (so a client
+    /// that has its answer finds it in `requests`); nothing, when the connection closed or stayed
+    /// silent without sending one (an unused preconnected socket).
+    private static func answer(_ connection: Int32, site: Site, log: RequestLog) {
         var request = [UInt8]()
         var buffer = [UInt8](repeating: 0, count: 4096)
         while !request.ends(with: Array("\r\n\r\n".utf8)) && request.count < 65_536 {
@@ -91,6 +105,7 @@ final class StaticFileServer: Sendable {
             guard count > 0 else { break }
             request += buffer[0..<count]
         }
+        guard !request.isEmpty else { return }
         let line = String(decoding: request.prefix { $0 != 13 }, as: UTF8.self).split(separator: " ")
         let method = line.first.map(String.init) ?? "GET"
         let target = line.count > 1 ? String(line[1].prefix { $0 != "?" && $0 != "#" }) : "/"
@@ -117,6 +132,7 @@ final class StaticFileServer: Sendable {
         }
         let head = "HTTP/1.0 \(status)\r\nContent-Type: \(type)\r\nContent-Length: \(body.count)\r\nConnection: close\r\n\r\n"
         let response = Data(head.utf8) + (method == "HEAD" ? Data() : body)
+        log.entries.withLock { $0.append(Request(path: target, status: Int(status.prefix(3)) ?? 0)) }
         response.withUnsafeBytes { bytes in
             guard let start = bytes.baseAddress else { return }
             var sent = 0
@@ -126,7 +142,6 @@ final class StaticFileServer: Sendable {
                 sent += count
             }
         }
-        return Request(path: target, status: Int(status.prefix(3)) ?? 0)
     }
 
     private static func isFile(_ path: String) -> Bool {

@@ -1,14 +1,14 @@
 import Foundation
 import PackagePlugin
 
-/// Embeds the repository's default site (site.yml, content/, templates/) into SiteBuilder as a
+/// Embeds the repository's default site (site.yml, content/, templates/, i18n/) into SiteBuilder as a
 /// generated Swift source, so `crossroads new` works from a binary with no checkout beside it.
 /// SwiftPM runs this plugin on every build and the command lists every file as an input (and as an
 /// argument), so an edited, added or removed file regenerates the source: it can never go stale.
 @main
 struct EmbedDefaultSite: BuildToolPlugin {
     /// The parts of the repository that make the default site; StarterSite writes them back.
-    static let parts = ["site.yml", "content", "templates"]
+    static let parts = ["site.yml", "content", "templates", "i18n"]
 
     func createBuildCommands(context: PluginContext, target: Target) async throws -> [Command] {
         let root = context.package.directoryURL

@@ -23,7 +23,7 @@ func swiftLiteral(_ text: String) -> String {
 let root = URL(fileURLWithPath: rootPath, isDirectory: true)
 var source = """
     // Generated at build time by the EmbedDefaultSite plugin from the repository's default site.
-    // Never edit: change site.yml, content/ or templates/ and build again.
+    // Never edit: change site.yml, content/, templates/ or i18n/ and build again.
 
     extension EmbeddedDefaultSite {
         static let files: [EmbeddedDefaultSite.File] = [

@@ -5,7 +5,7 @@ import Glibc
 /// The kernel's word on which source files changed (Linux `inotify`), so the preview reacts to a
 /// save at once instead of at its next scan, and never lists 10,000 files to find one edit.
 ///
-/// Watches `content/` and `templates/` with every folder below them, and the site folder itself
+/// Watches `content/`, `templates/` and `i18n/` with every folder below them, and the site folder itself
 /// for `site.yml`. A folder created later is watched as soon as it appears, and the files already
 /// in it count as changed. When the kernel drops events (its queue overflowed) or a watched root
 /// is replaced, `drain` says so and the caller compares a full scan instead.
@@ -28,7 +28,7 @@ final class FileNotifications {
 
     private static let folderMask = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_ATTRIB | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
                                            | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR)
-    private static let roots = ["content", "templates"]
+    private static let roots = ["content", "templates", "i18n"]
 
     /// Nil where the system has no file notifications or refuses them (too many watches, say);
     /// the caller then scans on a timer.

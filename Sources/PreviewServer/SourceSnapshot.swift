@@ -12,7 +12,7 @@ struct SourceSnapshot: Equatable, Sendable {
     private(set) var stamps: [String: FileStamp] = [:]
 
     /// The folders and files a build reads (templates/assets lives inside templates/).
-    static let watchedRoots = ["content", "templates", "site.yml"]
+    static let watchedRoots = ["content", "templates", "i18n", "site.yml"]
 
     static func take(of site: URL) -> SourceSnapshot {
         var snapshot = SourceSnapshot()

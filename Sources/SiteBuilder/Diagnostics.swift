@@ -26,8 +26,11 @@ public struct SiteError: Error, Sendable, Equatable, CustomStringConvertible {
         return text
     }
 
-    public var description: String {
-        var text = "\(location): error: \(message)"
+    public var description: String { described(as: "error") }
+
+    /// The problem as `description` prints it, under another severity (`warning`, `note`).
+    public func described(as severity: String) -> String {
+        var text = "\(location): \(severity): \(message)"
         if let fix { text += "\n  fix: \(fix)" }
         return text
     }

@@ -184,7 +184,7 @@ enum OutputLocation {
             throw BuildFailure([SiteError(file: output.path, message: "the output folder would replace the site's own folder",
                                           fix: "pass an output folder inside the site, such as --output public")])
         }
-        for protected in ["content", "templates"] where inside(sourcePath + "/" + protected) {
+        for protected in ["content", "templates", "i18n"] where inside(sourcePath + "/" + protected) {
             throw BuildFailure([SiteError(file: output.path, message: "the output folder is inside \(protected)/, so the build would read its own output",
                                           fix: "choose an output folder outside \(protected)/, such as --output public")])
         }

@@ -1,6 +1,6 @@
 import Foundation
 
-/// `crossroads new DIR`: writes the default site (site.yml, content/, templates/) into a new
+/// `crossroads new DIR`: writes the default site (site.yml, content/, templates/, i18n/) into a new
 /// folder, so a new user starts from a site that builds and that they can edit freely.
 public enum StarterSite {
     /// Where the default site comes from.
@@ -21,6 +21,8 @@ public enum StarterSite {
     }
 
     static let parts = ["site.yml", "content", "templates"]
+    /// Copied when the source has it: a site without theme strings prints the builder's English.
+    static let optionalParts = ["i18n"]
 
     public static func create(at destination: URL, from source: Source = defaultSource) throws {
         let fileManager = FileManager.default
@@ -43,7 +45,7 @@ public enum StarterSite {
             case .embedded:
                 try EmbeddedDefaultSite.write(into: destination)
             case .folder(let folder):
-                for part in parts {
+                for part in parts + optionalParts.filter({ fileManager.fileExists(atPath: folder.appendingPathComponent($0).path) }) {
                     try fileManager.copyItem(at: folder.appendingPathComponent(part), to: destination.appendingPathComponent(part))
                 }
             }

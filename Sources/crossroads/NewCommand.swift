@@ -29,13 +29,22 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "Include pages marked `draft: true`.")
     var drafts = false
 
+    @Flag(name: .long, help: "Also fail on theme strings a language lacks, or that a template prints and no language defines.")
+    var strict = false
+
     func run() throws {
         let problems = try FileHandleOutput.exitingOnBuildFailure { try SiteCheck.run(source: site.sourceURL, includeDrafts: drafts) }
-        if problems.isEmpty {
-            print("No broken links or anchors.")
+        let strings = try FileHandleOutput.exitingOnBuildFailure { try SiteCheck.themeStrings(source: site.sourceURL) }
+        for note in strings.notes { FileHandleOutput.standardError(note.described(as: "note")) }
+        for gap in strings.gaps { FileHandleOutput.standardError(gap.described(as: strict ? "error" : "warning")) }
+        let failures = problems.count + (strict ? strings.gaps.count : 0)
+        for problem in problems { FileHandleOutput.standardError(problem.description) }
+        if failures == 0 {
+            print(problems.isEmpty && strings.gaps.isEmpty ? "No broken links or anchors." : "No broken links or anchors; \(Self.count(strings.gaps.count, "theme string gap")) (fails with --strict).")
             return
         }
-        for problem in problems { FileHandleOutput.standardError(problem.description) }
-        throw FileHandleOutput.failure("\(problems.count) problem\(problems.count == 1 ? "" : "s") found.")
+        throw FileHandleOutput.failure("\(Self.count(failures, "problem")) found.")
     }
+
+    private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

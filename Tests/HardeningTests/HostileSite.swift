@@ -62,7 +62,7 @@ enum HostileSite {
 
     /// Copies the repository's default site into `folder` and adds the hostile content.
     static func write(into folder: URL) throws {
-        for part in ["site.yml", "content", "templates"] {
+        for part in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(part), to: folder.appendingPathComponent(part))
         }
         let pagePath = folder.appendingPathComponent("content/pitfalls/hostile.md")

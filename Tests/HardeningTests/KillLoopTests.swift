@@ -13,7 +13,7 @@ final class KillLoopTests: XCTestCase {
         defer { scratch.remove() }
         let site = scratch.url.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        for part in ["site.yml", "content", "templates"] {
+        for part in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(part), to: site.appendingPathComponent(part))
         }
         let versions = [SiteVersion.old, SiteVersion.new]

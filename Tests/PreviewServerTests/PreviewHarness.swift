@@ -20,7 +20,7 @@ final class PreviewHarness: @unchecked Sendable {  // set up once, then only rea
         site = root.appendingPathComponent("site", isDirectory: true)
         output = root.appendingPathComponent("out/site", isDirectory: true)
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        for item in ["site.yml", "content", "templates"] {
+        for item in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: Self.repository.appendingPathComponent(item), to: site.appendingPathComponent(item))
         }
     }

@@ -75,7 +75,7 @@ final class OutputSelectionTests: XCTestCase {
     static func copyOfDefaultSite(in scratch: ScratchFolder) throws -> URL {
         let site = scratch.url.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        for entry in ["site.yml", "content", "templates"] {
+        for entry in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(entry), to: site.appendingPathComponent(entry))
         }
         let page = site.appendingPathComponent("content/pitfalls/forced-ladder.md")

@@ -10,7 +10,7 @@ final class StarterSiteTests: XCTestCase {
         defer { folder.remove() }
         let site = folder.url.appendingPathComponent("my-guides")
         try StarterSite.create(at: site)
-        for part in ["site.yml", "content", "templates"] {
+        for part in ["site.yml", "content", "templates", "i18n"] {
             XCTAssertTrue(FileManager.default.fileExists(atPath: site.appendingPathComponent(part).path), "starter lacks \(part)")
         }
         let report = try SiteBuild.build(BuildOptions(source: site))
@@ -49,7 +49,7 @@ final class StarterSiteTests: XCTestCase {
         var written = FolderSnapshot(folder.url)
         XCTAssertEqual(written.files.removeValue(forKey: ".gitignore").map { String(decoding: $0, as: UTF8.self) }, ".crossroads-cache/\npublic/\n")
         var expected = ["site.yml": try Data(contentsOf: Repository.root.appendingPathComponent("site.yml"))]
-        for part in ["content", "templates"] {
+        for part in ["content", "templates", "i18n"] {
             // Hidden files (editor droppings) are left out of the embedded site on purpose.
             for (path, contents) in FolderSnapshot(Repository.root.appendingPathComponent(part)).files
             where !path.split(separator: "/").contains(where: { $0.hasPrefix(".") }) {

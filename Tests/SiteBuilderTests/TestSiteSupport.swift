@@ -34,7 +34,7 @@ enum DefaultSite {
 
     /// Copies the default site's sources into `folder`, so a test may change them freely.
     static func copy(into folder: URL) throws {
-        for part in ["site.yml", "content", "templates"] {
+        for part in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: root.appendingPathComponent(part), to: folder.appendingPathComponent(part))
         }
     }

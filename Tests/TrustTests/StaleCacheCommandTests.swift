@@ -21,7 +21,7 @@ final class StaleCacheCommandTests: XCTestCase {
     /// The repository's default site, its files dated an hour ago (a stamp the cache trusts).
     static func copyDefaultSite(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        for part in ["site.yml", "content", "templates"] {
+        for part in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(part), to: folder.appendingPathComponent(part))
         }
         if let enumerator = FileManager.default.enumerator(atPath: folder.path) {

@@ -87,7 +87,7 @@ struct ExportDocuments {
 
         for kind in PageKind.allCases {
             guard let file = sectionFiles[kind] else { continue }
-            let title = model.sectionTitles[kind] ?? kind.defaultSectionTitle
+            let title = model.sectionTitle(kind)
             var text = "# " + GFMText.escape(title) + "\n\n"
             if let intro = site.sections[kind] {
                 if !intro.summary.isEmpty { text += "*" + GFMText.escape(intro.summary) + "*\n\n" }
@@ -114,9 +114,9 @@ struct ExportDocuments {
         for kind in PageKind.allCases {
             guard let file = sectionFiles[kind] else { continue }
             let members = (model.kindOrder[kind] ?? []).map { site.pages[$0] }
-            let children = [(title: model.sectionTitles[kind] ?? kind.defaultSectionTitle, file: file)]
+            let children = [(title: model.sectionTitle(kind), file: file)]
                 + members.map { (title: $0.metadata.title, file: Self.exportedFile(forContentPath: $0.contentPath)) }
-            result.navigation.append(.section(title: model.sectionTitles[kind] ?? kind.defaultSectionTitle, files: children))
+            result.navigation.append(.section(title: model.sectionTitle(kind), files: children))
         }
         for page in (model.kindOrder[.page] ?? []).map({ site.pages[$0] }) where !page.sitePath.isEmpty {
             result.navigation.append(.page(title: page.metadata.title, file: Self.exportedFile(forContentPath: page.contentPath)))

@@ -30,6 +30,8 @@ struct OutputKeys {
         // Every page body is checked against the limits and names its headings around the theme's ids.
         global += ";\(SiteLimits.settingNames.map { "\($0)=\(site.config.limits[setting: $0] ?? 0)" }.joined(separator: ","))"
         global += ";\(templates.reservedIDs.sorted().joined(separator: " "))"
+        // Every page prints theme strings (`i18n`, and the builder's words filled from them).
+        global += ";i18n=\(site.themeStrings.hash)"
         for kind in PageKind.allCases {
             let intro = site.sections[kind]
             global += ";\(kind.rawValue)=\(model.sectionTitles[kind] ?? "")|\(model.sectionPath(kind) ?? "-")|\(intro?.summary ?? "\u{0}")"

@@ -15,6 +15,7 @@ extension SiteRenderer {
             "path": .string(page.sitePath),
             "full_url": .string(links.final(page.sitePath)),
             "script": .string(assets.urls["embed_js"] ?? ""),
+            "open_text": .string(model.strings.filled("embed_open_full", ["title": page.metadata.title, "site": site.config.title])),
         ]
         let html = try templates.render(embedTemplate, context: .map(context), forFile: page.file, recorder: recorder)
         try writer.write(OutputPath(sitePath: path), NewTabLinks.apply(to: html))

@@ -121,9 +121,10 @@ public struct SiteLoader: Sendable {
         if config.baseURL == nil && !config.relativeURLs {
             config.relativeURLs = true
         }
-        let site = Site(config: config, pages: pages, sections: sections, dataFiles: dataFiles, templateData: templateData,
+        var site = Site(config: config, pages: pages, sections: sections, dataFiles: dataFiles, templateData: templateData,
                         questionnaire: questionnaire, questionnaireFile: questionnaireFile, questionnaireSourceHash: questionnaireSourceHash,
                         planner: planner?.value, plannerFile: planner?.file, plannerSourceHash: planner?.hash ?? 0)
+        site.themeStrings = loadThemeStrings(languages: [config.language], errors: &errors)
         return LoadedSite(site: site, failedFiles: failed, questionnaireText: questionnaireText, limits: limits, problems: errors.errors)
     }
 

@@ -247,14 +247,4 @@ enum DateText {
         let daysInMonth = [31, (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
         return (1...daysInMonth[month - 1]).contains(day)
     }
-
-    private static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                                     "August", "September", "October", "November", "December"]
-
-    /// "2026-03-14" -> "14 March 2026".
-    static func readable(_ iso: String) -> String {
-        let parts = iso.split(separator: "-")
-        guard parts.count == 3, let month = Int(parts[1]), let day = Int(parts[2]), (1...12).contains(month) else { return iso }
-        return "\(day) \(monthNames[month - 1]) \(parts[0])"
-    }
 }

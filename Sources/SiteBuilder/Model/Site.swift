@@ -96,6 +96,8 @@ struct Site: Sendable {
     var plannerFile: String?
     /// A hash of the planner file's text (0 without one), for the keys of outputs that print it.
     var plannerSourceHash: UInt64 = 0
+    /// The theme's words per language (`i18n/`).
+    var themeStrings: ThemeStrings = .none
 
     /// Pages of one kind in reading order.
     func pages(of kind: PageKind) -> [Page] { pages.filter { $0.metadata.kind == kind } }

@@ -17,6 +17,8 @@ struct SiteModel: Sendable {
     let absoluteLinks: LinkBuilder?
     /// Each kind's index title: the section intro's, or the kind's default.
     let sectionTitles: [PageKind: String]
+    /// The theme strings of the site's language (`ThemeStrings.language`), fallbacks filled.
+    let strings: LanguageStrings
     /// Pages of each kind, in reading order, as indexes into `site.pages`.
     let kindOrder: [PageKind: [Int]]
     /// Each page's position in its kind's `kindOrder`.
@@ -73,7 +75,8 @@ struct SiteModel: Sendable {
         absoluteLinks = site.config.baseURL != nil && site.config.relativeURLs
             ? LinkBuilder(relative: false, baseURL: site.config.baseURL) : nil
         var titles: [PageKind: String] = [:]
-        for kind in PageKind.allCases { titles[kind] = site.sections[kind]?.title ?? kind.defaultSectionTitle }
+        strings = site.themeStrings.language(site.config.language)
+        for kind in PageKind.allCases { titles[kind] = site.sections[kind]?.title ?? strings[kind.sectionTitleKey] }
         sectionTitles = titles
         var byPath: [String: Int] = [:]
         var order: [PageKind: [Int]] = [:]
@@ -179,10 +182,16 @@ struct SiteModel: Sendable {
         return result
     }
 
+    /// A kind's index title: its `_index.md`'s, else the theme string `section_<kind>`.
+    func sectionTitle(_ kind: PageKind) -> String { sectionTitles[kind] ?? strings[kind.sectionTitleKey] }
+
+    /// The word on a page's badge for its kind (`kind_<kind>`).
+    func kindTitle(_ kind: PageKind) -> String { strings[kind.titleKey] }
+
     /// A band's `next:` entry: the section or page it names, with its title and site path.
     func resolve(_ reference: String) -> (title: String, sitePath: String)? {
         switch ContentReference.resolve(reference, pages: site.pages, pageIndexByContentPath: pagesByContentPath) {
-        case .section(let kind, let sitePath)?: (sectionTitles[kind] ?? kind.defaultSectionTitle, sitePath)
+        case .section(let kind, let sitePath)?: (sectionTitle(kind), sitePath)
         case .page(let index)?: (site.pages[index].metadata.title, site.pages[index].sitePath)
         case nil: nil
         }

@@ -14,7 +14,7 @@ extension SiteRenderer {
             // The form comes before the page's prose, as on the page.
             text = Self.searchText(of: questionnaire) + (text.isEmpty ? "" : "\n" + text)
         }
-        return SearchIndex.line(SearchIndex.Entry(title: page.metadata.title, url: links.final(page.sitePath), kindTitle: page.metadata.kind.singularTitle,
+        return SearchIndex.line(SearchIndex.Entry(title: page.metadata.title, url: links.final(page.sitePath), kindTitle: model.kindTitle(page.metadata.kind),
                                                   summary: page.metadata.summary, headings: body.headings.map(\.text), text: text))
     }
 
@@ -60,7 +60,7 @@ extension SiteRenderer {
         let path = model.sectionPath(kind) ?? ""
         let intro = site.sections[kind]
         let body = intro.flatMap { try? renderMarkdown($0.body, file: $0.file, firstLine: $0.bodyFirstLine, sitePath: path).markdown }
-        return SearchIndex.line(SearchIndex.Entry(title: model.sectionTitles[kind] ?? kind.defaultSectionTitle, url: links.final(path),
+        return SearchIndex.line(SearchIndex.Entry(title: model.sectionTitle(kind), url: links.final(path),
                                                   kindTitle: "Section", summary: intro?.summary ?? "",
                                                   headings: body?.headings.map(\.text) ?? [], text: body?.searchText ?? ""))
     }

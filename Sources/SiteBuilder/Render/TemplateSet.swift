@@ -20,6 +20,9 @@ struct TemplateSet: Sendable {
     /// Every literal `id="..."` the templates write (`main`, `qn-form` ...): a heading never gets
     /// one of these, so a page never holds two elements with one id.
     let reservedIDs: Set<String>
+    /// Every `i18n.<key>` a template names, with its file and line (`check` reports keys no
+    /// language defines).
+    var themeKeyReads: [ThemeKeyRead] = []
 
     static func load(from folder: URL) throws -> TemplateSet {
         var errors = ErrorCollector()
@@ -74,7 +77,8 @@ struct TemplateSet: Sendable {
         return TemplateSet(folder: folder, library: library, compiled: compiled.map(TemplateRenderer.init), names: names,
                            combinedHash: StableHash.of(combined),
                            textHashes: texts.mapValues { StableHash.of($0) },
-                           reservedIDs: texts.values.reduce(into: []) { $0.formUnion(Self.literalIDs(in: $1)) })
+                           reservedIDs: texts.values.reduce(into: []) { $0.formUnion(Self.literalIDs(in: $1)) },
+                           themeKeyReads: texts.keys.sorted().flatMap { ThemeKeyRead.all(in: texts[$0] ?? "", file: "templates/\($0).mustache") })
     }
 
     /// The values of `id="..."` and `id='...'` attributes that hold no Mustache tag. An id built
@@ -97,7 +101,7 @@ struct TemplateSet: Sendable {
     /// prove it, and to measure the difference.
     func renderedBySwiftMustache() -> TemplateSet {
         TemplateSet(folder: folder, library: library, compiled: nil, names: names, combinedHash: combinedHash,
-                    textHashes: textHashes, reservedIDs: reservedIDs)
+                    textHashes: textHashes, reservedIDs: reservedIDs, themeKeyReads: themeKeyReads)
     }
 
     /// Whether our renderer is in use (false when swift-mustache's tokens could not be read).

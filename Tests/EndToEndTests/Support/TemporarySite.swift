@@ -16,7 +16,7 @@ final class TemporarySite {
     init(copying source: URL = TemporarySite.repositoryRoot) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-site-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for name in ["site.yml", "content", "templates"] {
+        for name in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: root.appendingPathComponent(name))
         }
     }

@@ -19,6 +19,9 @@ struct ContextBuilder: Sendable {
     /// list pages repeat them, and a preview rebuild that renders one page needs only a few.
     private let summaries: SummaryStore
     private let assetURLs: TemplateValue
+    /// The theme strings this builder prints, and their `i18n` context value.
+    let strings: LanguageStrings
+    private let i18n: TemplateValue
 
     init(model: SiteModel, links: LinkBuilder, assets: Assets) {
         self.model = model
@@ -26,8 +29,11 @@ struct ContextBuilder: Sendable {
         self.assets = assets
         questionnaireURL = model.questionnairePage.map { links.final(model.pages[$0].sitePath) } ?? ""
         questionnaire = model.questionnaire.map { QuestionnaireContext.make($0, links: links, resolveNext: model.resolve) }
+        let strings = model.strings
+        self.strings = strings
+        i18n = strings.templateValue
         summaries = SummaryStore(count: model.pages.count) { [site = model.site, links, slugs = model.tagSlugs] index in
-            Self.summaryValues(of: site.pages[index], links: links, tagSlugs: slugs)
+            Self.summaryValues(of: site.pages[index], links: links, tagSlugs: slugs, strings: strings)
         }
         assetURLs = .map(assets.urls.mapValues(TemplateValue.string))
     }
@@ -64,9 +70,12 @@ struct ContextBuilder: Sendable {
                 "title": .string(config.title), "description": .string(config.description), "language": .string(config.language),
                 "author": .string(config.author), "base_url": .string(config.baseURL ?? ""), "nav": .list(nav), "sections": .list(sections),
                 "questionnaire_url": .string(questionnaireURL), "home_url": .string(links.final("")),
+                "byline": .string(strings.filled("byline", ["author": config.author])),
+                "built_with": .string(strings.filled("built_with", ["generator": "Crossroads"])),
             ],
             "assets": assetURLs,
             "data": .map(site.templateData),
+            "i18n": i18n,
             "generator": "Crossroads",
         ]
     }
@@ -74,11 +83,11 @@ struct ContextBuilder: Sendable {
     /// What lists, neighbours and read-next show of a page.
     func summary(of index: Int) -> TemplateValue { summaries.value(at: index) }
 
-    private static func summaryValues(of page: Page, links: LinkBuilder, tagSlugs: [String: String]) -> TemplateValue {
+    private static func summaryValues(of page: Page, links: LinkBuilder, tagSlugs: [String: String], strings: LanguageStrings) -> TemplateValue {
         [
             "title": .string(page.metadata.title), "url": .string(links.final(page.sitePath)), "summary": .string(page.metadata.summary),
-            "kind": .string(page.metadata.kind.rawValue), "kind_title": .string(page.metadata.kind.singularTitle),
-            "date": .string(page.metadata.date.map(DateText.readable) ?? ""), "date_iso": .string(page.metadata.date ?? ""),
+            "kind": .string(page.metadata.kind.rawValue), "kind_title": .string(strings[page.metadata.kind.titleKey]),
+            "date": .string(page.metadata.date.map(strings.date) ?? ""), "date_iso": .string(page.metadata.date ?? ""),
             "tags": tagList(page.metadata.tags, links: links, tagSlugs: tagSlugs),
         ]
     }

@@ -7,7 +7,7 @@ extension ContextBuilder {
                            "pages": .list(pages.map(self.summary(of:))), "url": .string(links.final(sitePath))]
         context["page"] = ["title": .string(title), "summary": .string(summary), "url": .string(links.final(sitePath)),
                            "canonical": .string(site.config.baseURL.map { $0 + sitePath } ?? ""),
-                           "breadcrumbs": [["title": "Home", "url": .string(links.final(""))]]]
+                           "breadcrumbs": [["title": .string(strings["home"]), "url": .string(links.final(""))]]]
         return context
     }
 
@@ -20,19 +20,19 @@ extension ContextBuilder {
 
     /// A tag's page.
     func tagContext(_ tag: SiteModel.TagGroup) -> [String: TemplateValue] {
-        listContext(sitePath: tag.sitePath, title: "Tagged “\(tag.name)”", summary: "", contentHTML: "", pages: tag.pages)
+        listContext(sitePath: tag.sitePath, title: strings.filled("tagged_title", ["tag": tag.name]), summary: "", contentHTML: "", pages: tag.pages)
     }
 
     /// The page of every tag, with how many pages each has.
     func tagIndexContext() -> [String: TemplateValue] {
-        var context = listContext(sitePath: "tags/", title: "Tags", summary: "", contentHTML: "", pages: [])
+        var context = listContext(sitePath: "tags/", title: strings["tags_title"], summary: "", contentHTML: "", pages: [])
         context["tags"] = .list(model.tags.map { ["name": .string($0.name), "url": .string(links.final($0.sitePath)), "count": .int($0.pages.count)] })
         return context
     }
 
     /// The 404 page; build it with the URL form that works at any depth (see `SiteRenderer`).
     func notFoundContext() -> [String: TemplateValue] {
-        var context = listContext(sitePath: "", title: "Page not found", summary: "", contentHTML: "", pages: [])
+        var context = listContext(sitePath: "", title: strings["not_found_title"], summary: "", contentHTML: "", pages: [])
         context["is_404"] = true
         return context
     }

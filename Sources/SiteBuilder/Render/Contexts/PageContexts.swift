@@ -7,18 +7,20 @@ extension ContextBuilder {
         let page = site.pages[index]
         let metadata = page.metadata
         var context = base(for: page.sitePath)
+        let readingMinutes = max(1, (rendered.wordCount + 219) / 220)
         var pageValues: [String: TemplateValue] = [
             "title": .string(metadata.title), "summary": .string(metadata.summary), "kind": .string(metadata.kind.rawValue),
-            "kind_title": .string(metadata.kind.singularTitle), "url": .string(links.final(page.sitePath)),
+            "kind_title": .string(strings[metadata.kind.titleKey]), "url": .string(links.final(page.sitePath)),
             "canonical": .string(site.config.baseURL.map { $0 + page.sitePath } ?? ""),
             "content": .string(rendered.html),
             "toc": .list(rendered.toc.map { ["level": .int($0.level), "id": .string($0.id), "title": .string($0.text), "is_sub": .bool($0.level > 2)] }),
             "has_toc": .bool(rendered.toc.count >= 2),
             "word_count": .int(rendered.wordCount),
-            "reading_time": .int(max(1, (rendered.wordCount + 219) / 220)),
+            "reading_time": .int(readingMinutes),
+            "reading_time_text": .string(strings.filled("reading_time", ["minutes": strings.number(readingMinutes)])),
             "tags": tagList(metadata.tags), "has_tags": .bool(!metadata.tags.isEmpty),
-            "date": .string(metadata.date.map(DateText.readable) ?? ""), "date_iso": .string(metadata.date ?? ""),
-            "updated": .string(metadata.updated.map(DateText.readable) ?? ""), "updated_iso": .string(metadata.updated ?? ""),
+            "date": .string(metadata.date.map(strings.date) ?? ""), "date_iso": .string(metadata.date ?? ""),
+            "updated": .string(metadata.updated.map(strings.date) ?? ""), "updated_iso": .string(metadata.updated ?? ""),
             "breadcrumbs": breadcrumbs(for: page),
             "read_next": .list(model.readNext(for: index).map(summary(of:))),
             "is_home": .bool(page.sitePath.isEmpty),
@@ -32,7 +34,7 @@ extension ContextBuilder {
     }
 
     func breadcrumbs(for page: Page) -> TemplateValue {
-        var crumbs: [TemplateValue] = [["title": "Home", "url": .string(links.final(""))]]
+        var crumbs: [TemplateValue] = [["title": .string(strings["home"]), "url": .string(links.final(""))]]
         if let section = sectionPath(page.metadata.kind) {
             crumbs.append(["title": .string(sectionTitles[page.metadata.kind] ?? ""), "url": .string(links.final(section))])
         }
@@ -49,7 +51,7 @@ extension ContextBuilder {
         // Plain pages (kind `page`) other than the home page, shown as their own group.
         let plain = (model.kindOrder[.page] ?? []).filter { !site.pages[$0].sitePath.isEmpty }
         if !plain.isEmpty {
-            groups.append(["kind": "page", "title": "More guides", "url": "", "summary": "", "pages": .list(plain.map(summary(of:)))])
+            groups.append(["kind": "page", "title": .string(strings["more_guides"]), "url": "", "summary": "", "pages": .list(plain.map(summary(of:)))])
         }
         return .list(groups)
     }

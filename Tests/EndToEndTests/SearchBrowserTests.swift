@@ -66,4 +66,26 @@ final class SearchBrowserTests: XCTestCase {
             XCTAssertEqual(opened, target)
         }
     }
+
+    /// search.js is one asset for every language; its words come from the page it runs on
+    /// (`#search-words`, the theme strings `search_*`), so a German page counts in German.
+    func testTheSearchScriptSpeaksThePagesLanguage() async throws {
+        try WebDriver.requireBrowser()
+        let site = try TemporarySite()
+        try site.replaceOnce("language: en", with: "language: de", in: "site.yml")
+        try site.build()
+        let searchPage = site.output.appendingPathComponent("search/index.html")
+        let query = try XCTUnwrap(URL(string: searchPage.absoluteString + "?q=zzqxv"))
+
+        try await WebDriver.withSession { driver in
+            try await driver.navigate(to: query)
+            let status = try await driver.text(of: driver.findElement(css: "#search-status"))
+            XCTAssertEqual(status, "0 Treffer für „zzqxv“")
+            try await driver.sendKeys("zzqxv", to: driver.findElement(css: "#site-search-input"))
+            let label = try await driver.execute("return document.getElementById('search-popup').getAttribute('aria-label')", as: String.self)
+            XCTAssertEqual(label, "Suchergebnisse")
+            let more = try await driver.execute("return document.querySelector('#search-popup .search-more').textContent", as: String.self)
+            XCTAssertEqual(more, "Keine Treffer – alle Seiten durchsuchen")
+        }
+    }
 }

@@ -6,6 +6,10 @@
   "use strict";
   var d = document;
   var root = d.documentElement.getAttribute("data-root") || "";
+  // The page's words for search (the theme strings search_*), printed by the page as JSON.
+  var wording = {};
+  try { wording = JSON.parse((d.getElementById("search-words") || {}).textContent || "{}"); } catch (e) { /* a page without them */ }
+  var plurals = window.Intl && Intl.PluralRules ? new Intl.PluralRules(d.documentElement.lang || undefined) : null;
   var marks = /[\u0300-\u036f]/g;
   var splitter = /[^\p{L}\p{N}]+/u;
   var docs = null, failed = false, loading = false, waiting = [];
@@ -156,7 +160,18 @@
     return a;
   }
 
-  function plural(n) { return n === 1 ? "1 result" : n + " results"; }
+  // A theme string with its {holes} filled.
+  function say(key, values) {
+    return (wording[key] || "").replace(/\{([a-z_]+)\}/g, function (hole, name) {
+      return values && name in values ? String(values[name]) : hole;
+    });
+  }
+
+  // "1 result", "12 results": search_result_<plural category of n>, else search_result_other.
+  function plural(n) {
+    var form = "search_result_" + (plurals ? plurals.select(n) : n === 1 ? "one" : "other");
+    return say(wording[form] ? form : "search_result_other", { count: n });
+  }
 
   // The search page: results for ?q= and for whatever is typed next.
   function searchPage(list) {
@@ -171,8 +186,8 @@
         li.appendChild(hit(el("a"), r, q));
         list.appendChild(li);
       });
-      if (status) status.textContent = !query ? "" : failed ? "The search index did not load." :
-        plural(results.length) + " for “" + query + "”";
+      if (status) status.textContent = !query ? "" : failed ? say("search_failed") :
+        say("search_status", { results: plural(results.length), query: query });
       try { history.replaceState(null, "", query ? "?q=" + encodeURIComponent(query) : location.pathname); } catch (e) { /* file:// may refuse */ }
     }
     input.value = new URLSearchParams(location.search).get("q") || "";
@@ -185,7 +200,7 @@
   function combobox(input) {
     var form = input.form, list = el("ul", "search-popup"), status = el("p", "visually-hidden");
     var options = [], active = -1;
-    at(list, { id: "search-popup", role: "listbox", "aria-label": "Search results" }).hidden = true;
+    at(list, { id: "search-popup", role: "listbox", "aria-label": say("search_results_label") }).hidden = true;
     at(status, { role: "status" });
     at(input, { role: "combobox", "aria-autocomplete": "list", "aria-controls": list.id, "aria-expanded": "false" });
     form.appendChild(list);
@@ -221,7 +236,7 @@
       active = -1;
       if (!query) { status.textContent = ""; return open(false); }
       results.slice(0, 8).forEach(function (r) { option(hit(el("a"), r, q)); });
-      var more = el("a", "search-more", results.length ? "All " + plural(results.length) : "No results — search all pages");
+      var more = el("a", "search-more", results.length ? say("search_all_results", { results: plural(results.length) }) : say("search_no_results"));
       more.href = form.action + "?q=" + encodeURIComponent(query);
       option(more);
       status.textContent = plural(results.length);

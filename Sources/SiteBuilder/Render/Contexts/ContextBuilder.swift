@@ -22,6 +22,7 @@ struct ContextBuilder: Sendable {
     /// The theme strings this builder prints, and their `i18n` context value.
     let strings: LanguageStrings
     private let i18n: TemplateValue
+    private let searchWords: TemplateValue
 
     init(model: SiteModel, links: LinkBuilder, assets: Assets) {
         self.model = model
@@ -32,6 +33,7 @@ struct ContextBuilder: Sendable {
         let strings = model.strings
         self.strings = strings
         i18n = strings.templateValue
+        searchWords = .string(strings.searchWordsJSON)
         summaries = SummaryStore(count: model.pages.count) { [site = model.site, links, slugs = model.tagSlugs] index in
             Self.summaryValues(of: site.pages[index], links: links, tagSlugs: slugs, strings: strings)
         }
@@ -76,6 +78,7 @@ struct ContextBuilder: Sendable {
             "assets": assetURLs,
             "data": .map(site.templateData),
             "i18n": i18n,
+            "search_words_json": searchWords,
             "generator": "Crossroads",
         ]
     }

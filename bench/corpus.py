@@ -215,6 +215,8 @@ def main():
     site, hugo, floor = (os.path.join(args.out, name) for name in ("site", "hugo", "floor"))
     shutil.copy(os.path.join(args.repo, "site.yml"), os.path.join(makedirs(site), "site.yml"))
     shutil.copytree(os.path.join(args.repo, "templates"), os.path.join(site, "templates"))
+    if os.path.isdir(os.path.join(args.repo, "i18n")):  # the theme's words (older checkouts have none)
+        shutil.copytree(os.path.join(args.repo, "i18n"), os.path.join(site, "i18n"))
     shutil.copytree(os.path.join(args.repo, "content", "data"), os.path.join(site, "content", "data"))
     shutil.copy(os.path.join(args.repo, "content", "questionnaire.yml"), os.path.join(site, "content", "questionnaire.yml"))
     write(os.path.join(site, "content", "questionnaire.md"),

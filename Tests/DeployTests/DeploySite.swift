@@ -15,7 +15,9 @@ final class DeploySite {
     /// `content/pitfalls/extra-N.md` that nothing links to, so a test may remove them.
     init(_ label: String, settings: String, extraPages: Int = 0) throws {
         scratch = try ScratchFolder("deploy-\(label)")
-        try Overlay.copy(Repository.root.appendingPathComponent("templates"), into: folder.appendingPathComponent("templates"))
+        for part in ["templates", "i18n"] {
+            try Overlay.copy(Repository.root.appendingPathComponent(part), into: folder.appendingPathComponent(part))
+        }
         let filled = settings.replacingOccurrences(of: "SCRATCH", with: scratch.url.path)
         try write("site.yml", "title: Deploy test\nnav:\n  - {title: Pitfalls, path: pitfalls/}\n" + filled + "\n")
         try write("content/index.md", "---\ntitle: Home\n---\nRead [the first pitfall](@/pitfalls/no-training.md).\n")

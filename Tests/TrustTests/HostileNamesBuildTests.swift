@@ -15,7 +15,9 @@ final class HostileNamesBuildTests: XCTestCase {
         let site = scratch.url.appendingPathComponent("a/b/c/d/site")
         let output = scratch.url.appendingPathComponent("a/b/c/d/out")
         try FileManager.default.createDirectory(at: site, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("templates"), to: site.appendingPathComponent("templates"))
+        for part in ["templates", "i18n"] {
+            try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(part), to: site.appendingPathComponent(part))
+        }
         try scratch.write("a/b/c/d/site/site.yml", "title: Hostile names\n")
         var built = 0
         try FuzzBudget(quickCases: 30).run("hostile names") { random, number in

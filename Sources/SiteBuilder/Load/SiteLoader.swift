@@ -195,7 +195,7 @@ public struct SiteLoader: Sendable {
         if (relative as NSString).lastPathComponent == "_index.md" {
             content = loadSectionIntro(text, relative: relative, display: display, errors: &errors).map { .sectionIntro($0) } ?? .nothing
         } else {
-            content = loadPage(text, relative: relative, display: display, errors: &errors).map { .page($0) } ?? .nothing
+            content = loadPage(text, path: file.path, relative: relative, display: display, errors: &errors).map { .page($0) } ?? .nothing
         }
         return LoadedMarkdown(content: content, errors: errors.errors)
     }
@@ -289,7 +289,7 @@ public struct SiteLoader: Sendable {
         }
     }
 
-    private func loadPage(_ text: String, relative: String, display: String, errors: inout ErrorCollector) -> Page? {
+    private func loadPage(_ text: String, path: String, relative: String, display: String, errors: inout ErrorCollector) -> Page? {
         guard let (frontMatter, metadata) = decode(text, display: display, errors: &errors) else { return nil }
         let sitePath = Self.sitePath(forContentPath: relative, slug: metadata.slug)
         // The slug was checked with its line; what is left to check is the file's own name and folders.
@@ -302,6 +302,7 @@ public struct SiteLoader: Sendable {
         }
         var page = Page(contentPath: relative, file: display, metadata: metadata, body: frontMatter.body,
                         bodyFirstLine: frontMatter.bodyFirstLine, sitePath: sitePath, sourceHash: StableHash.keyOf(text))
+        page.bodyText = PageBody(frontMatter.body, file: path)
         page.mayUseData = OutputKeys.mayUseData(frontMatter.body)
         return page
     }

@@ -10,17 +10,13 @@ struct Page: Sendable {
     /// Path relative to the site's source folder, e.g. `content/pitfalls/no-training.md`; used in errors.
     var file: String
     var metadata: PageMetadata
-    /// The Markdown below the front matter. A page restored from the build cache reads it from
-    /// its file only when something renders the page.
+    /// The Markdown below the front matter (see `PageBody`: held from loading until the page is
+    /// rendered, read from the file again should anything ask for it after that).
     var body: String {
-        get { deferredBody?.text ?? storedBody }
-        set {
-            storedBody = newValue
-            deferredBody = nil
-        }
+        get { bodyText.text }
+        set { bodyText = PageBody(newValue) }
     }
-    private var storedBody: String
-    var deferredBody: DeferredBody?
+    var bodyText: PageBody
     /// File line of the body's first line.
     var bodyFirstLine: Int
     /// Where the page is published, e.g. `pitfalls/no-training/`.
@@ -36,34 +32,64 @@ struct Page: Sendable {
         self.contentPath = contentPath
         self.file = file
         self.metadata = metadata
-        storedBody = body
+        bodyText = PageBody(body)
         self.bodyFirstLine = bodyFirstLine
         self.sitePath = sitePath
         self.sourceHash = sourceHash
     }
 }
 
-/// The body of a page whose front matter came from the build cache, read from the file when
-/// first asked for. Should the file have changed since it was listed (during the build), the
-/// body read is the new one; the next build sees the new stamp and renders the page again.
-final class DeferredBody: Sendable {
-    private let loaded = Mutex<String?>(nil)
-    /// The file's path (a string: making 10,000 URLs was a measurable part of restoring a cache).
-    let path: String
+/// The Markdown of a page, which only rendering the page needs: a build drops it once the page
+/// and its copies are written (`release`), so the site's bodies are not all alive at the peak
+/// of a build, beside the search lines and links the rendered pages leave. A body from a file is
+/// read from that file again if asked for after that, as is the body of a page whose front
+/// matter came from the build cache (`deferred`), which is read only when the page renders.
+/// Should the file have changed since it was listed (during the build), the body read is the new
+/// one; the next build sees the new stamp and renders the page again.
+final class PageBody: Sendable {
+    private let loaded: Mutex<String?>
+    /// The page's file, to read the body from again; nil for a body given as text, which is kept.
+    /// (A string: making 10,000 URLs was a measurable part of restoring a cache.)
+    let path: String?
 
-    init(path: String) { self.path = path }
+    /// A body kept for good.
+    init(_ text: String) {
+        loaded = Mutex(text)
+        path = nil
+    }
+
+    /// A body read from `path`, given as text, and read again from there after `release`.
+    init(_ text: String, file path: String) {
+        loaded = Mutex(text)
+        self.path = path
+    }
+
+    /// A body read from `path` when first asked for.
+    init(deferred path: String) {
+        loaded = Mutex(nil)
+        self.path = path
+    }
 
     var text: String {
         loaded.withLock { loaded in
             if let loaded { return loaded }
-            let data = FileManager.default.contents(atPath: path) ?? Data()
-            let body: String
-            switch FrontMatter.split(String(decoding: data, as: UTF8.self)) {
-            case .success(let split): body = split.body
-            case .failure: body = ""
-            }
+            let body = path.map(Self.read) ?? ""
             loaded = body
             return body
+        }
+    }
+
+    /// Drops the text of a body that can be read from its file again.
+    func release() {
+        guard path != nil else { return }
+        loaded.withLock { $0 = nil }
+    }
+
+    private static func read(_ path: String) -> String {
+        let data = FileManager.default.contents(atPath: path) ?? Data()
+        switch FrontMatter.split(String(decoding: data, as: UTF8.self)) {
+        case .success(let split): return split.body
+        case .failure: return ""
         }
     }
 }

@@ -71,7 +71,11 @@ extension SiteRenderer {
         var pages = keyed.kept
         let toRender = pages.indices.filter { pages[$0] == nil }
         let slots = ResultSlots<Swift.Result<PageOutput, BuildFailure>>(count: toRender.count)
-        let produce: @Sendable (Int) -> Void = { slot in slots[slot] = renderPage(toRender[slot], writer: writer) }
+        let produce: @Sendable (Int) -> Void = { slot in
+            slots[slot] = renderPage(toRender[slot], writer: writer)
+            // Written with its copies: nothing after this step reads the body (see `PageBody`).
+            site.pages[toRender[slot]].bodyText.release()
+        }
         if serially {
             for slot in toRender.indices { produce(slot) }
         } else {

@@ -7,9 +7,10 @@ extension SiteRenderer {
         let page = site.pages[index]
         let chosen = model.config.outputs
         do {
-            // Rendered once for the page and its copies; see RootPlaceholder.
+            // Rendered once for the page and its copies (see RootPlaceholder); without copies,
+            // for the page's own place, with no placeholder to replace.
             let body = try renderMarkdown(page.body, file: page.file, firstLine: page.bodyFirstLine, sitePath: page.sitePath,
-                                          sharedAcrossDepths: true)
+                                          sharedAcrossDepths: chosen.contains(.embed) || chosen.contains(.standalone))
             let rendered = try body.atDepth(of: page.sitePath, renderer: self, page: page)
             var context = contexts.pageContext(index: index, rendered: rendered.markdown)
             let template = templateName(for: page)

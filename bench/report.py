@@ -71,7 +71,12 @@ def main():
     parser.add_argument("results")
     parser.add_argument("--command", required=True)
     parser.add_argument("--markdown")
+    parser.add_argument("--baseline", help="the commit BASELINE named (bench/run.sh), for the rows comparing with it")
     args = parser.parse_args()
+    tools = list(TOOLS)
+    if args.baseline:
+        tools[2:2] = [("baseline", f"Crossroads at {args.baseline} (before issue 16), on {args.baseline}'s corpus"),
+                      ("baseline-now", f"Crossroads now, on {args.baseline}'s corpus")]
     values = load(args.results)
     sizes = sorted({size for size, _, _ in values})
     median = lambda size, tool, metric="seconds": statistics.median(values[(size, tool, metric)]) if values.get((size, tool, metric)) else None
@@ -80,7 +85,7 @@ def main():
     header = "| work | " + " | ".join(f"{size:,} pages" for size in sizes) + f" | peak memory at {sizes[-1]:,} |"
     rows.append(header)
     rows.append("|---|" + "---|" * len(sizes) + "---|")
-    for tool, label in TOOLS:
+    for tool, label in tools:
         cells = [fmt_seconds(values.get((size, tool, "seconds"), [])) for size in sizes]
         rss = values.get((sizes[-1], tool, "rss_kb"))
         memory = f"{statistics.median(rss) / 1024:.0f} MB" if rss else "—"
@@ -95,12 +100,19 @@ def main():
         pages_only = median(size, "pages-only")
         if pages_only and floor:
             derived.append(f"- {size:,} pages, `outputs: [pages]`: Crossroads / floor = **{pages_only / floor:.2f}×**")
+        before, now = median(size, "baseline"), median(size, "baseline-now")
+        if before and now:
+            derived.append(f"- {size:,} pages, {args.baseline}'s corpus: Crossroads now / at {args.baseline} = **{now / before:.2f}×**")
     if len(sizes) >= 2:
         low, high = sizes[0], sizes[-1]
         for tool in ("crossroads", "hugo", "floor"):
             if median(low, tool) and median(high, tool):
                 derived.append(f"- growth {high:,} / {low:,} pages, {tool}: **{median(high, tool) / median(low, tool):.1f}×**")
     big = sizes[-1]
+    memory_before, memory_now = median(big, "baseline", "rss_kb"), median(big, "baseline-now", "rss_kb")
+    if memory_before and memory_now:
+        derived.append(f"- peak memory at {big:,} pages, {args.baseline}'s corpus: now {memory_now / 1024:.1f} MB, "
+                       f"at {args.baseline} {memory_before / 1024:.1f} MB")
     memory_c = median(big, "crossroads", "rss_kb")
     memory_h = median(big, "hugo", "rss_kb")
     if memory_c and memory_h:
@@ -115,6 +127,11 @@ def main():
     pages_only = median(big, "pages-only")
     target(f"`outputs: [pages]` at {big:,} ≤ 2× floor (aim)", (pages_only / f <= 2) if pages_only and f else None)
     target(f"peak memory at {big:,} ≤ ¼ of Hugo's", (memory_c / memory_h <= 0.25) if memory_c and memory_h else None)
+    before, now = median(big, "baseline"), median(big, "baseline-now")
+    if args.baseline:
+        target(f"full build at {big:,} no slower than at {args.baseline} (its corpus)", (now <= before) if now and before else None)
+        target(f"peak memory at {big:,} no higher than at {args.baseline} (its corpus)",
+               (memory_now <= memory_before) if memory_now and memory_before else None)
     serve = median(big, "serve-edit")
     live = median(big, "serve-live")
     cached = median(big, "cached-edit")
@@ -180,6 +197,8 @@ this file is overwritten by every run.
   `IncrementalBuilder` (the in-place rebuild the preview server uses): time from the saved edit to
   the updated output on disk. The watcher's polling delay (poll interval plus quiet period) comes on top in `crossroads serve`.
 - **Peak memory**: maximum resident set size from `/usr/bin/time`.
+- **Baseline** (only with `BASELINE=<commit> make bench`): that commit's release binary and this one
+  build a corpus made from that commit's sources, alternating with the other rows.
 
 {notes}
 

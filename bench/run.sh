@@ -5,6 +5,12 @@
 # docs/performance.md. Expects a release build in .build-bench (see `make bench`).
 #
 #   bench/run.sh [--sizes "1000 10000"] [--runs 5] [--no-doc]
+#
+# With BASELINE=<commit> (e.g. `BASELINE=b89e554 make bench`), the table also compares with that
+# commit's engine: its release binary, built once into .build-baseline/<commit>/ and reused by
+# later runs (or BASELINE_BIN=<path>, a release binary of that commit already built), builds a
+# corpus made from that commit's own sources (an older engine may refuse today's content), and so
+# does this binary, in the same alternation as the other rows.
 set -euo pipefail
 
 REPO=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +37,33 @@ command -v hugo >/dev/null || { echo "hugo is missing (apt-get install hugo)" >&
 rm -rf "$WORK"
 mkdir -p "$WORK"
 : > "$RESULTS"
+
+BASELINE=${BASELINE:-}
+BASELINE_BIN=${BASELINE_BIN:-}
+BASELINE_NAME=""
+if [ -n "$BASELINE" ]; then
+    commit=$(git -C "$REPO" rev-parse --verify --quiet "$BASELINE^{commit}") || { echo "BASELINE=$BASELINE is not a commit of $REPO" >&2; exit 1; }
+    BASELINE_NAME=$(git -C "$REPO" rev-parse --short "$commit")
+    BASELINE_SRC=$WORK/baseline-src
+    mkdir -p "$BASELINE_SRC"
+    git -C "$REPO" archive "$commit" | tar -x -C "$BASELINE_SRC"
+    if [ -z "$BASELINE_BIN" ]; then
+        BASELINE_BIN=$REPO/.build-baseline/$commit/crossroads
+        if [ ! -x "$BASELINE_BIN" ]; then
+            echo "== building the release binary of $BASELINE_NAME once (kept in .build-baseline/$commit)"
+            sources=$REPO/.build-baseline/sources
+            rm -rf "$sources" && mkdir -p "$sources"
+            git -C "$REPO" archive "$commit" | tar -x -C "$sources"
+            swift build -c release --package-path "$sources" --scratch-path "$REPO/.build-baseline/scratch" --product crossroads
+            mkdir -p "$(dirname "$BASELINE_BIN")"
+            cp "$REPO/.build-baseline/scratch/release/crossroads" "$BASELINE_BIN"
+            rm -rf "$sources"
+        fi
+    fi
+    [ -x "$BASELINE_BIN" ] || { echo "no baseline binary at $BASELINE_BIN" >&2; exit 1; }
+elif [ -n "$BASELINE_BIN" ]; then
+    echo "BASELINE_BIN needs BASELINE=<commit> too: its sources make the baseline's corpus" >&2; exit 1
+fi
 
 now() { date +%s.%N; }
 elapsed() { python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.4f}')" "$1" "$2"; }
@@ -71,6 +104,12 @@ for size in $SIZES; do
     rm -rf "$corpus/site-pages"
     cp -a "$corpus/site" "$corpus/site-pages"
     printf 'outputs: [pages]\n' >> "$corpus/site-pages/site.yml"
+    if [ -n "$BASELINE" ]; then
+        echo "== corpus of $size pages from $BASELINE_NAME's sources"
+        python3 "$REPO/bench/corpus.py" --pages "$size" --repo "$BASELINE_SRC" --out "$corpus-baseline"
+        "$BASELINE_BIN" build --no-cache --source "$corpus-baseline/site" --output "$corpus/out-baseline" > /dev/null
+        "$CROSSROADS" build --no-cache --source "$corpus-baseline/site" --output "$corpus/out-now" > /dev/null
+    fi
     # Warm the page cache and check each tool works before timing.
     "$CROSSROADS" build --no-cache --source "$corpus/site" --output "$corpus/out-crossroads" > /dev/null
     "$CROSSROADS" build --no-cache --source "$corpus/site-pages" --output "$corpus/out-pages" > /dev/null
@@ -79,6 +118,10 @@ for size in $SIZES; do
     for run in $(seq "$RUNS"); do
         time_run "$size" crossroads "$corpus/out-crossroads" "$CROSSROADS" build --no-cache --source "$corpus/site" --output "$corpus/out-crossroads"
         time_run "$size" pages-only "$corpus/out-pages" "$CROSSROADS" build --no-cache --source "$corpus/site-pages" --output "$corpus/out-pages"
+        if [ -n "$BASELINE" ]; then
+            time_run "$size" baseline "$corpus/out-baseline" "$BASELINE_BIN" build --no-cache --source "$corpus-baseline/site" --output "$corpus/out-baseline"
+            time_run "$size" baseline-now "$corpus/out-now" "$CROSSROADS" build --no-cache --source "$corpus-baseline/site" --output "$corpus/out-now"
+        fi
         time_run "$size" hugo "$corpus/out-hugo" hugo --quiet --source "$corpus/hugo" --destination "$corpus/out-hugo"
         time_run "$size" floor "$corpus/none" "$WORK/cmark-floor" "$corpus/floor"
     done
@@ -121,12 +164,13 @@ for size in $SIZES; do
         printf '   serve live %6s pages  %8.3f s\n' "$size" "$seconds"
     done < "$WORK/live.out"
     cp "$WORK/original.md" "$edited"
-    rm -rf "$corpus/out-crossroads" "$corpus/out-pages" "$corpus/site-pages" "$corpus/out-hugo" "$corpus/out-cached" "$corpus/out-serve"
+    rm -rf "$corpus/out-crossroads" "$corpus/out-pages" "$corpus/site-pages" "$corpus/out-hugo" "$corpus/out-cached" "$corpus/out-serve" \
+        "$corpus-baseline" "$corpus/out-baseline" "$corpus/out-now"
 done
 
 COMMAND="make bench  (bench/run.sh --sizes \"$SIZES\" --runs $RUNS)"
-if [ "$WRITE_DOC" = 1 ]; then
-    python3 "$REPO/bench/report.py" "$RESULTS" --command "$COMMAND" --markdown "$REPO/docs/performance.md"
-else
-    python3 "$REPO/bench/report.py" "$RESULTS" --command "$COMMAND"
-fi
+[ -z "$BASELINE" ] || COMMAND="BASELINE=$BASELINE $COMMAND"
+REPORT=(python3 "$REPO/bench/report.py" "$RESULTS" --command "$COMMAND")
+[ -z "$BASELINE" ] || REPORT+=(--baseline "$BASELINE_NAME")
+[ "$WRITE_DOC" = 0 ] || REPORT+=(--markdown "$REPO/docs/performance.md")
+"${REPORT[@]}"

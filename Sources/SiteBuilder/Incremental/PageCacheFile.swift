@@ -2,7 +2,7 @@ import Foundation
 
 /// The decoded pages of the last cached build, on disk (`.crossroads-cache/pages.bin`), so the
 /// next `crossroads build` reads and decodes only the Markdown files whose stamp changed. Pages
-/// are stored without their bodies (read again only for pages that render; see `PageBody`);
+/// are stored without their bodies (read again only for pages that render; see `PageMarkdown`);
 /// section intros, which are few, with theirs. Files that had problems are not stored, so their
 /// errors are reported again.
 ///
@@ -133,7 +133,7 @@ enum PageCacheFile {
                 var page = Page(contentPath: path, file: display, metadata: metadata, body: "", bodyFirstLine: bodyFirstLine,
                                 sitePath: sitePath, sourceHash: UInt64(truncatingIfNeeded: sourceHash))
                 page.mayUseData = mayUseData != 0
-                page.bodyText = PageBody(deferred: folder + path)
+                page.bodyText = PageMarkdown(deferred: folder + path)
                 content = .page(page)
             } else if type == 1 {
                 guard let kind = reader.string().flatMap(PageKind.init(rawValue:)), let title = reader.string(),

@@ -302,7 +302,7 @@ public struct SiteLoader: Sendable {
         }
         var page = Page(contentPath: relative, file: display, metadata: metadata, body: frontMatter.body,
                         bodyFirstLine: frontMatter.bodyFirstLine, sitePath: sitePath, sourceHash: StableHash.keyOf(text))
-        page.bodyText = PageBody(frontMatter.body, file: path)
+        page.bodyText = PageMarkdown(frontMatter.body, file: path)
         page.mayUseData = OutputKeys.mayUseData(frontMatter.body)
         return page
     }

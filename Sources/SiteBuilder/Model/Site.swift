@@ -10,13 +10,13 @@ struct Page: Sendable {
     /// Path relative to the site's source folder, e.g. `content/pitfalls/no-training.md`; used in errors.
     var file: String
     var metadata: PageMetadata
-    /// The Markdown below the front matter (see `PageBody`: held from loading until the page is
+    /// The Markdown below the front matter (see `PageMarkdown`: held from loading until the page is
     /// rendered, read from the file again should anything ask for it after that).
     var body: String {
         get { bodyText.text }
-        set { bodyText = PageBody(newValue) }
+        set { bodyText = PageMarkdown(newValue) }
     }
-    var bodyText: PageBody
+    var bodyText: PageMarkdown
     /// File line of the body's first line.
     var bodyFirstLine: Int
     /// Where the page is published, e.g. `pitfalls/no-training/`.
@@ -32,7 +32,7 @@ struct Page: Sendable {
         self.contentPath = contentPath
         self.file = file
         self.metadata = metadata
-        bodyText = PageBody(body)
+        bodyText = PageMarkdown(body)
         self.bodyFirstLine = bodyFirstLine
         self.sitePath = sitePath
         self.sourceHash = sourceHash
@@ -46,7 +46,7 @@ struct Page: Sendable {
 /// matter came from the build cache (`deferred`), which is read only when the page renders.
 /// Should the file have changed since it was listed (during the build), the body read is the new
 /// one; the next build sees the new stamp and renders the page again.
-final class PageBody: Sendable {
+final class PageMarkdown: Sendable {
     private let loaded: Mutex<String?>
     /// The page's file, to read the body from again; nil for a body given as text, which is kept.
     /// (A string: making 10,000 URLs was a measurable part of restoring a cache.)

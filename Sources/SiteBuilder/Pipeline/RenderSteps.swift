@@ -73,7 +73,7 @@ extension SiteRenderer {
         let slots = ResultSlots<Swift.Result<PageOutput, BuildFailure>>(count: toRender.count)
         let produce: @Sendable (Int) -> Void = { slot in
             slots[slot] = renderPage(toRender[slot], writer: writer)
-            // Written with its copies: nothing after this step reads the body (see `PageBody`).
+            // Written with its copies: nothing after this step reads the body (see `PageMarkdown`).
             site.pages[toRender[slot]].bodyText.release()
         }
         if serially {

@@ -3,10 +3,10 @@ import Foundation
 import TestSupport
 import XCTest
 
-/// A build holds a page's Markdown only until the page and its copies are written (`PageBody`),
+/// A build holds a page's Markdown only until the page and its copies are written (`PageMarkdown`),
 /// so the bodies of a large site are not all alive beside what the rendered pages leave: after the
 /// render step, a body asked for again is read from its file, and a body given as text is kept.
-final class PageBodyTests: XCTestCase {
+final class PageMarkdownTests: XCTestCase {
     func testTheRenderStepLetsGoOfEveryBodyItWroteAndABodyAskedForAgainIsReadFromItsFile() throws {
         let scratch = try ScratchFolder("page-bodies")
         defer { scratch.remove() }

@@ -231,7 +231,7 @@ bench: deps
 	if [ -n "$$missing" ]; then echo "Installing:$$missing"; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; fi
 	$(SWIFT) build -c release --scratch-path .build-bench --product crossroads
-	bench/run.sh
+	bench/run.sh $(BENCH_ARGS)
 
 clean:
 	rm -rf .build .build-install public .crossroads-cache crossroads_*.deb

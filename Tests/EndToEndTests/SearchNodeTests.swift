@@ -4,7 +4,8 @@ import XCTest
 /// body finds that page.
 final class SearchNodeTests: XCTestCase {
     /// Loads search-index.js into a `window`, then runs the built search script's search page
-    /// against a minimal stand-in DOM (the script only builds elements and sets textContent),
+    /// against a minimal stand-in DOM (the script only builds elements and sets textContent; its
+    /// words are the built search page's `#search-words`),
     /// once per query. The parts of the index come in through the `<script>` elements the search
     /// script appends to the head, each run from the file its `src` names (from search/).
     /// Prints JSON: per query, the result links in order, the index pages whose `x` text holds
@@ -14,6 +15,9 @@ final class SearchNodeTests: XCTestCase {
     const path = require("path");
     const [outputFolder, searchFile, queriesJSON] = process.argv.slice(2);
     const indexSource = fs.readFileSync(path.join(outputFolder, "search-index.js"), "utf8"), searchSource = fs.readFileSync(searchFile, "utf8");
+    // The words the script shows come from the page it runs on, as on the built search page.
+    const wordsJSON = (fs.readFileSync(path.join(outputFolder, "search", "index.html"), "utf8")
+      .match(/<script type="application\/json" id="search-words">([^<]*)<\/script>/) || [])[1] || "";
 
     function element(tag) {
       return {
@@ -27,7 +31,8 @@ final class SearchNodeTests: XCTestCase {
     }
 
     function runSearchPage(query) {
-      const list = element("ol"), status = element("p"), input = element("input");
+      const list = element("ol"), status = element("p"), input = element("input"), words = element("script");
+      words.textContent = wordsJSON;
       input.value = ""; input.form = element("form");
       const requested = [];
       let sandbox;
@@ -42,7 +47,7 @@ final class SearchNodeTests: XCTestCase {
       const document = {
         readyState: "complete", head,
         documentElement: { getAttribute: name => name === "data-root" ? "../" : null },
-        getElementById: id => ({ "search-results": list, "search-status": status, "search-page-input": input })[id] || null,
+        getElementById: id => ({ "search-results": list, "search-status": status, "search-page-input": input, "search-words": words })[id] || null,
         createElement: element, createTextNode: text => ({ textContent: String(text) }), addEventListener() {},
       };
       sandbox = { document, URLSearchParams, console,

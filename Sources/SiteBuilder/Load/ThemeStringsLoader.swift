@@ -139,7 +139,7 @@ extension SiteLoader {
     /// language other than the default without a file at all is one gap. A default language
     /// without a file is a one-language site as before theme strings: the builder's own words.
     private static func gaps(files: [String: [String: String]], fileNames: [String: String], languages: [String]) -> [SiteError] {
-        let defined = files.values.reduce(into: Set(BuiltInStrings.english.keys)) { $0.formUnion($1.keys) }
+        let defined = ThemeStrings.definedKeys(in: files)
         var gaps: [SiteError] = []
         for (position, code) in languages.enumerated() {
             guard let strings = files[code], let file = fileNames[code] else {

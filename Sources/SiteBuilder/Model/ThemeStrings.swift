@@ -30,7 +30,9 @@ struct ThemeStrings: Sendable {
     }
 
     /// Every key some language, or the builder, defines.
-    var definedKeys: Set<String> {
+    var definedKeys: Set<String> { Self.definedKeys(in: files) }
+
+    static func definedKeys(in files: [String: [String: String]]) -> Set<String> {
         files.values.reduce(into: Set(BuiltInStrings.english.keys)) { $0.formUnion($1.keys) }
     }
 }

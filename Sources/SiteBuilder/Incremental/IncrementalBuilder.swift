@@ -66,7 +66,9 @@ public final class IncrementalBuilder {
             pendingChanges = nil
         }
         let report: Report
-        if let last, let changes = pendingChanges, let edited = try buildEdits(changes, last: last, started: started) {
+        // In a site with several languages a page's body shows in its fallbacks too: the full path.
+        if let last, last.renderer.otherLanguages.isEmpty, let changes = pendingChanges,
+           let edited = try buildEdits(changes, last: last, started: started) {
             report = edited
         } else {
             report = try buildAll(started: started)

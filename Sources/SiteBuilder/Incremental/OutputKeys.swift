@@ -39,6 +39,8 @@ struct OutputKeys {
         // Where every page and section is published: `@/` links in any page resolve through it.
         var targets = site.pages.map { StableHash.keyOf($0.contentPath + "\u{0}" + $0.sitePath) }
         for kind in PageKind.allCases where site.sections[kind] != nil { targets.append(StableHash.keyOf(kind.rawValue)) }
+        // Every page of a site with several languages prints where its versions are (switcher, alternates).
+        if let languages = site.languages { targets.append(languages.hash) }
         let globalHash = StableHash.combine([StableHash.keyOf(global), StableHash.combine(targets)])
         self.globalHash = globalHash
         var dataText = "\(site.questionnaireFile ?? "")\u{0}\(site.questionnaireSourceHash)"
@@ -78,7 +80,7 @@ struct OutputKeys {
         parts.append(contentsOf: model.readNext(for: index).map { summaries[$0] })
         if page.mayUseData { parts.append(dataHash) }
         // The home page lists every page (`sections_full`).
-        if page.sitePath.isEmpty { parts.append(everySummary) }
+        if page.isHome { parts.append(everySummary) }
         return StableHash.combine(parts)
     }
 
@@ -111,7 +113,7 @@ struct OutputKeys {
     }
 
     static func configHash(_ config: SiteConfig) -> UInt64 {
-        StableHash.of([config.title, config.description, config.baseURL ?? "", config.language, config.author,
+        StableHash.of([config.title, config.description, config.baseURL ?? "", config.language, config.author, String(config.defaultLanguageInSubfolder),
                        String(config.relativeURLs), String(config.unsafeHTML),
                        config.nav.map { "\($0.title)=\($0.path)" }.joined(separator: ";"),
                        config.outputs.sorted().map(\.name).joined(separator: ",")].joined(separator: "\u{0}"))

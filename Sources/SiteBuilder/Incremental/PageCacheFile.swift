@@ -10,7 +10,7 @@ import Foundation
 /// where decoding their front matter again took most of a second. The file names the content
 /// folder it describes, and is ignored for any other.
 enum PageCacheFile {
-    static let magic = "crossroads-pages-3"
+    static let magic = "crossroads-pages-4"
     /// Ends every record, so a record cut short (a build killed while appending) is noticed.
     static let recordEnd = 0x5245_434F_5244_454E
 
@@ -54,6 +54,8 @@ enum PageCacheFile {
                 writer.strings(metadata.aliases)
                 writer.optional(metadata.template)
                 writer.strings(metadata.readNext)
+                writer.optional(metadata.translationKey)
+                writer.strings(metadata.writtenFields.sorted())
                 writer.int(page.bodyFirstLine)
                 writer.string(page.sitePath)
                 writer.int(Int(truncatingIfNeeded: page.sourceHash))
@@ -116,7 +118,8 @@ enum PageCacheFile {
                       let summary = reader.string(), let weight = reader.int(), let date = reader.optional(),
                       let updated = reader.optional(), let draft = reader.int(), let tags = reader.strings(),
                       let slug = reader.optional(), let aliases = reader.strings(), let template = reader.optional(),
-                      let readNext = reader.strings(), let bodyFirstLine = reader.int(), let sitePath = reader.string(),
+                      let readNext = reader.strings(), let translationKey = reader.optional(), let writtenFields = reader.strings(),
+                      let bodyFirstLine = reader.int(), let sitePath = reader.string(),
                       let sourceHash = reader.int(), let mayUseData = reader.int() else { return nil }
                 var metadata = PageMetadata(title: title)
                 metadata.kind = kind
@@ -130,6 +133,8 @@ enum PageCacheFile {
                 metadata.aliases = aliases
                 metadata.template = template
                 metadata.readNext = readNext
+                metadata.translationKey = translationKey
+                metadata.writtenFields = Set(writtenFields)
                 var page = Page(contentPath: path, file: display, metadata: metadata, body: "", bodyFirstLine: bodyFirstLine,
                                 sitePath: sitePath, sourceHash: UInt64(truncatingIfNeeded: sourceHash))
                 page.mayUseData = mayUseData != 0

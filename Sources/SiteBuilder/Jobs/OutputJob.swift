@@ -29,7 +29,8 @@ extension SiteRenderer {
         if chosen.contains(.sitemap) { jobs.append(sitemapJob(keys)) }
         if chosen.contains(.notFound) { jobs.append(notFoundJob(keys)) }
         if let hostFiles = hostFilesJob(emitGolden: emitGolden) { jobs.append(hostFiles) }
-        jobs.append(siteFilesJob(keys, emitGolden: emitGolden))
+        if model.writesSharedFiles { jobs.append(siteFilesJob(keys, emitGolden: emitGolden)) }
+        if let redirect = languageRedirectJob(keys) { jobs.append(redirect) }
         return jobs
     }
 }

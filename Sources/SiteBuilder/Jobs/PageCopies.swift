@@ -61,7 +61,7 @@ extension SiteModel {
         // Mirrors the choice in writeStandaloneCopy.
         if template == "questionnaire", templates.names.contains("standalone/questionnaire") {
             paths.append(try OutputPath(sitePath: PageVariantFiles.questionnaireStandaloneFile))
-        } else if !sitePath.isEmpty, templates.names.contains("standalone/page") {
+        } else if !site.pages[index].isHome, templates.names.contains("standalone/page") {
             paths.append(try OutputPath(sitePath: PageVariantFiles.standaloneFolder + String(sitePath.dropLast()) + ".html"))
         }
         return paths

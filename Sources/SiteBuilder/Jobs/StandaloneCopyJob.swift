@@ -9,7 +9,7 @@ extension SiteRenderer {
         if template == "questionnaire", templates.has("standalone/questionnaire", recorder: recorder) {
             try writeStandalone(index: index, template: "standalone/questionnaire", at: PageVariantFiles.questionnaireStandaloneFile,
                                 withQuestionnaire: true, body: body, pageContext: pageContext, into: writer, recorder: recorder)
-        } else if !page.sitePath.isEmpty, templates.has("standalone/page", recorder: recorder) {
+        } else if !page.isHome, templates.has("standalone/page", recorder: recorder) {
             let file = PageVariantFiles.standaloneFolder + String(page.sitePath.dropLast()) + ".html"
             try writeStandalone(index: index, template: "standalone/page", at: file, withQuestionnaire: false, body: body,
                                 pageContext: pageContext, into: writer, recorder: recorder)

@@ -18,8 +18,9 @@ extension SiteRenderer {
         }
         let indexKey = StableHash.combine([keys.globalHash]
                                           + model.tags.map { StableHash.keyOf("\($0.slug)\u{0}\($0.name)\u{0}\($0.pages.count)") })
-        jobs.append(OutputJob(kind: .tags, paths: ["tags/"], key: { indexKey }) { writer, recorder in
-            try writer.write(OutputPath(sitePath: "tags/"), try templates.render("tags", context: .map(contexts.tagIndexContext()), forFile: "templates/tags.mustache",
+        let indexPath = model.tagIndexPath
+        jobs.append(OutputJob(kind: .tags, paths: [indexPath], key: { indexKey }) { writer, recorder in
+            try writer.write(OutputPath(sitePath: indexPath), try templates.render("tags", context: .map(contexts.tagIndexContext()), forFile: "templates/tags.mustache",
                                                                                  recorder: recorder))
             return []
         })

@@ -54,6 +54,9 @@ public struct SiteLoader: Sendable {
         var questionnaireSourceHash: UInt64 = 0
         var questionnaireText = ""
         var planner: (value: Planner?, file: String, hash: UInt64)?
+        var languageData: [String: [String: TranslatedData]] = [:]
+        var draftPages: [Page] = []
+        let translatedCodes = Set(config.languages.count >= 2 ? config.languages.map(\.code).filter { $0 != config.language } : [])
 
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -78,7 +81,21 @@ public struct SiteLoader: Sendable {
             let display = "content/" + relative
             if relative.hasPrefix("data/") {
                 guard relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") else { continue }
-                let name = String((relative.dropFirst("data/".count) as Substring).split(separator: ".").first ?? "")
+                let nameParts = (relative.dropFirst("data/".count) as Substring).split(separator: ".")
+                let name = String(nameParts.first ?? "")
+                // `ladders.de.yml`: the German version of `ladders.yml` (see `Translations`).
+                if nameParts.count == 3, translatedCodes.contains(String(nameParts[1])) {
+                    guard let text = readText(file.url, display: display, errors: &errors) else { continue }
+                    switch YAMLDocument.parse(text, file: display, bounds: limits.yaml) {
+                    case .success(let document):
+                        languageData[String(nameParts[1]), default: [:]][name] = TranslatedData(
+                            dataFile: DataFile(name: name, path: display, text: text, yamlBounds: limits.yaml),
+                            templateValue: document.root.map(TemplateValue.init) ?? .string(""))
+                    case .failure(let error):
+                        errors.add(error)
+                    }
+                    continue
+                }
                 if let other = dataFileOwners[name] {
                     errors.add(SiteError(file: display, message: "this data file and \(other) are both named `\(name)`; blocks and templates could read only one of them",
                                          fix: "merge them into one file, or rename one (the name is the part before the first `.`)"))
@@ -113,7 +130,12 @@ public struct SiteLoader: Sendable {
             errors.add(contentsOf: loaded.errors)
             if !loaded.errors.isEmpty { failed.insert(file.relativePath) }
             switch loaded.content {
-            case .page(let page): if !page.metadata.draft || includeDrafts { pages.append(page) }
+            case .page(let page):
+                if !page.metadata.draft || includeDrafts {
+                    pages.append(page)
+                } else {
+                    draftPages.append(page)
+                }
             case .sectionIntro(let intro): sections[intro.kind] = intro
             case .nothing: break
             }
@@ -124,8 +146,10 @@ public struct SiteLoader: Sendable {
         var site = Site(config: config, pages: pages, sections: sections, dataFiles: dataFiles, templateData: templateData,
                         questionnaire: questionnaire, questionnaireFile: questionnaireFile, questionnaireSourceHash: questionnaireSourceHash,
                         planner: planner?.value, plannerFile: planner?.file, plannerSourceHash: planner?.hash ?? 0)
-        site.themeStrings = loadThemeStrings(languages: [config.language], errors: &errors)
-        return LoadedSite(site: site, failedFiles: failed, questionnaireText: questionnaireText, limits: limits, problems: errors.errors)
+        // The default language's strings first: every other language falls back to them.
+        site.themeStrings = loadThemeStrings(languages: [config.language] + translatedCodes.sorted(), errors: &errors)
+        return LoadedSite(site: site, failedFiles: failed, questionnaireText: questionnaireText, limits: limits, problems: errors.errors,
+                          draftPages: draftPages, languageData: languageData)
     }
 
     /// What the loader read, before the model step holds it to the site's own rules
@@ -140,6 +164,16 @@ public struct SiteLoader: Sendable {
         var questionnaireText: String
         var limits: SiteLimits
         var problems: [SiteError]
+        /// Pages left out as drafts: a translation that does not set `draft` takes its original's.
+        var draftPages: [Page] = []
+        /// Each language's data files (`data/x.de.yml`), by code and name.
+        var languageData: [String: [String: TranslatedData]] = [:]
+    }
+
+    /// A data file of a language other than the default (`data/ladders.de.yml`).
+    struct TranslatedData: Sendable {
+        var dataFile: DataFile
+        var templateValue: TemplateValue
     }
 
     /// What one Markdown file under `content/` holds, with the problems found in it.

@@ -7,9 +7,20 @@ extension SiteModel {
     /// The ownership marker every output folder carries (see `OutputOwnership`).
     static let markerClaim = "the output folder's ownership marker"
 
+    /// Every language's claims in one map (the default language's first), so a page of one
+    /// language that lands on another's output is a conflict like any other.
     func outputMap(templates: TemplateSet, assets: Assets, emitGolden: Bool) throws(BuildFailure) -> OutputMap {
         var claims: [OutputMap.Claim] = []
         var problems: [SiteError] = []
+        for language in everyLanguage {
+            language.claims(templates: templates, assets: assets, emitGolden: emitGolden, into: &claims, problems: &problems)
+        }
+        if !problems.isEmpty { throw BuildFailure(problems) }
+        return try OutputMap.make(claims)
+    }
+
+    /// This language's claims.
+    private func claims(templates: TemplateSet, assets: Assets, emitGolden: Bool, into claims: inout [OutputMap.Claim], problems: inout [SiteError]) {
         func claim(_ sitePath: String, file: String?, _ what: String) {
             do {
                 claims.append(OutputMap.Claim(path: try OutputPath(sitePath: sitePath), file: file, what: what))
@@ -20,7 +31,8 @@ extension SiteModel {
         }
         // Only the kinds `outputs:` chose (see `OutputKind`).
         let chosen = config.outputs
-        claim(OutputOwnership.markerName, file: nil, Self.markerClaim)
+        if writesSharedFiles { claim(OutputOwnership.markerName, file: nil, Self.markerClaim) }
+        if writesSharedFiles, !prefix.isEmpty { claim("", file: "site.yml", "the redirect to the default language (`default_language_in_subfolder`)") }
         if chosen.contains(.sitemap) { claim("sitemap.xml", file: nil, "the sitemap") }
         if chosen.contains(.feeds) { claim("atom.xml", file: nil, "the Atom feed") }
         if chosen.contains(.sitemap) { claim("robots.txt", file: nil, "robots.txt") }
@@ -31,11 +43,11 @@ extension SiteModel {
             claim(SearchIndex.entryPath, file: nil, "the search index")
             for part in 0..<SearchIndex.partCount(pages: site.pages.count) { claim(SearchIndex.partPath(part), file: nil, "part \(part) of the search index") }
         }
-        if let questionnaire {
+        if let questionnaire, writesSharedFiles {
             claim("scoring-table.json", file: questionnaire.file, "the scoring table")
             if emitGolden { claim("golden-vectors.json", file: questionnaire.file, "the golden vectors") }
         }
-        for file in assets.files { claim(file.sitePath, file: "templates/assets/" + file.sitePath.dropFirst("assets/".count), "the asset") }
+        for file in assets.files where writesSharedFiles { claim(file.sitePath, file: "templates/assets/" + file.sitePath.dropFirst("assets/".count), "the asset") }
         for kind in PageKind.allCases where chosen.contains(.sections) {
             guard let path = sectionPath(kind) else { continue }
             claim(path, file: site.sections[kind]?.file, "the \(kind.rawValue) index")
@@ -43,7 +55,7 @@ extension SiteModel {
         var tagFiles: [String: String] = [:]
         for page in site.pages { for tag in page.metadata.tags where tagFiles[tag] == nil { tagFiles[tag] = page.file } }
         if !tagFiles.isEmpty, chosen.contains(.tags) {
-            claim("tags/", file: nil, "the tag index")
+            claim(tagIndexPath, file: nil, "the tag index")
             var slugs: Set<String> = []
             for tag in tagFiles.keys.sorted() where slugs.insert(tagPath(tag)).inserted {
                 claim(tagPath(tag), file: tagFiles[tag], "the page of tag “\(tag)”")
@@ -68,7 +80,9 @@ extension SiteModel {
                 claim(OutputPath.folder(ofAddress: alias), file: site.pages[index].file, "alias \"\(OutputPath.shown(alias))\"")
             }
         }
-        if !problems.isEmpty { throw BuildFailure(problems) }
-        return try OutputMap.make(claims)
     }
+
+    /// Whether this model writes the files every language shares (the theme's assets, the
+    /// scoring table, the ownership marker): the default language's does, once for all.
+    var writesSharedFiles: Bool { site.languages.map { $0.defaultLanguage.code == config.language } ?? true }
 }

@@ -12,11 +12,17 @@ struct PageMetadata: Sendable, Equatable, Codable {
     var aliases: [String] = []
     var template: String?
     var readNext: [String] = []
+    /// Links pages of different languages as translations of each other when their paths differ
+    /// (`translation_key:`); without it, `x.de.md` translates `x.md`.
+    var translationKey: String?
+    /// The fields the front matter writes, by their front-matter names: a translation takes the
+    /// others from its original (see `Translations`).
+    var writtenFields: Set<String> = []
 
     init(title: String) { self.title = title }
 
     static let knownFields: Set<String> = ["title", "kind", "summary", "weight", "date", "updated", "draft", "tags",
-                                           "slug", "aliases", "template", "read_next", "description"]
+                                           "slug", "aliases", "template", "read_next", "description", "translation_key"]
 
     /// Decodes front matter, collecting every located problem. `yamlFirstLine` is the file line of
     /// the YAML's first line.
@@ -81,6 +87,8 @@ struct PageMetadata: Sendable, Equatable, Codable {
         }
         metadata.template = fields.string("template")
         metadata.readNext = fields.strings("read_next") ?? []
+        metadata.translationKey = fields.string("translation_key")
+        metadata.writtenFields = Set(fields.keys.map(\.name).filter { knownFields.contains($0) && fields.value($0) != nil })
         return fields.errors.isEmpty ? .success(metadata) : .failure(BuildFailure(fields.errors))
     }
 }

@@ -26,6 +26,11 @@ struct Page: Sendable {
     /// Whether the body may read data files or the questionnaire (see `OutputKeys.mayUseData`),
     /// worked out once when the file is loaded.
     var mayUseData: Bool = false
+    /// The page's language (see `Translations`); the defaults in a site with one language.
+    var language = PageLanguage()
+
+    /// The home page of its language: "" at the root, `de/` for German.
+    var isHome: Bool { sitePath == language.prefix }
 
     init(contentPath: String, file: String, metadata: PageMetadata, body: String, bodyFirstLine: Int, sitePath: String,
                 sourceHash: UInt64) {
@@ -37,6 +42,20 @@ struct Page: Sendable {
         self.sitePath = sitePath
         self.sourceHash = sourceHash
     }
+}
+
+/// Where a page stands among the site's languages. In a site with several languages every page
+/// has a `code`; `contentPath` is then the default language's name of the page (what `@/` links
+/// and `read_next` name), and `file` the file it was read from.
+struct PageLanguage: Sendable, Equatable {
+    /// The language whose pages this page is among; "" in a site with one language.
+    var code = ""
+    /// Where that language's pages are published: "" at the root, or `de/`.
+    var prefix = ""
+    /// The language the page's content is written in: the default language's on a fallback page.
+    var contentCode = ""
+    /// Published in this language from the default language's page, for want of a translation.
+    var untranslated = false
 }
 
 /// The Markdown of a page, which only rendering the page needs: a build drops it once the page
@@ -124,6 +143,10 @@ struct Site: Sendable {
     var plannerSourceHash: UInt64 = 0
     /// The theme's words per language (`i18n/`).
     var themeStrings: ThemeStrings = .none
+    /// In a site with several languages, the site in each other language, and what links every
+    /// language's pages (see `Translations`); empty and nil in a site with one language.
+    var otherLanguages: [Site] = []
+    var languages: SiteLanguages?
 
     /// Pages of one kind in reading order.
     func pages(of kind: PageKind) -> [Page] { pages.filter { $0.metadata.kind == kind } }

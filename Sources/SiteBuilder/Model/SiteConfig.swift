@@ -25,11 +25,16 @@ struct SiteConfig: Sendable, Equatable {
     var deploy: [DeployTarget] = []
     /// The hosts whose configuration files the build writes (`host:`, see `HostKind`).
     var hosts: Set<HostKind> = []
+    /// The site's languages (`languages:`, see `SiteLanguage`), the default one among them; empty
+    /// for a site in one language, as before languages existed.
+    var languages: [SiteLanguage] = []
+    /// Whether the default language is served under its code too (`/en/`), the root redirecting there.
+    var defaultLanguageInSubfolder = false
 
     init() {}
 
     static let knownFields: Set<String> = ["title", "description", "base_url", "language", "author", "relative_urls", "unsafe_html", "nav", "limits",
-                                          "outputs", "deploy", "host"]
+                                          "outputs", "deploy", "host", "languages", "default_language_in_subfolder"]
 
     static func decode(_ text: String, file: String) -> Result<SiteConfig, BuildFailure> {
         let document: YAMLDocument
@@ -61,18 +66,7 @@ struct SiteConfig: Sendable, Equatable {
         config.relativeURLs = fields.bool("relative_urls") ?? true
         config.unsafeHTML = fields.bool("unsafe_html") ?? false
         if let navNode = fields.value("nav") {
-            if case .sequence(let entries) = navNode {
-                for entry in entries {
-                    var item = YAMLFields(file: file, lineOffset: 0, node: entry)
-                    guard entry.mapping != nil, let title = item.string("title"), let path = item.string("path") else {
-                        fields.problem(at: entry, "each `nav` entry needs `title` and `path`", fix: "write `- {title: Pitfalls, path: pitfalls/}`")
-                        continue
-                    }
-                    config.nav.append(NavItem(title: title, path: SitePath.normaliseFolder(path)))
-                }
-            } else {
-                fields.problem(at: navNode, "`nav` must be a list", fix: "write `nav:` followed by lines `- {title: Pitfalls, path: pitfalls/}`")
-            }
+            config.nav = Self.nav(navNode, fields: &fields)
         }
         if let limitsNode = fields.value("limits") {
             config.limits = Self.limits(limitsNode, fields: &fields)
@@ -86,7 +80,26 @@ struct SiteConfig: Sendable, Equatable {
         if let hostNode = fields.value("host") {
             config.hosts = HostKind.decode(hostNode, fields: &fields)
         }
+        SiteLanguage.decode(into: &config, fields: &fields)
         return fields.errors.isEmpty ? .success(config) : .failure(BuildFailure(fields.errors))
+    }
+
+    /// `nav: [{title, path}]`, at the top of site.yml or in a language's entry.
+    static func nav(_ node: Node, fields: inout YAMLFields) -> [NavItem] {
+        guard case .sequence(let entries) = node else {
+            fields.problem(at: node, "`nav` must be a list", fix: "write `nav:` followed by lines `- {title: Pitfalls, path: pitfalls/}`")
+            return []
+        }
+        var nav: [NavItem] = []
+        for entry in entries {
+            var item = YAMLFields(file: fields.file, lineOffset: fields.lineOffset, node: entry)
+            guard entry.mapping != nil, let title = item.string("title"), let path = item.string("path") else {
+                fields.problem(at: entry, "each `nav` entry needs `title` and `path`", fix: "write `- {title: Pitfalls, path: pitfalls/}`")
+                continue
+            }
+            nav.append(NavItem(title: title, path: SitePath.normaliseFolder(path)))
+        }
+        return nav
     }
 
     /// `limits: {table_columns: 200, ...}`: each a whole number of at least 1.

@@ -41,13 +41,18 @@ struct SiteModel: Sendable {
     let placeholderValues: [String: String]
     /// For each kind, each tag of its first 64 pages -> the position of the first of them with it.
     private let readNextCandidates: [PageKind: [String: Int]]
+    /// Where this language's pages are published: "" at the root, or `de/` (see `Translations`).
+    let prefix: String
+    /// In a site with several languages, the model of each other language (the same steps run
+    /// over each; see `SiteRenderer.everyLanguage`); empty in a site with one language.
+    let otherLanguages: [SiteModel]
 
     /// A tag page: the tag's slug, the name it is shown with, and its pages in reading order.
     struct TagGroup: Sendable {
         var slug: String
         var name: String
         var pages: [Int]
-        var sitePath: String { "tags/\(slug)/" }
+        var sitePath: String
     }
 
     /// The model step: the loaded site held to its own rules (`SiteValidation`), its pages in
@@ -62,15 +67,21 @@ struct SiteModel: Sendable {
         var errors = ErrorCollector()
         errors.add(contentsOf: loaded.problems)
         SiteValidation.check(loaded, &errors)
+        var site = Translations.split(loaded, errors: &errors)
         try errors.throwIfAny()
-        var site = loaded.site
         site.pages = SiteValidation.readingOrder(site.pages)
+        for index in site.otherLanguages.indices {
+            site.otherLanguages[index].pages = SiteValidation.readingOrder(site.otherLanguages[index].pages)
+        }
         return site
     }
 
     /// `site` already held to its rules and ordered (`checked`).
     init(site: Site) {
         self.site = site
+        let prefix = site.languages?.languages.first { $0.code == site.config.language }?.prefix ?? ""
+        self.prefix = prefix
+        otherLanguages = site.otherLanguages.map(SiteModel.init(site:))
         links = LinkBuilder(relative: site.config.relativeURLs, baseURL: site.config.baseURL)
         absoluteLinks = site.config.baseURL != nil && site.config.relativeURLs
             ? LinkBuilder(relative: false, baseURL: site.config.baseURL) : nil
@@ -96,8 +107,8 @@ struct SiteModel: Sendable {
                 pagesBySlug[slugs[tag] ?? tag, default: []].append(index)
             }
         }
-        for (kind, intro) in site.sections {
-            if let path = kind.sectionPath { targets[String(intro.file.dropFirst("content/".count))] = path }
+        for kind in site.sections.keys {
+            if let path = kind.sectionPath { targets[path + "_index.md"] = prefix + path }
         }
         pagesByContentPath = byPath
         kindOrder = order
@@ -106,7 +117,7 @@ struct SiteModel: Sendable {
         contentTargets = targets
         var names: [String: String] = [:]
         for (tag, slug) in slugs where names[slug] == nil || tag < (names[slug] ?? "") { names[slug] = tag }
-        tags = pagesBySlug.keys.sorted().map { TagGroup(slug: $0, name: names[$0] ?? $0, pages: pagesBySlug[$0] ?? []) }
+        tags = pagesBySlug.keys.sorted().map { TagGroup(slug: $0, name: names[$0] ?? $0, pages: pagesBySlug[$0] ?? [], sitePath: "\(prefix)tags/\($0)/") }
         readNextCandidates = Self.readNextCandidates(site: site, kindOrder: order)
         questionnairePage = site.pages.firstIndex { $0.metadata.template == "questionnaire" }
         questionnaire = site.questionnaire.map { CompiledQuestionnaire($0, file: site.questionnaireFile, sourceHash: site.questionnaireSourceHash) }
@@ -128,18 +139,22 @@ struct SiteModel: Sendable {
     /// The kind's index page, or nil when the kind has no index or no pages.
     func sectionPath(_ kind: PageKind) -> String? {
         guard let path = kind.sectionPath, kindOrder[kind]?.isEmpty == false else { return nil }
-        return path
+        return prefix + path
     }
 
-    func tagPath(_ tag: String) -> String { "tags/\(tagSlugs[tag] ?? SitePath.slugify(tag))/" }
+    func tagPath(_ tag: String) -> String { "\(tagIndexPath)\(tagSlugs[tag] ?? SitePath.slugify(tag))/" }
+
+    /// The page of every tag.
+    var tagIndexPath: String { prefix + "tags/" }
+
+    /// Every language's model, this one's first: what the keys, render and outputs steps run over.
+    var everyLanguage: [SiteModel] { [self] + otherLanguages }
 
     /// A page's template: its own `template`, else `home` for the home page, else its kind's.
-    func templateName(ofPage index: Int) -> String {
-        Self.templateName(metadata: site.pages[index].metadata, sitePath: site.pages[index].sitePath)
-    }
+    func templateName(ofPage index: Int) -> String { Self.templateName(of: site.pages[index]) }
 
-    static func templateName(metadata: PageMetadata, sitePath: String) -> String {
-        metadata.template ?? (sitePath.isEmpty ? "home" : metadata.kind.rawValue)
+    static func templateName(of page: Page) -> String {
+        page.metadata.template ?? (page.isHome ? "home" : page.metadata.kind.rawValue)
     }
 
     /// The neighbours a page of a kind with an index shows (`prev`, `next`).
@@ -191,7 +206,7 @@ struct SiteModel: Sendable {
     /// A band's `next:` entry: the section or page it names, with its title and site path.
     func resolve(_ reference: String) -> (title: String, sitePath: String)? {
         switch ContentReference.resolve(reference, pages: site.pages, pageIndexByContentPath: pagesByContentPath) {
-        case .section(let kind, let sitePath)?: (sectionTitle(kind), sitePath)
+        case .section(let kind, let sitePath)?: (sectionTitle(kind), prefix + sitePath)
         case .page(let index)?: (site.pages[index].metadata.title, site.pages[index].sitePath)
         case nil: nil
         }

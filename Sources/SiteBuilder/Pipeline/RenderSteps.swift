@@ -35,8 +35,14 @@ extension SiteRenderer {
         var kept: [PageOutput?]
     }
 
-    /// The keys step: every page's key; a page whose key is unchanged keeps its files.
-    func keyPages(reuse: Reuse?, writer: any OutputWriter) -> KeyedPages {
+    /// The keys step: every page's key in every language (see `everyLanguage`); a page whose key
+    /// is unchanged keeps its files.
+    func keyPages(reuse: Reuse?, writer: any OutputWriter) -> [KeyedPages] {
+        everyLanguage.map { $0.keyLanguagePages(reuse: reuse, writer: writer) }
+    }
+
+    /// The keys step of one language.
+    private func keyLanguagePages(reuse: Reuse?, writer: any OutputWriter) -> KeyedPages {
         let pages = site.pages
         let outputKeys = OutputKeys(model: model, templates: templates, assets: assets, questionnaireURL: contexts.questionnaireURL)
         let keys = outputKeys.keys
@@ -66,8 +72,12 @@ extension SiteRenderer {
         var errors: ErrorCollector
     }
 
-    /// The render step: the pages not kept, in parallel (`PagesJob`).
-    func renderPages(_ keyed: KeyedPages, writer: any OutputWriter, serially: Bool) -> RenderedPages {
+    /// The render step: the pages not kept, in parallel (`PagesJob`), one language after another.
+    func renderPages(_ keyed: [KeyedPages], writer: any OutputWriter, serially: Bool) -> [RenderedPages] {
+        zip(everyLanguage, keyed).map { $0.renderLanguagePages($1, writer: writer, serially: serially) }
+    }
+
+    private func renderLanguagePages(_ keyed: KeyedPages, writer: any OutputWriter, serially: Bool) -> RenderedPages {
         var pages = keyed.kept
         let toRender = pages.indices.filter { pages[$0] == nil }
         let slots = ResultSlots<Swift.Result<PageOutput, BuildFailure>>(count: toRender.count)
@@ -92,9 +102,33 @@ extension SiteRenderer {
         return RenderedPages(keys: keyed.keys, pages: errors.errors.isEmpty ? pages.compactMap { $0 } : [], errors: errors)
     }
 
-    /// The outputs step: the site-wide jobs `outputs:` chose (`siteJobs`), in parallel, each kept
-    /// while its key holds; then every error of the build, pages' and jobs', at once.
-    func writeOutputs(_ rendered: RenderedPages, reuse: Reuse?, writer: any OutputWriter, emitGolden: Bool, serially: Bool) throws -> Result {
+    /// The outputs step: the site-wide jobs `outputs:` chose (`siteJobs`) of every language, in
+    /// parallel, each kept while its key holds; then every error of the build, pages' and jobs',
+    /// of every language, at once. The result is the default language's, with every language's
+    /// pages, links and keys.
+    func writeOutputs(_ rendered: [RenderedPages], reuse: Reuse?, writer: any OutputWriter, emitGolden: Bool, serially: Bool) throws -> Result {
+        var errors = ErrorCollector()
+        var results: [Result] = []
+        for (language, pages) in zip(everyLanguage, rendered) {
+            do {
+                results.append(try language.writeLanguageOutputs(pages, reuse: reuse, writer: writer, emitGolden: emitGolden, serially: serially))
+            } catch let failure as BuildFailure {
+                errors.add(contentsOf: failure.errors)
+            }
+        }
+        try errors.throwIfAny()
+        guard var result = results.first else { return Result(pageCount: 0, renderedPages: 0, links: [], keys: [:]) }
+        for other in results.dropFirst() {
+            result.pageCount += other.pageCount
+            result.renderedPages += other.renderedPages
+            result.links += other.links
+            result.keys.merge(other.keys) { first, _ in first }
+            result.searchLines.merge(other.searchLines) { first, _ in first }
+        }
+        return result
+    }
+
+    private func writeLanguageOutputs(_ rendered: RenderedPages, reuse: Reuse?, writer: any OutputWriter, emitGolden: Bool, serially: Bool) throws -> Result {
         let outputKeys = rendered.keys
         let inputs = outputKeys.inputs
         let outputs = rendered.pages

@@ -23,6 +23,11 @@ struct SiteRenderer: Sendable {
     let standaloneCSS: (guide: String, questionnaire: String)
     /// The theme's favicon as a `data:` URL, since a self-contained file fetches nothing.
     let standaloneIcon: String
+    /// The renderer of each other language's model (`SiteModel.otherLanguages`), with the same theme.
+    let otherLanguages: [SiteRenderer]
+
+    /// Every language's renderer, this one's first: the keys, render and outputs steps run each.
+    var everyLanguage: [SiteRenderer] { [self] + otherLanguages }
 
     var site: Site { model.site }
     var links: LinkBuilder { model.links }
@@ -56,6 +61,7 @@ struct SiteRenderer: Sendable {
         }
         standaloneCSS = (inlineCSS(["site_css"]), inlineCSS(["site_css", "questionnaire_css"]))
         standaloneIcon = assets.dataURL(forKey: "favicon_svg", type: "image/svg+xml") ?? ""
+        otherLanguages = model.otherLanguages.map { SiteRenderer(model: $0, templates: templates, assets: assets) }
     }
 
     /// This renderer with some pages' files edited in the body only (same front matter, same
@@ -68,5 +74,5 @@ struct SiteRenderer: Sendable {
         return updated
     }
 
-    func templateName(for page: Page) -> String { SiteModel.templateName(metadata: page.metadata, sitePath: page.sitePath) }
+    func templateName(for page: Page) -> String { SiteModel.templateName(of: page) }
 }

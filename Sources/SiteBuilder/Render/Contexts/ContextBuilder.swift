@@ -34,8 +34,8 @@ struct ContextBuilder: Sendable {
         self.strings = strings
         i18n = strings.templateValue
         searchWords = .string(strings.searchWordsJSON)
-        summaries = SummaryStore(count: model.pages.count) { [site = model.site, links, slugs = model.tagSlugs] index in
-            Self.summaryValues(of: site.pages[index], links: links, tagSlugs: slugs, strings: strings)
+        summaries = SummaryStore(count: model.pages.count) { [site = model.site, links, slugs = model.tagSlugs, tags = model.tagIndexPath] index in
+            Self.summaryValues(of: site.pages[index], links: links, tagSlugs: slugs, tagIndexPath: tags, strings: strings)
         }
         assetURLs = .map(assets.urls.mapValues(TemplateValue.string))
     }
@@ -52,11 +52,12 @@ struct ContextBuilder: Sendable {
     var sectionTitles: [PageKind: String] { model.sectionTitles }
     func sectionPath(_ kind: PageKind) -> String? { model.sectionPath(kind) }
 
-    /// Context shared by every output, for the page published at `sitePath`.
-    func base(for sitePath: String) -> [String: TemplateValue] {
+    /// Context shared by every output, for the page published at `sitePath`; `contentPath` names
+    /// it among the languages (see `languageLinks`), when it has versions in other languages.
+    func base(for sitePath: String, contentPath: String? = nil) -> [String: TemplateValue] {
         var nav: [TemplateValue] = []
         for item in site.config.nav {
-            let active = item.path.isEmpty ? sitePath.isEmpty : sitePath.hasPrefix(item.path)
+            let active = item.path == model.prefix ? sitePath == model.prefix : sitePath.hasPrefix(item.path)
             nav.append(["title": .string(item.title), "url": .string(links.final(item.path)), "active": .bool(active)])
         }
         var sections: [TemplateValue] = []
@@ -71,9 +72,12 @@ struct ContextBuilder: Sendable {
             "site": [
                 "title": .string(config.title), "description": .string(config.description), "language": .string(config.language),
                 "author": .string(config.author), "base_url": .string(config.baseURL ?? ""), "nav": .list(nav), "sections": .list(sections),
-                "questionnaire_url": .string(questionnaireURL), "home_url": .string(links.final("")),
+                "questionnaire_url": .string(questionnaireURL), "home_url": .string(links.final(model.prefix)),
                 "byline": .string(strings.filled("byline", ["author": config.author])),
                 "built_with": .string(strings.filled("built_with", ["generator": "Crossroads"])),
+                "languages": languageLinks(contentPath: contentPath), "has_languages": .bool(site.languages != nil),
+                // As the theme has always written it, `index.html` included, under the language's prefix.
+                "tags_url": .string(model.tagIndexPath + "index.html"),
             ],
             "assets": assetURLs,
             "data": .map(site.templateData),
@@ -86,19 +90,20 @@ struct ContextBuilder: Sendable {
     /// What lists, neighbours and read-next show of a page.
     func summary(of index: Int) -> TemplateValue { summaries.value(at: index) }
 
-    private static func summaryValues(of page: Page, links: LinkBuilder, tagSlugs: [String: String], strings: LanguageStrings) -> TemplateValue {
+    private static func summaryValues(of page: Page, links: LinkBuilder, tagSlugs: [String: String], tagIndexPath: String,
+                                      strings: LanguageStrings) -> TemplateValue {
         [
             "title": .string(page.metadata.title), "url": .string(links.final(page.sitePath)), "summary": .string(page.metadata.summary),
             "kind": .string(page.metadata.kind.rawValue), "kind_title": .string(strings[page.metadata.kind.titleKey]),
             "date": .string(page.metadata.date.map(strings.date) ?? ""), "date_iso": .string(page.metadata.date ?? ""),
-            "tags": tagList(page.metadata.tags, links: links, tagSlugs: tagSlugs),
+            "tags": tagList(page.metadata.tags, links: links, tagSlugs: tagSlugs, tagIndexPath: tagIndexPath),
         ]
     }
 
-    func tagList(_ tags: [String]) -> TemplateValue { Self.tagList(tags, links: links, tagSlugs: model.tagSlugs) }
+    func tagList(_ tags: [String]) -> TemplateValue { Self.tagList(tags, links: links, tagSlugs: model.tagSlugs, tagIndexPath: model.tagIndexPath) }
 
-    private static func tagList(_ tags: [String], links: LinkBuilder, tagSlugs: [String: String]) -> TemplateValue {
-        .list(tags.map { ["name": .string($0), "url": .string(links.final("tags/\(tagSlugs[$0] ?? SitePath.slugify($0))/"))] })
+    private static func tagList(_ tags: [String], links: LinkBuilder, tagSlugs: [String: String], tagIndexPath: String) -> TemplateValue {
+        .list(tags.map { ["name": .string($0), "url": .string(links.final("\(tagIndexPath)\(tagSlugs[$0] ?? SitePath.slugify($0))/"))] })
     }
 }
 

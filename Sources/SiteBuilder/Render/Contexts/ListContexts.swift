@@ -1,13 +1,13 @@
 /// The context of a list (`templates/list`, `tag`, `tags`, `search`, `404`): the shared values,
 /// `list` with its pages, and a `page` with the list's title for the layout.
 extension ContextBuilder {
-    func listContext(sitePath: String, title: String, summary: String, contentHTML: String, pages: [Int]) -> [String: TemplateValue] {
-        var context = base(for: sitePath)
+    func listContext(sitePath: String, title: String, summary: String, contentHTML: String, pages: [Int], contentPath: String? = nil) -> [String: TemplateValue] {
+        var context = base(for: sitePath, contentPath: contentPath)
         context["list"] = ["title": .string(title), "summary": .string(summary), "content": .string(contentHTML),
                            "pages": .list(pages.map(self.summary(of:))), "url": .string(links.final(sitePath))]
         context["page"] = ["title": .string(title), "summary": .string(summary), "url": .string(links.final(sitePath)),
                            "canonical": .string(site.config.baseURL.map { $0 + sitePath } ?? ""),
-                           "breadcrumbs": [["title": .string(strings["home"]), "url": .string(links.final(""))]]]
+                           "breadcrumbs": [["title": .string(strings["home"]), "url": .string(links.final(model.prefix))]]]
         return context
     }
 
@@ -15,7 +15,7 @@ extension ContextBuilder {
     func sectionContext(_ kind: PageKind, introHTML: String) -> [String: TemplateValue] {
         let path = sectionPath(kind) ?? ""
         return listContext(sitePath: path, title: sectionTitles[kind] ?? "", summary: site.sections[kind]?.summary ?? "",
-                           contentHTML: introHTML, pages: model.kindOrder[kind] ?? [])
+                           contentHTML: introHTML, pages: model.kindOrder[kind] ?? [], contentPath: kind.sectionPath.map { $0 + "_index.md" })
     }
 
     /// A tag's page.
@@ -25,7 +25,7 @@ extension ContextBuilder {
 
     /// The page of every tag, with how many pages each has.
     func tagIndexContext() -> [String: TemplateValue] {
-        var context = listContext(sitePath: "tags/", title: strings["tags_title"], summary: "", contentHTML: "", pages: [])
+        var context = listContext(sitePath: model.tagIndexPath, title: strings["tags_title"], summary: "", contentHTML: "", pages: [])
         context["tags"] = .list(model.tags.map { ["name": .string($0.name), "url": .string(links.final($0.sitePath)), "count": .int($0.pages.count)] })
         return context
     }

@@ -6,12 +6,16 @@ extension ContextBuilder {
     func pageContext(index: Int, rendered: RenderedMarkdown) -> [String: TemplateValue] {
         let page = site.pages[index]
         let metadata = page.metadata
-        var context = base(for: page.sitePath)
+        var context = base(for: page.sitePath, contentPath: page.contentPath)
+        let original = originalSitePath(of: page)
         let readingMinutes = max(1, (rendered.wordCount + 219) / 220)
         var pageValues: [String: TemplateValue] = [
             "title": .string(metadata.title), "summary": .string(metadata.summary), "kind": .string(metadata.kind.rawValue),
             "kind_title": .string(strings[metadata.kind.titleKey]), "url": .string(links.final(page.sitePath)),
-            "canonical": .string(site.config.baseURL.map { $0 + page.sitePath } ?? ""),
+            "canonical": .string(original.map { canonical in site.config.baseURL.map { $0 + canonical } ?? links.href(from: page.sitePath, to: canonical) }
+                                 ?? site.config.baseURL.map { $0 + page.sitePath } ?? ""),
+            "lang": .string(contentLanguage(of: page)), "untranslated": .bool(page.language.untranslated),
+            "alternates": alternates(of: page),
             "content": .string(rendered.html),
             "toc": .list(rendered.toc.map { ["level": .int($0.level), "id": .string($0.id), "title": .string($0.text), "is_sub": .bool($0.level > 2)] }),
             "has_toc": .bool(rendered.toc.count >= 2),
@@ -23,18 +27,18 @@ extension ContextBuilder {
             "updated": .string(metadata.updated.map(strings.date) ?? ""), "updated_iso": .string(metadata.updated ?? ""),
             "breadcrumbs": breadcrumbs(for: page),
             "read_next": .list(model.readNext(for: index).map(summary(of:))),
-            "is_home": .bool(page.sitePath.isEmpty),
+            "is_home": .bool(page.isHome),
         ]
         let neighbours = model.neighbours(ofPage: index)
         if let previous = neighbours.previous { pageValues["prev"] = summary(of: previous) }
         if let next = neighbours.next { pageValues["next"] = summary(of: next) }
         context["page"] = .map(pageValues)
-        if page.sitePath.isEmpty { context["sections_full"] = sectionsFull() }
+        if page.isHome { context["sections_full"] = sectionsFull() }
         return context
     }
 
     func breadcrumbs(for page: Page) -> TemplateValue {
-        var crumbs: [TemplateValue] = [["title": .string(strings["home"]), "url": .string(links.final(""))]]
+        var crumbs: [TemplateValue] = [["title": .string(strings["home"]), "url": .string(links.final(model.prefix))]]
         if let section = sectionPath(page.metadata.kind) {
             crumbs.append(["title": .string(sectionTitles[page.metadata.kind] ?? ""), "url": .string(links.final(section))])
         }
@@ -49,7 +53,7 @@ extension ContextBuilder {
                     "summary": .string(site.sections[kind]?.summary ?? ""), "pages": .list(indexes.map(summary(of:)))]
         }
         // Plain pages (kind `page`) other than the home page, shown as their own group.
-        let plain = (model.kindOrder[.page] ?? []).filter { !site.pages[$0].sitePath.isEmpty }
+        let plain = (model.kindOrder[.page] ?? []).filter { !site.pages[$0].isHome }
         if !plain.isEmpty {
             groups.append(["kind": "page", "title": .string(strings["more_guides"]), "url": "", "summary": "", "pages": .list(plain.map(summary(of:)))])
         }

@@ -23,12 +23,14 @@ enum CacheTrustSite {
 
     static let nav = """
     <nav><a href="{{root}}{{site.home_url}}">Home</a>{{#site.sections}} <a href="{{root}}{{url}}">{{title}}</a>{{/site.sections}}{{#site.nav}} <a href="{{root}}{{url}}">{{title}}</a>{{/site.nav}}</nav>
+    <ul lang="{{site.language}}">{{#site.languages}}<li><a hreflang="{{code}}" href="{{root}}{{url}}">{{name}}</a></li>{{/site.languages}}</ul>
 
     """
 
     static let article = """
     {{<base}}{{$main}}
     <article><h1>{{page.title}}</h1><p class="summary">{{page.summary}}</p>
+    {{#page.alternates}}<link rel="alternate" hreflang="{{hreflang}}" href="{{href}}">{{/page.alternates}}{{#page.untranslated}}<p lang="{{page.lang}}">untranslated, canonical {{page.canonical}}</p>{{/page.untranslated}}
     <div class="content">{{{page.content}}}</div>
     <ul class="tags">{{#page.tags}}<li><a href="{{root}}{{url}}">{{name}}</a></li>{{/page.tags}}</ul>
     {{#page.prev}}<a rel="prev" href="{{root}}{{url}}">{{title}}</a>{{/page.prev}}{{#page.next}}<a rel="next" href="{{root}}{{url}}">{{title}}</a>{{/page.next}}
@@ -175,10 +177,29 @@ enum CacheTrustSite {
         return files
     }
 
+    /// The same site in English and German: some pages translated (one by `translation_key`),
+    /// the rest published in German as fallbacks, a German section intro and data file.
+    static let twoLanguageSiteYML = siteYML.replacingOccurrences(of: "nav:\n", with: """
+    languages:
+      - {code: en, name: English}
+      - {code: de, name: Deutsch, title: Vertrauen}
+    nav:
+
+    """)
+
+    static let germanPages: [String: String] = [
+        "content/index.de.md": page(title: "Willkommen", kind: nil, body: "Beginne mit [dem ersten](@/pitfalls/first.md)."),
+        "content/pitfalls/first.de.md": page(title: "Erster Fallstrick", kind: nil, body: "## Warum\n\nDer erste."),
+        "content/pitfalls/zweiter.de.md": page(title: "Zweiter", kind: nil, extra: "translation_key: pitfalls/second.md\n", body: "Zurück zum [ersten](@/pitfalls/first.md#warum)."),
+        "content/pitfalls/_index.de.md": "---\ntitle: Fallstricke\n---\nDie Fallstricke.\n",
+        "content/data/team.de.yml": "name: \"Das Team\"\nlead: \"Ada\"\n",
+    ]
+
     /// Writes the site into `folder`, every file dated an hour ago (so a build trusts their stamps).
-    static func write(into folder: URL) throws {
+    static func write(into folder: URL, twoLanguages: Bool = false) throws {
         var files = templates.merging(pages) { _, new in new }
-        files["site.yml"] = siteYML
+        files["site.yml"] = twoLanguages ? twoLanguageSiteYML : siteYML
+        if twoLanguages { files.merge(germanPages) { _, new in new } }
         for (path, text) in files {
             let file = folder.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)

@@ -9,18 +9,28 @@ import XCTest
 /// told which files changed (as `crossroads serve`'s watcher tells it).
 final class CachedBuildDifferentialTests: XCTestCase {
     func testCachedAndPreviewBuildsEqualCleanBuildsAfterSeededEdits() throws {
+        try runSeededEdits(twoLanguages: false, kinds: SiteEditor.Kind.allCases.filter { $0 != .translation }, times: 12, minimum: 200)
+    }
+
+    /// The same on a site in two languages, whose pages also print where their versions are
+    /// (switcher, alternates, fallbacks), with German translations added, edited and removed.
+    func testCachedAndPreviewBuildsEqualCleanBuildsInTwoLanguages() throws {
+        try runSeededEdits(twoLanguages: true, kinds: SiteEditor.Kind.allCases + [.translation, .translation], times: 1, minimum: 20)
+    }
+
+    private func runSeededEdits(twoLanguages: Bool, kinds chosen: [SiteEditor.Kind], times: Int, minimum: Int) throws {
         let scratch = try ScratchFolder("cache-differential")
         defer { scratch.remove() }
         let site = scratch.url.appendingPathComponent("site")
-        try CacheTrustSite.write(into: site)
+        try CacheTrustSite.write(into: site, twoLanguages: twoLanguages)
         let cachedOutput = scratch.url.appendingPathComponent("cached")
         let cleanOutput = scratch.url.appendingPathComponent("clean")
         let preview = IncrementalBuilder(options: BuildOptions(source: site, output: scratch.url.appendingPathComponent("preview")))
-        var editor = SiteEditor(site: site, seed: 20_261_204)
-        // Every kind at least a dozen times, in a seeded order.
-        var kinds = SiteEditor.Kind.allCases.flatMap { Array(repeating: $0, count: 12) }
+        var editor = SiteEditor(site: site, seed: 20_261_204, siteYML: twoLanguages ? CacheTrustSite.twoLanguageSiteYML : CacheTrustSite.siteYML)
+        // Every kind `times` times, in a seeded order.
+        var kinds = chosen.flatMap { Array(repeating: $0, count: times) }
         for index in kinds.indices.reversed() { kinds.swapAt(index, editor.random.below(index + 1)) }
-        XCTAssertGreaterThanOrEqual(kinds.count, 200)
+        XCTAssertGreaterThanOrEqual(kinds.count, minimum)
 
         var outcome = Outcome(cached: nil, clean: nil, preview: nil)
         try compare(step: "first build", changed: nil, site: site, cached: cachedOutput, clean: cleanOutput, preview: preview, outcome: &outcome)

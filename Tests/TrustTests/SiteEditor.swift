@@ -8,6 +8,8 @@ struct SiteEditor {
         case pageBody, frontMatter, addPage, deletePage, renamePage, sectionIntro
         case template, partial, dynamicPartialEdit, dynamicPartialChoice, dynamicPartialFile, delimitedPartial
         case dataFile, questionnaire, siteSettings, asset, sameSizeRestoredTime
+        /// A German translation added, edited or removed (a site in two languages only).
+        case translation
     }
 
     let site: URL
@@ -24,9 +26,13 @@ struct SiteEditor {
                                         "templates/questionnaire.mustache": "<h1>", "templates/embed/page.mustache": "<h1>",
                                         "templates/404.mustache": "<p>", "templates/search.mustache": "<p>"]
 
-    init(site: URL, seed: UInt64) {
+    /// What a `siteSettings` edit starts from.
+    private let siteYML: String
+
+    init(site: URL, seed: UInt64, siteYML: String = CacheTrustSite.siteYML) {
         self.site = site
         random = SeededRandom(seed: seed)
+        self.siteYML = siteYML
     }
 
     // MARK: Files
@@ -113,7 +119,7 @@ struct SiteEditor {
             try write(path, text)
             return [path]
         case .siteSettings:
-            var text = CacheTrustSite.siteYML.replacingOccurrences(of: "Trust guides", with: "Trust \(words(1))")
+            var text = siteYML.replacingOccurrences(of: "Trust guides", with: "Trust \(words(1))")
             if random.chance(50) { text += "  - {title: About, path: about/}\n" }
             try write("site.yml", text)
             return ["site.yml"]
@@ -123,6 +129,42 @@ struct SiteEditor {
             try write(path, text)
             return [path]
         case .sameSizeRestoredTime: return try editSameSizeRestoringTime()
+        case .translation: return try editTranslation()
+        }
+    }
+
+    /// A German version of a page, added or rewritten (its own front matter or its original's),
+    /// or removed so the page falls back; now and then the section intro or the data file.
+    private mutating func editTranslation() throws -> Set<String> {
+        switch random.below(6) {
+        case 0:
+            let path = "content/pitfalls/_index.de.md"
+            if exists(path) && random.chance(40) {
+                try FileManager.default.removeItem(at: site.appendingPathComponent(path))
+            } else {
+                try write(path, "---\ntitle: Fallstricke \(words(1))\n---\n\(words(4))\n")
+            }
+            return [path]
+        case 1:
+            let path = "content/data/team.de.yml"
+            try write(path, "name: \"Das \(words(1)) Team\"\n" + (read("content/data/team.yml").contains("lead:") ? "lead: \"\(words(1))\"\n" : ""))
+            return [path]
+        default:
+            // Not second.md, whose translation is zweiter.de.md (by `translation_key`): a second one would be an error.
+            let originals = pageFiles().filter { !$0.hasSuffix(".de.md") && $0 != "content/pitfalls/second.md" }
+            guard !originals.isEmpty else { return try addPage() }
+            let original = random.pick(originals)
+            let path = String(original.dropLast(3)) + ".de.md"
+            if exists(path) && random.chance(35) {
+                try FileManager.default.removeItem(at: site.appendingPathComponent(path))
+                return [path]
+            }
+            var extra = ""
+            if random.chance(30) { extra += "tags: [\(words(1))]\n" }
+            if random.chance(30) { extra += "weight: \(random.next(in: -3...9))\n" }
+            if random.chance(20) { extra += "summary: \(words(3))\n" }
+            try write(path, CacheTrustSite.page(title: "DE " + words(2).capitalized, kind: nil, extra: extra, body: words(8)))
+            return [path]
         }
     }
 

@@ -3,7 +3,8 @@ import Foundation
 /// A small site in English (the default) and German, with the repository's templates: a
 /// translated home page and section intro, a translation by file name that inherits its
 /// original's front matter, one linked by `translation_key` at another path, an untranslated page
-/// (a fallback in German), a German-only page, and a data file with a German version.
+/// (a fallback in German), a German-only page, and a data file with a German version. The
+/// repository's templates and theme strings (`i18n/`).
 enum TwoLanguageSite {
     static let siteYML = """
     title: Crossroads
@@ -92,7 +93,9 @@ enum TwoLanguageSite {
     /// Writes the site, with the repository's templates, into `folder`.
     static func write(into folder: URL, siteYML: String = siteYML, replacing: [String: String?] = [:]) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: DefaultSite.root.appendingPathComponent("templates"), to: folder.appendingPathComponent("templates"))
+        for part in ["templates", "i18n"] {
+            try FileManager.default.copyItem(at: DefaultSite.root.appendingPathComponent(part), to: folder.appendingPathComponent(part))
+        }
         var all = files
         all["site.yml"] = siteYML
         for (path, text) in replacing { all[path] = text }

@@ -21,7 +21,7 @@ final class PageMarkdownTests: XCTestCase {
         XCTAssertFalse(loadedBodies.contains(""), "every page of the default site has a body")
 
         let rendered = renderer.renderPages(renderer.keyPages(reuse: nil, writer: writer), writer: writer, serially: true)
-        XCTAssertTrue(rendered.errors.errors.isEmpty, "\(rendered.errors.errors)")
+        XCTAssertTrue(rendered.allSatisfy(\.errors.errors.isEmpty), "\(rendered.map(\.errors.errors))")
         // Each file now says something else: a body still held would be the loaded one.
         // (Without asking for the bodies: a body read again is held again.)
         for (index, page) in renderer.site.pages.enumerated() {

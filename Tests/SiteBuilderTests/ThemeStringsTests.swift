@@ -26,6 +26,7 @@ final class ThemeStringsTests: XCTestCase {
     kind_pitfall: Fallstrick
     date_format: "{day}. {month} {year}"
     month_1: Januar
+    alias_moved_before: "Umgezogen nach "
 
     """
 
@@ -43,8 +44,11 @@ final class ThemeStringsTests: XCTestCase {
     func testAGermanSitePrintsItsStringsAndGermanDates() throws {
         let folder = try TemporaryFolder("i18n-de")
         defer { folder.remove() }
-        try site(folder, language: "de", files: ["i18n/de.yml": Self.german])
+        try site(folder, language: "de", files: ["i18n/de.yml": Self.german,
+                                                 "content/moved.md": "---\ntitle: Umzug\naliases: [old-address/]\n---\nText.\n"])
         _ = try SiteBuild.build(BuildOptions(source: folder.url))
+        let alias = try html(folder, "old-address/index.html")
+        XCTAssertTrue(alias.contains("<html lang=\"de\">") && alias.contains("<p>Umgezogen nach <a href=\"../moved/index.html\">Umzug</a>.</p>"), alias)
         let page = try html(folder, "pitfalls/first/index.html")
         XCTAssertTrue(page.contains("<p class=\"meta\">Fallstrick · 1 Min. Lesezeit · Veröffentlicht am 10. Januar 2026</p>"), page)
         XCTAssertTrue(page.contains("<p class=\"crumbs\">Startseite|"), page)

@@ -7,7 +7,8 @@ extension SiteRenderer {
         let page = site.pages[index]
         for alias in page.metadata.aliases {
             let aliasPath = OutputPath.folder(ofAddress: alias)
-            try writer.write(OutputPath(sitePath: aliasPath), AliasPage.html(from: aliasPath, to: page.sitePath, links: links, title: page.metadata.title))
+            try writer.write(OutputPath(sitePath: aliasPath), AliasPage.html(from: aliasPath, to: page.sitePath, links: links, title: page.metadata.title,
+                                                                                      strings: model.strings))
         }
     }
 }

@@ -13,6 +13,8 @@ enum BuiltInStrings {
         "byline": "By {author}.",
         "built_with": "Built with {generator}.",
         "embed_open_full": "Open “{title}” on {site}",
+        "alias_moved_before": "This page has moved to ",
+        "alias_moved_after": ".",
         // The search script's words (`SearchWords`).
         "search_result_one": "{count} result",
         "search_result_other": "{count} results",

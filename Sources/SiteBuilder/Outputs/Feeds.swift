@@ -55,15 +55,16 @@ enum Feeds {
 
 /// A small page at an old address that sends readers (and search engines) to the page's new one.
 enum AliasPage {
-    static func html(from aliasPath: String, to target: String, links: LinkBuilder, title: String) -> String {
+    /// In the page's language: its `lang` and the theme strings `alias_moved_before`/`_after`.
+    static func html(from aliasPath: String, to target: String, links: LinkBuilder, title: String, strings: LanguageStrings) -> String {
         let href = HTMLText.escape(links.href(from: aliasPath, to: target))
         let canonical = links.baseURL.map { HTMLText.escape($0 + target) } ?? href
         return """
         <!doctype html>
-        <html lang="en"><head><meta charset="utf-8"><title>\(HTMLText.escape(title))</title>
+        <html lang="\(HTMLText.escape(strings.code))"><head><meta charset="utf-8"><title>\(HTMLText.escape(title))</title>
         <link rel="canonical" href="\(canonical)"><meta name="robots" content="noindex">
         <meta http-equiv="refresh" content="0; url=\(href)"></head>
-        <body><p>This page has moved to <a href="\(href)">\(HTMLText.escape(title))</a>.</p></body></html>
+        <body><p>\(HTMLText.escape(strings["alias_moved_before"]))<a href="\(href)">\(HTMLText.escape(title))</a>\(HTMLText.escape(strings["alias_moved_after"]))</p></body></html>
 
         """
     }

@@ -8,7 +8,7 @@ extension SiteRenderer {
         let home = model.prefix
         let title = model.config.title
         return OutputJob(kind: .pages, paths: [""], key: { keys.globalHash }) { writer, _ in
-            try writer.write(OutputPath(sitePath: ""), AliasPage.html(from: "", to: home, links: links, title: title))
+            try writer.write(OutputPath(sitePath: ""), AliasPage.html(from: "", to: home, links: links, title: title, strings: model.strings))
             return []
         }
     }

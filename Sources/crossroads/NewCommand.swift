@@ -35,7 +35,8 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let problems = try FileHandleOutput.exitingOnBuildFailure { try SiteCheck.run(source: site.sourceURL, includeDrafts: drafts) }
         let strings = try FileHandleOutput.exitingOnBuildFailure { try SiteCheck.themeStrings(source: site.sourceURL) }
-        for note in strings.notes { FileHandleOutput.standardError(note.described(as: "note")) }
+        let untranslated = try FileHandleOutput.exitingOnBuildFailure { try SiteCheck.untranslatedPages(source: site.sourceURL, includeDrafts: drafts) }
+        for note in strings.notes + untranslated { FileHandleOutput.standardError(note.described(as: "note")) }
         for gap in strings.gaps { FileHandleOutput.standardError(gap.described(as: strict ? "error" : "warning")) }
         let failures = problems.count + (strict ? strings.gaps.count : 0)
         for problem in problems { FileHandleOutput.standardError(problem.description) }

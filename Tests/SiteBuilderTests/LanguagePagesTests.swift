@@ -1,5 +1,6 @@
 import Foundation
 import SiteBuilder
+import TestSupport
 import XCTest
 
 /// A site in two languages (`TwoLanguageSite`), built once for the class: every page exists in
@@ -116,6 +117,16 @@ final class LanguagePagesTests: XCTestCase {
             XCTAssertTrue(html.contains("<li><a href=\"\(english)\" hreflang=\"en\" lang=\"en\"\(isGerman ? "" : " aria-current=\"true\"")>English</a></li>"), "\(page):\n\(html)")
             XCTAssertTrue(html.contains("<li><a href=\"\(german)\" hreflang=\"de\" lang=\"de\"\(isGerman ? " aria-current=\"true\"" : "")>Deutsch</a></li>"), "\(page):\n\(html)")
         }
+    }
+
+    /// `crossroads check` lists each fallback page once per language it falls back in, and passes.
+    func testCheckListsEveryFallbackPageAndPasses() throws {
+        _ = try site
+        let result = try CrossroadsCLI.run(["check", "--source", Self.root.path])
+        XCTAssertEqual(result.exitStatus, 0, result.stderr)
+        let notes = result.stderr.split(separator: "\n").filter { $0.contains(": note: not translated") }
+        XCTAssertEqual(notes, ["content/pitfalls/alone.md: note: not translated into Deutsch (de): de/pitfalls/alone/ shows this page"], result.stderr)
+        XCTAssertTrue(result.stderr.contains("fix: add content/pitfalls/alone.de.md to translate it"), result.stderr)
     }
 
     /// Every `hreflang` alternate names a page that exists and names this page back; x-default

@@ -37,5 +37,5 @@ extension SiteCheck {
 
 extension SiteConfig {
     /// The site's language codes, the default first: the languages theme strings are read for.
-    var themeLanguages: [String] { [language] }
+    var themeLanguages: [String] { languages.count >= 2 ? [language] + languages.map(\.code).filter { $0 != language } : [language] }
 }

@@ -56,7 +56,7 @@ public struct SiteLoader: Sendable {
         var planner: (value: Planner?, file: String, hash: UInt64)?
         var languageData: [String: [String: TranslatedData]] = [:]
         var draftPages: [Page] = []
-        let translatedCodes = Set(config.languages.count >= 2 ? config.languages.map(\.code).filter { $0 != config.language } : [])
+        let translatedCodes = Set(config.themeLanguages.dropFirst())
 
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -147,7 +147,7 @@ public struct SiteLoader: Sendable {
                         questionnaire: questionnaire, questionnaireFile: questionnaireFile, questionnaireSourceHash: questionnaireSourceHash,
                         planner: planner?.value, plannerFile: planner?.file, plannerSourceHash: planner?.hash ?? 0)
         // The default language's strings first: every other language falls back to them.
-        site.themeStrings = loadThemeStrings(languages: [config.language] + translatedCodes.sorted(), errors: &errors)
+        site.themeStrings = loadThemeStrings(languages: config.themeLanguages, errors: &errors)
         return LoadedSite(site: site, failedFiles: failed, questionnaireText: questionnaireText, limits: limits, problems: errors.errors,
                           draftPages: draftPages, languageData: languageData)
     }

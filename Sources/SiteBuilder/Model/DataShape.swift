@@ -13,7 +13,7 @@ enum DataShape {
               let translatedRoot = translatedDocument.root, let originalRoot = originalDocument.root else { return nil }
         guard let (node, difference) = firstDifference(translatedRoot, originalRoot, at: "") else { return nil }
         return SiteError(file: file.path, line: node.mark.map { $0.line }, column: node.mark.map { $0.column },
-                         message: "\(difference), unlike \(original.path)",
+                         message: "\(difference) (the original is \(original.path))",
                          fix: "keep the original's keys, list entries and ids; translate only the texts")
     }
 

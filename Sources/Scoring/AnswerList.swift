@@ -28,9 +28,11 @@ public enum AnswerListError: Error, Sendable, Equatable, CustomStringConvertible
     /// `position` is 1-based; `text` is the part as written, without the spaces around it.
     case notWholeNumber(position: Int, text: String)
 
-    public var description: String {
+    public var description: String { description(in: .english) }
+
+    public func description(in wording: AnswerWording) -> String {
         switch self {
-        case .notWholeNumber(let position, let text): AnswerWording.notWholeNumber(position: String(position), text: text)
+        case .notWholeNumber(let position, let text): wording.notWholeNumber(position: String(position), text: text)
         }
     }
 }

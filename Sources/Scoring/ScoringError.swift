@@ -21,8 +21,10 @@ public enum ScoringError: Error, Sendable, Equatable, CustomStringConvertible, L
         public var id: String
         public var itemCount: Int
 
-        public var description: String {
-            AnswerWording.itemReference(number: String(index + 1), count: String(itemCount), id: id)
+        public var description: String { description(in: .english) }
+
+        public func description(in wording: AnswerWording) -> String {
+            wording.itemReference(number: String(index + 1), count: String(itemCount), id: id)
         }
     }
 
@@ -31,26 +33,28 @@ public enum ScoringError: Error, Sendable, Equatable, CustomStringConvertible, L
         public var answer: Int
     }
 
-    public var description: String {
+    public var description: String { description(in: .english) }
+
+    /// The message in `wording`'s language; a broken definition is the author's problem, in English.
+    public func description(in wording: AnswerWording) -> String {
         switch self {
         case .invalidQuestionnaire(let problems):
             let list = problems.map(\.description).joined(separator: "; ")
             return "the questionnaire cannot be scored until its definition is fixed: \(list)"
         case .missingAnswers(let items, let allowed):
-            return AnswerWording.missingAnswers(items: items.map(\.description).joined(separator: AnswerWording.listSeparator),
+            return wording.missingAnswers(items: items.map { $0.description(in: wording) }.joined(separator: wording.listSeparator),
                                                 min: String(allowed.lowerBound), max: String(allowed.upperBound))
         case .extraAnswers(let given, let itemCount):
             let surplus = itemCount + 1 == given
-                ? AnswerWording.oneExtraAnswer(given: String(given))
-                : AnswerWording.severalExtraAnswers(first: String(itemCount + 1), given: String(given))
-            return AnswerWording.extraAnswers(given: String(given), count: String(itemCount), surplus: surplus)
+                ? wording.oneExtraAnswer(given: String(given))
+                : wording.severalExtraAnswers(first: String(itemCount + 1), given: String(given))
+            return wording.extraAnswers(given: String(given), count: String(itemCount), surplus: surplus)
         case .unknownItemIds(let ids):
-            let list = ids.map { "\"\($0)\"" }.joined(separator: ", ")
-            return "answers given for item ids the questionnaire does not have: \(list); use the ids from the questionnaire"
+            return wording("unknownItemIds", ["ids": ids.map { "\"\($0)\"" }.joined(separator: wording.listSeparator)])
         case .answersOutOfRange(let answers, let allowed):
-            let list = answers.map { AnswerWording.outOfRangeAnswer(answer: String($0.answer), item: $0.item.description) }
-                .joined(separator: AnswerWording.listSeparator)
-            return AnswerWording.answersOutOfRange(answers: list, min: String(allowed.lowerBound), max: String(allowed.upperBound))
+            let list = answers.map { wording.outOfRangeAnswer(answer: String($0.answer), item: $0.item.description(in: wording)) }
+                .joined(separator: wording.listSeparator)
+            return wording.answersOutOfRange(answers: list, min: String(allowed.lowerBound), max: String(allowed.upperBound))
         }
     }
 

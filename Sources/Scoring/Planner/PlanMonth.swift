@@ -6,10 +6,6 @@ public struct PlanMonth: Sendable, Equatable, Comparable, CustomStringConvertibl
     /// month count stays exact in JavaScript.
     public static let years = 1900...9999
 
-    /// English month names, which the compiled table carries for the page's script.
-    public static let names = ["January", "February", "March", "April", "May", "June", "July",
-                               "August", "September", "October", "November", "December"]
-
     /// `year × 12 + month − 1`.
     public var index: Int
 
@@ -27,8 +23,8 @@ public struct PlanMonth: Sendable, Equatable, Comparable, CustomStringConvertibl
     /// The same month `years` years later.
     public func adding(years: Int) -> PlanMonth { PlanMonth(index: index + 12 * years) }
 
-    /// "March 2028".
-    public var description: String { "\(Self.names[month - 1]) \(year)" }
+    /// "March 2028" (`PlannerWording.name(of:)` in another language).
+    public var description: String { PlannerWording.english.name(of: self) }
 
     public static func < (lhs: PlanMonth, rhs: PlanMonth) -> Bool { lhs.index < rhs.index }
 

@@ -17,6 +17,9 @@ public struct Planner: Decodable, Sendable, Equatable {
     public var inputs: [PlannerInput]
     /// In the order shown.
     public var rules: [PlannerRule]
+    /// The sentences of results and refusals, in the language of the words above: English for
+    /// planner.yml, the catalogue's for a translation (`PlannerCatalogue`).
+    public var wording: PlannerWording = .english
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case id, version, title, intro, sources, inputs, rules

@@ -24,11 +24,11 @@ extension Planner {
         var used: [String: Int] = [:]
         for input in asked {
             guard let value = values[input.id] else {
-                throw PlannerValueError(PlannerWording.missing(input: input.id, label: input.label))
+                throw PlannerValueError(wording("missing", ["input": input.id, "label": input.label]))
             }
             guard input.allowed.contains(value) else {
-                throw PlannerValueError(PlannerWording.outOfRange(input: input.id, value: String(value),
-                                                                  min: String(input.allowed.lowerBound), max: String(input.allowed.upperBound)))
+                throw PlannerValueError(wording("outOfRange", ["input": input.id, "value": String(value),
+                                                                "min": String(input.allowed.lowerBound), "max": String(input.allowed.upperBound)]))
             }
             used[input.id] = value
         }
@@ -55,7 +55,7 @@ extension Planner {
                 let filled = fill(template ?? "", rule: rule, value: target)
                 checkpoints.append((checkpoints.count, PlanCheckpoint(
                     rule: rule.id, edge: edge, month: month, value: target,
-                    text: PlannerWording.checkpoint(date: month.description, text: filled))))
+                    text: wording.checkpoint(date: wording.name(of: month), text: filled))))
             }
         }
         let ordered = checkpoints.sorted { ($0.checkpoint.month.index, $0.order) < ($1.checkpoint.month.index, $1.order) }.map(\.checkpoint)

@@ -1,56 +1,40 @@
-/// Everything the page's script needs to evaluate the planner exactly as `Planner.evaluate` does:
-/// the page embeds `canonicalJSON()` and the script only interprets it.
+/// Everything the page's script needs to evaluate the planner exactly as `Planner.evaluate` does,
+/// and no word: the page embeds `canonicalJSON()` and the script only interprets it, with the
+/// words of the page's language beside it (`Planner.wordsJSON`), so every language embeds these
+/// same bytes.
 public struct PlannerTable: Sendable, Equatable {
     /// Bumped when the shape of the JSON changes, so an interpreter can refuse what it does not know.
-    public static let format = 1
+    public static let format = 2
 
     public var planner: Planner
 
-    /// Canonical JSON (keys sorted, no whitespace, `<`, `>`, `&` escaped): same planner, same bytes.
+    /// Canonical JSON (keys sorted, no whitespace): same numbers, same bytes, whatever the language.
     ///
-    /// Shape: `{format, id, version, title?, intro?, months: [12 names], words: {name: template},
-    /// sources: [{id, title, author?, year?, citation, short}], inputs: [{id, label, help?, kind, options:
-    /// [{id, label}], min, max, unit?, grows, when}], rules: [{id, source, title, when, measure?,
-    /// from?, to?, before?, within?, past?, reaching?, passing?, note?}]}` where `when` is
+    /// Shape: `{format, id, version, inputs: [{id, kind, options: [{id}], min, max, grows, when}],
+    /// rules: [{id, source, when, measure?, from?, to?}]}` where `when` is
     /// `[{input, options} | {input, min?, max?}]`. `to` is always present when `from` is.
+    /// Format 2 moved every word (titles, labels, texts, sources, months, sentences) to the words JSON.
     public func canonicalJSON() -> String {
-        var members: [String: JSONValue] = [
+        JSONValue.object([
             "format": .integer(Self.format),
             "id": .string(planner.id),
             "version": .integer(planner.version),
-            "months": .array(PlanMonth.names.map(JSONValue.string)),
-            "words": .object(PlannerWording.templates.mapValues(JSONValue.string)),
-            "sources": .array(planner.sources.map { source in
-                var object: [String: JSONValue] = ["id": .string(source.id), "title": .string(source.title), "citation": .string(source.citation), "short": .string(source.short)]
-                if let author = source.author { object["author"] = .string(author) }
-                if let year = source.year { object["year"] = .integer(year) }
-                return .object(object)
-            }),
             "inputs": .array(planner.inputs.map { input in
-                var object: [String: JSONValue] = [
-                    "id": .string(input.id), "label": .string(input.label), "kind": .string(input.kind.rawValue),
-                    "options": .array(input.options.map { .object(["id": .string($0.id), "label": .string($0.label)]) }),
+                .object([
+                    "id": .string(input.id), "kind": .string(input.kind.rawValue),
+                    "options": .array(input.options.map { .object(["id": .string($0.id)]) }),
                     "min": .integer(input.allowed.lowerBound), "max": .integer(input.allowed.upperBound),
                     "grows": .bool(input.grows), "when": Self.json(input.when),
-                ]
-                if let help = input.help { object["help"] = .string(help) }
-                if let unit = input.unit { object["unit"] = .string(unit) }
-                return .object(object)
+                ])
             }),
             "rules": .array(planner.rules.map { rule in
-                var object: [String: JSONValue] = [
-                    "id": .string(rule.id), "source": .string(rule.source), "title": .string(rule.title), "when": Self.json(rule.when),
-                ]
+                var object: [String: JSONValue] = ["id": .string(rule.id), "source": .string(rule.source), "when": Self.json(rule.when)]
                 if let measure = rule.measure { object["measure"] = .string(measure) }
                 if let from = rule.from { object["from"] = .integer(from) }
                 if let upper = rule.upper { object["to"] = .integer(upper) }
-                for (field, text) in rule.texts { if let text { object[field] = .string(text) } }
                 return .object(object)
             }),
-        ]
-        if let title = planner.title { members["title"] = .string(title) }
-        if let intro = planner.intro { members["intro"] = .string(intro) }
-        return JSONValue.object(members).canonicalText
+        ]).canonicalText
     }
 
     private static func json(_ conditions: [PlannerCondition]) -> JSONValue {
@@ -61,6 +45,43 @@ public struct PlannerTable: Sendable, Equatable {
             if let max = condition.max { object["max"] = .integer(max) }
             return .object(object)
         })
+    }
+}
+
+extension Planner {
+    /// The words of this planner in its language and its wording, as canonical JSON the page
+    /// embeds beside the table: `{title?, intro?, months: [12 names], words: {key: template},
+    /// sources: {id: {title, author?, year?, citation, short}}, inputs: {id: {label, help?, unit?,
+    /// options: {option id: label}}}, rules: {id: {title, before?, within?, past?, reaching?,
+    /// passing?, note?}}}`. The script joins them to the table by id.
+    public func wordsJSON() -> String {
+        var members: [String: JSONValue] = [
+            "months": .array(wording.months.map(JSONValue.string)),
+            "words": .object(wording.templates.mapValues(JSONValue.string)),
+            "sources": .object(Dictionary(sources.map { source in
+                var object: [String: JSONValue] = ["title": .string(source.title), "citation": .string(source.citation), "short": .string(source.short)]
+                if let author = source.author { object["author"] = .string(author) }
+                if let year = source.year { object["year"] = .integer(year) }
+                return (source.id, JSONValue.object(object))
+            }) { first, _ in first }),
+            "inputs": .object(Dictionary(inputs.map { input in
+                var object: [String: JSONValue] = [
+                    "label": .string(input.label),
+                    "options": .object(Dictionary(input.options.map { ($0.id, JSONValue.string($0.label)) }) { first, _ in first }),
+                ]
+                if let help = input.help { object["help"] = .string(help) }
+                if let unit = input.unit { object["unit"] = .string(unit) }
+                return (input.id, JSONValue.object(object))
+            }) { first, _ in first }),
+            "rules": .object(Dictionary(rules.map { rule in
+                var object: [String: JSONValue] = ["title": .string(rule.title)]
+                for (field, text) in rule.texts { if let text { object[field] = .string(text) } }
+                return (rule.id, JSONValue.object(object))
+            }) { first, _ in first }),
+        ]
+        if let title { members["title"] = .string(title) }
+        if let intro { members["intro"] = .string(intro) }
+        return JSONValue.object(members).canonicalText
     }
 }
 

@@ -57,7 +57,7 @@ extension Planner {
             let path = "inputs[\(index)]"
             if !isIdentifier(input.id) {
                 problems.append(.init(path: "\(path).id", message: "the input id \"\(input.id)\" is not usable as a command-line option; use lowercase letters, digits and hyphens, starting with a letter, such as \"team-size\""))
-            } else if ["source", "today", "json", "help"].contains(input.id) {
+            } else if ["source", "today", "json", "help", "lang"].contains(input.id) {
                 // Checked before the repeat: a reserved id is never taken, so its repeats say this too.
                 problems.append(.init(path: "\(path).id", message: "the input id \"\(input.id)\" is taken by an option of `crossroads plan`; choose another id"))
             } else if let repeated = ids.repeated(input.id, at: index) {

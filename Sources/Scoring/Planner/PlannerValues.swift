@@ -6,18 +6,18 @@ extension Planner {
         var values: [String: Int] = [:]
         for (id, text) in pairs {
             guard let input = input(id) else {
-                throw PlannerValueError(PlannerWording.unknownInput(id: id, known: inputs.map(\.id).joined(separator: PlannerWording.listSeparator)))
+                throw PlannerValueError(wording("unknownInput", ["id": id, "known": inputs.map(\.id).joined(separator: wording.listSeparator)]))
             }
             switch input.kind {
             case .choice:
                 guard let index = input.optionIndex(text) else {
-                    throw PlannerValueError(PlannerWording.notAnOption(input: id, text: text,
-                                                                       options: input.options.map(\.id).joined(separator: PlannerWording.listSeparator)))
+                    throw PlannerValueError(wording("notAnOption", ["input": id, "text": text,
+                                                                 "options": input.options.map(\.id).joined(separator: wording.listSeparator)]))
                 }
                 values[id] = index
             case .number:
                 guard let number = Self.wholeNumber(text) else {
-                    throw PlannerValueError(PlannerWording.notWholeNumber(input: id, text: text))
+                    throw PlannerValueError(wording("notWholeNumber", ["input": id, "text": text]))
                 }
                 values[id] = number
             }

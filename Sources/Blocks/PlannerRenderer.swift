@@ -2,7 +2,8 @@ import Scoring
 
 /// Renders ```planner: the pendulum planner's form (hidden until its script runs), an empty result
 /// the script fills, the rules as a table to read without JavaScript (thresholds and sources), and
-/// the compiled table the script interprets. Ids come from the block, so two planners on a page
+/// the compiled table the script interprets with the words of the planner's language beside it
+/// (every word here comes from `planner.wording` or the planner's own texts). Ids come from the block, so two planners on a page
 /// do not share them; the script finds its parts by class inside `section.planner`.
 struct PlannerRenderer {
     var planner: Planner?
@@ -16,25 +17,26 @@ struct PlannerRenderer {
             throw BlockError(line: 0, message: "planner: there is no planner — create content/planner.yml (docs/writing-guides.md), or remove this block")
         }
         let base = stableID(prefix: "planner", code: body, line: line)
-        let level = min(6, max(2, headingLevel)), sub = min(6, level + 1)
+        let level = min(6, max(2, headingLevel)), sub = min(6, level + 1), words = planner.wording
         var html = ["<section class=\"planner\" id=\"\(base)\" aria-labelledby=\"\(base)-title\" data-planner=\"\(escapeHTML(planner.id))\">"]
-        html.append("<h\(level) class=\"pl-title\" id=\"\(base)-title\">\(escapeHTML(planner.title ?? "The planner"))</h\(level)>")
+        html.append("<h\(level) class=\"pl-title\" id=\"\(base)-title\">\(escapeHTML(planner.title ?? words("defaultTitle")))</h\(level)>")
         if let intro = planner.intro { html.append("<p class=\"pl-intro\">\(escapeHTML(intro))</p>") }
-        html.append("<p class=\"pl-nojs\">The interactive planner needs JavaScript. The table below lists every rule it applies, with its threshold and source.</p>")
+        html.append("<p class=\"pl-nojs\">\(escapeHTML(words("noScript")))</p>")
         html.append("<form class=\"pl-form\" hidden novalidate>")
         for input in planner.inputs { html.append(field(input, base: base)) }
         html.append("</form>")
         html.append("<div class=\"pl-problems\" hidden></div>")
         html.append("<section class=\"pl-result\" aria-labelledby=\"\(base)-result-title\" hidden>")
-        html.append("<h\(sub) class=\"pl-result-title\" id=\"\(base)-result-title\">Where you stand in <span class=\"pl-today\"></span></h\(sub)>")
+        html.append("<h\(sub) class=\"pl-result-title\" id=\"\(base)-result-title\">\(filled(words.templates["standing"] ?? "", ["date": "<span class=\"pl-today\"></span>"]))</h\(sub)>")
         html.append("<ul class=\"pl-findings\"></ul>")
-        html.append("<h\(sub) class=\"pl-checkpoints-title\">Checkpoints ahead</h\(sub)>")
+        html.append("<h\(sub) class=\"pl-checkpoints-title\">\(escapeHTML(words("checkpointsTitle")))</h\(sub)>")
         html.append("<ol class=\"pl-checkpoints\"></ol>")
-        html.append("<p class=\"pl-share\"><label for=\"\(base)-share\">Link to this plan</label> <input type=\"text\" class=\"pl-share-url\" id=\"\(base)-share\" readonly> <button type=\"button\" class=\"pl-copy\">Copy link</button></p>")
-        html.append("<p class=\"pl-privacy\">The link holds your answers after the <code>#</code>, which browsers never send to a server.</p>")
+        html.append("<p class=\"pl-share\"><label for=\"\(base)-share\">\(escapeHTML(words("shareLabel")))</label> <input type=\"text\" class=\"pl-share-url\" id=\"\(base)-share\" readonly> <button type=\"button\" class=\"pl-copy\">\(escapeHTML(words("copy")))</button></p>")
+        html.append("<p class=\"pl-privacy\">\(filled(words.templates["privacy"] ?? "", ["hash": "<code>#</code>"]))</p>")
         html.append("</section>")
         html.append(rulesTable(planner))
         html.append("<script type=\"application/json\" class=\"pl-table\">\(planner.compile().canonicalJSON())</script>")
+        html.append("<script type=\"application/json\" class=\"pl-words\">\(planner.wordsJSON())</script>")
         html.append("</section>")
         return html.joined(separator: "\n") + "\n"
     }
@@ -57,18 +59,20 @@ struct PlannerRenderer {
     }
 
     private func rulesTable(_ planner: Planner) -> String {
-        var html = ["<div class=\"pl-rules-wrap\">", "<table class=\"pl-rules\">", "<caption>Every rule the planner applies</caption>"]
-        html.append("<thead><tr><th scope=\"col\">Guidance</th><th scope=\"col\">Applies to</th><th scope=\"col\">Threshold</th><th scope=\"col\">Source</th></tr></thead>")
+        let words = planner.wording
+        var html = ["<div class=\"pl-rules-wrap\">", "<table class=\"pl-rules\">", "<caption>\(escapeHTML(words("rulesCaption")))</caption>"]
+        let columns = ["columnGuidance", "columnAppliesTo", "columnThreshold", "columnSource"].map { "<th scope=\"col\">\(escapeHTML(words($0)))</th>" }
+        html.append("<thead><tr>\(columns.joined())</tr></thead>")
         html.append("<tbody>")
         for rule in planner.rules {
-            let applies = rule.when.map { describe($0, in: planner) }.joined(separator: "; ")
+            let applies = rule.when.map { describe($0, in: planner) }.joined(separator: words("conditionSeparator"))
             var threshold = "—"
             if let measure = rule.measure, let from = rule.from, let upper = rule.upper, let input = planner.input(measure) {
                 let span = from == upper ? "\(from)" : "\(from)–\(upper)"
                 threshold = "\(span)\(input.unit.map { " " + $0 } ?? "") (\(input.id))"
             }
             let note = rule.note.map { "<p class=\"pl-rule-note\">\(escapeHTML($0))</p>" } ?? ""
-            html.append("<tr id=\"pl-rule-\(escapeHTML(rule.id))\"><th scope=\"row\">\(escapeHTML(rule.title))\(note)</th><td>\(escapeHTML(applies.isEmpty ? "Everyone" : applies))</td>"
+            html.append("<tr id=\"pl-rule-\(escapeHTML(rule.id))\"><th scope=\"row\">\(escapeHTML(rule.title))\(note)</th><td>\(escapeHTML(applies.isEmpty ? words("everyone") : applies))</td>"
                         + "<td class=\"pl-threshold\">\(escapeHTML(threshold))</td><td>\(escapeHTML(planner.source(rule.source)?.citation ?? rule.source))</td></tr>")
         }
         html += ["</tbody>", "</table>", "</div>"]
@@ -78,14 +82,28 @@ struct PlannerRenderer {
     private func describe(_ condition: PlannerCondition, in planner: Planner) -> String {
         guard let input = planner.input(condition.input) else { return condition.input }
         if let options = condition.options {
-            return options.map { id in input.options.first { $0.id == id }?.label ?? id }.joined(separator: " or ")
+            return options.map { id in input.options.first { $0.id == id }?.label ?? id }.joined(separator: planner.wording("optionSeparator"))
         }
-        let unit = input.unit.map { " " + $0 } ?? ""
+        var holes = ["input": input.id, "unit": input.unit.map { " " + $0 } ?? ""]
+        if let min = condition.min { holes["min"] = String(min) }
+        if let max = condition.max { holes["max"] = String(max) }
         switch (condition.min, condition.max) {
-        case let (min?, max?): return "\(input.id) from \(min) to \(max)\(unit)"
-        case let (min?, nil): return "\(input.id) at least \(min)\(unit)"
-        case let (nil, max?): return "\(input.id) at most \(max)\(unit)"
+        case (.some, .some): return planner.wording("conditionRange", holes)
+        case (.some, nil): return planner.wording("conditionAtLeast", holes)
+        case (nil, .some): return planner.wording("conditionAtMost", holes)
         case (nil, nil): return input.id
         }
+    }
+
+    /// A template escaped as text around holes that hold markup of our own.
+    private func filled(_ template: String, _ markup: [String: String]) -> String {
+        var parts: [String] = []
+        var rest = Substring(template)
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}"),
+              let hole = markup[String(rest[rest.index(after: open)..<close])] {
+            parts.append(escapeHTML(String(rest[..<open])) + hole)
+            rest = rest[rest.index(after: close)...]
+        }
+        return parts.joined() + escapeHTML(String(rest))
     }
 }

@@ -23,11 +23,17 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .long, help: "Print the result as JSON.")
     var json = false
 
+    @Option(name: .long, help: "A language of the site (a code from site.yml's languages): texts in its words, from content/planner.<code>.yml; the dates and thresholds are the same in every language (default: the site's default language).")
+    var lang: String?
+
     @Argument(parsing: .allUnrecognized, help: "The planner's inputs: --role manager --years 3 ...")
     var inputs: [String] = []
 
     func run() throws {
-        let planner = try FileHandleOutput.exitingOnBuildFailure { try SiteLoader(sourceFolder: site.sourceURL).loadPlanner() }
+        let planner = try FileHandleOutput.exitingOnBuildFailure {
+            let loader = SiteLoader(sourceFolder: site.sourceURL)
+            return try lang.map(loader.loadPlanner(language:)) ?? loader.loadPlanner()
+        }
         do {
             let month = try todayMonth()
             let values = try planner.readValues(try Self.pairs(inputs))
@@ -81,7 +87,7 @@ struct PlanCommand: ParsableCommand {
 
 enum PlanReport {
     static func text(_ result: PlanResult, planner: Planner) -> String {
-        (result.lines(in: planner) + ["Link: \(planner.fragment(result.values))"]).joined(separator: "\n")
+        (result.lines(in: planner) + [planner.wording("link", ["link": planner.fragment(result.values)])]).joined(separator: "\n")
     }
 
     static func json(_ result: PlanResult, planner: Planner) -> String {

@@ -26,6 +26,9 @@ struct ScoreCommand: ParsableCommand {
     @Option(name: .long, help: "The date printed on the sheet, YYYY-MM-DD (default: today).")
     var today: String?
 
+    @Option(name: .long, help: "A language of the site (a code from site.yml's languages): labels and messages in its words, from content/questionnaire.<code>.yml; the numbers are the same in every language (default: the site's default language).")
+    var lang: String?
+
     func validate() throws {
         if (answers == nil) == (file == nil) {
             throw ValidationError("give the answers with either --answers 7,3,10,... or --file answers.json")
@@ -39,18 +42,23 @@ struct ScoreCommand: ParsableCommand {
     }
 
     func run() throws {
-        let questionnaire = try FileHandleOutput.exitingOnBuildFailure { try SiteLoader(sourceFolder: site.sourceURL).loadQuestionnaire() }
+        let translated = try FileHandleOutput.exitingOnBuildFailure {
+            let loader = SiteLoader(sourceFolder: site.sourceURL)
+            guard let lang else { return TranslatedQuestionnaire(questionnaire: try loader.loadQuestionnaire(), wording: .english) }
+            return try loader.loadQuestionnaire(language: lang)
+        }
+        let questionnaire = translated.questionnaire, wording = translated.wording
         do {
-            let result = try AnswerInput(answers: answers, file: file).score(with: questionnaire)
+            let result = try AnswerInput(answers: answers, file: file, wording: wording).score(with: questionnaire)
             if sheet {
                 print(OneToOneSheet.markdown(result, questionnaire: questionnaire, date: today ?? SheetDate.today()), terminator: "")
             } else {
-                print(json ? ScoreReport.json(result) : ScoreReport.text(result, questionnaire: questionnaire))
+                print(json ? ScoreReport.json(result) : ScoreReport.text(result, questionnaire: questionnaire, wording: wording))
             }
         } catch let error as AnswerInput.Problem {
             throw FileHandleOutput.failure("error: \(error.message)")
         } catch let error as ScoringError {
-            throw FileHandleOutput.failure("error: \(error.description)")
+            throw FileHandleOutput.failure("error: \(error.description(in: wording))")
         }
     }
 }
@@ -61,6 +69,7 @@ struct AnswerInput {
 
     var answers: String?
     var file: String?
+    var wording: AnswerWording = .english
 
     func score(with questionnaire: Questionnaire) throws -> ScoreResult {
         if let answers {
@@ -68,7 +77,7 @@ struct AnswerInput {
             do {
                 values = try AnswerList.parse(answers)
             } catch {
-                throw Problem(message: "\(error); write e.g. --answers 7,3,10,...")
+                throw Problem(message: "\(error.description(in: wording)); write e.g. --answers 7,3,10,...")
             }
             return try questionnaire.score(values)
         }
@@ -129,20 +138,26 @@ struct StrictJSONAnswer: Decodable {
 }
 
 enum ScoreReport {
-    static func text(_ result: ScoreResult, questionnaire: Questionnaire) -> String {
+    /// The result in `wording`'s language: the lines are the words' `report…` templates.
+    static func text(_ result: ScoreResult, questionnaire: Questionnaire, wording: AnswerWording = .english) -> String {
         let range = questionnaire.totalRange
-        var lines = ["Total: \(result.total) of \(range.upperBound)",
-                     "Band: \(result.band.label) (\(result.band.id), \(result.band.min)–\(result.band.max))"]
+        var lines = [wording("reportTotal", ["total": String(result.total), "max": String(range.upperBound)]),
+                     wording("reportBand", ["label": result.band.label, "id": result.band.id, "min": String(result.band.min), "max": String(result.band.max)])]
         if let pulls = result.pulls, let region = result.region {
-            lines.append("Pull toward mastery: \(pulls.mastery.percent) % (\(pulls.mastery.points) of \(pulls.mastery.max) points)")
-            lines.append("Pull toward management: \(pulls.management.percent) % (\(pulls.management.points) of \(pulls.management.max) points)")
-            lines.append("Region: \(region.label) (\(region.id), mastery \(region.mastery.min)–\(region.mastery.max) %, management \(region.management.min)–\(region.management.max) %)")
+            for (key, pull) in [("reportMastery", pulls.mastery), ("reportManagement", pulls.management)] {
+                lines.append(wording(key, ["percent": String(pull.percent), "points": String(pull.points), "max": String(pull.max)]))
+            }
+            lines.append(wording("reportRegion", ["label": region.label, "id": region.id,
+                                                  "masteryMin": String(region.mastery.min), "masteryMax": String(region.mastery.max),
+                                                  "managementMin": String(region.management.min), "managementMax": String(region.management.max)]))
         }
-        lines.append("Dimensions:")
-        for dimension in result.dimensions { lines.append("  \(dimension.id): \(dimension.total) of \(dimension.max)") }
-        lines.append("Contributions:")
+        lines.append(wording("reportDimensions"))
+        for dimension in result.dimensions {
+            lines.append("  " + wording("reportDimension", ["id": dimension.id, "total": String(dimension.total), "max": String(dimension.max)]))
+        }
+        lines.append(wording("reportContributions"))
         for contribution in result.contributions {
-            lines.append("  \(contribution.itemId): answer \(contribution.answer) -> \(contribution.points) points")
+            lines.append("  " + wording("reportContribution", ["id": contribution.itemId, "answer": String(contribution.answer), "points": String(contribution.points)]))
         }
         return lines.joined(separator: "\n")
     }

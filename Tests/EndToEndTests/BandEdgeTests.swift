@@ -36,7 +36,7 @@ final class BandEdgeTests: XCTestCase {
         XCTAssertEqual(node.stdout.trimmingCharacters(in: .whitespacesAndNewlines), #"{"total":105,"band":"both","max":110}"#)
 
         // The table embedded in the page is the one the script reads, with the new edge.
-        XCTAssertTrue(html.contains(#""id":"mastery","label":"Drawn to mastery","max":150,"min":111"#))
+        XCTAssertTrue(html.contains(#""id":"mastery","max":150,"min":111"#))
     }
 
     func testTheUnchangedSiteScoresTheSameVectorAsMastery() throws {

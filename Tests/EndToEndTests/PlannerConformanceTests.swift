@@ -80,8 +80,10 @@ final class PlannerConformanceTests: XCTestCase {
             const fs = require('fs');
             const [scriptPath, pagePath, historiesPath] = process.argv.slice(2);
             const html = fs.readFileSync(pagePath, 'utf8');
-            const table = JSON.parse(/<script type="application\\/json" class="pl-table">([^<]*)<\\/script>/.exec(html)[1]);
-            console.log(JSON.stringify(checkPlannerHistories(require(scriptPath), table, JSON.parse(fs.readFileSync(historiesPath, 'utf8')))));
+            const api = require(scriptPath);
+            const table = api.withWords(JSON.parse(/<script type="application\\/json" class="pl-table">([^<]*)<\\/script>/.exec(html)[1]),
+                                        JSON.parse(/<script type="application\\/json" class="pl-words">([^<]*)<\\/script>/.exec(html)[1]));
+            console.log(JSON.stringify(checkPlannerHistories(api, table, JSON.parse(fs.readFileSync(historiesPath, 'utf8')))));
             """, arguments: [script.path, output.appendingPathComponent("planner/index.html").path, historiesFile.path])
         XCTAssertEqual(node.exitCode, 0, node.stderr)
         assertAgreement(try JSONDecoder().decode(Summary.self, from: Data(node.stdout.utf8)), where: "Node")
@@ -92,7 +94,8 @@ final class PlannerConformanceTests: XCTestCase {
             // All histories in one call: the page's own script and table, no navigation per history.
             let result = try await driver.execute(Self.checker + """
 
-                const table = JSON.parse(document.querySelector('section.planner script.pl-table').textContent);
+                const table = window.crossroadsPlanner.withWords(JSON.parse(document.querySelector('section.planner script.pl-table').textContent),
+                                                                 JSON.parse(document.querySelector('section.planner script.pl-words').textContent));
                 return JSON.stringify(checkPlannerHistories(window.crossroadsPlanner, table, JSON.parse(arguments[0])));
                 """, arguments: [json], as: String.self)
             self.assertAgreement(try JSONDecoder().decode(Summary.self, from: Data(result.utf8)), where: "Chromium")

@@ -24,7 +24,8 @@ final class PlannerThresholdTests: XCTestCase {
             const fs = require('fs');
             const api = require(process.argv[2]);
             const html = fs.readFileSync(process.argv[3], 'utf8');
-            const table = JSON.parse(/<script type="application\\/json" class="pl-table">([^<]*)<\\/script>/.exec(html)[1]);
+            const table = api.withWords(JSON.parse(/<script type="application\\/json" class="pl-table">([^<]*)<\\/script>/.exec(html)[1]),
+                                        JSON.parse(/<script type="application\\/json" class="pl-words">([^<]*)<\\/script>/.exec(html)[1]));
             const read = api.readValues(table, [['role', 'manager'], ['years', '5'], ['years-from-hands-on', '4'], ['team-size', '3']]);
             console.log(JSON.stringify(api.lines(table, api.evaluate(table, read.values, 2026 * 12 + 11))));
             """, arguments: [script.path, output.appendingPathComponent("planner/index.html").path])

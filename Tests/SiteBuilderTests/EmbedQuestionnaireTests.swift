@@ -41,9 +41,9 @@ final class EmbedQuestionnaireTests: XCTestCase {
         let table = try scriptBody(after: "<script type=\"application/json\" id=\"scoring-table\">", in: html)
         XCTAssertFalse(table.contains("</"))
         XCTAssertEqual(table.replacingOccurrences(of: "<\\/", with: "</"), questionnaire.compile().canonicalJSON())
-        // So are the words a refused result link is explained with.
+        // So are its words, and the sentences a refused result link is explained with.
         let words = try scriptBody(after: "<script type=\"application/json\" id=\"qn-words\">", in: html)
-        XCTAssertEqual(words, AnswerWording.templatesJSON())
+        XCTAssertEqual(words, questionnaire.wordsJSON(.english))
 
         // The questionnaire script is the built asset, inline, and the policy allows exactly it.
         let script = try scriptBody(after: "<script>", in: html)

@@ -1,7 +1,9 @@
 /* The planner page's script: a generic interpreter of the planner table the build embeds
-   (script.pl-table inside each section.planner). Every threshold, text and sentence it uses comes
-   from that table, so the page cannot disagree with `crossroads plan`. Without this script the
-   page is a table of the rules to read. Nothing here touches the network. */
+   (script.pl-table inside each section.planner) with the words of the page's language beside it
+   (script.pl-words). Every threshold comes from the table and every text and sentence from the
+   words, so the page cannot disagree with `crossroads plan`; the table is the same in every
+   language and plan links name no language. Without this script the page is a table of the rules
+   to read. Nothing here touches the network. */
 (function (root) {
   'use strict';
 
@@ -33,8 +35,27 @@
     return asked;
   }
 
-  function monthName(table, month) { return table.months[month % 12] + ' ' + Math.floor(month / 12); }
+  function monthName(table, month) { return fill(table.words.month, { month: table.months[month % 12], year: Math.floor(month / 12) }); }
   function monthText(month) { var m = month % 12 + 1; return Math.floor(month / 12) + '-' + (m < 10 ? '0' : '') + m; }
+
+  /* The table with one language's words joined to it by id: the shape the functions below read. */
+  function withWords(table, text) {
+    function copy(object, extra) {
+      var out = {}, key;
+      for (key in object) out[key] = object[key];
+      for (key in extra || {}) out[key] = extra[key];
+      return out;
+    }
+    var joined = copy(table, { title: text.title, intro: text.intro, months: text.months, words: text.words });
+    joined.sources = Object.keys(text.sources).map(function (id) { return copy(text.sources[id], { id: id }); });
+    joined.inputs = table.inputs.map(function (input) {
+      var own = text.inputs[input.id] || {};
+      return copy(input, { label: own.label, help: own.help, unit: own.unit,
+        options: input.options.map(function (o) { return { id: o.id, label: (own.options || {})[o.id] }; }) });
+    });
+    joined.rules = table.rules.map(function (rule) { return copy(rule, text.rules[rule.id]); });
+    return joined;
+  }
 
   function holes(rule, value) { return { value: value, from: rule.from, to: rule.to }; }
 
@@ -136,7 +157,7 @@
     return read.values ? read : { error: 'values', message: read.message };
   }
 
-  var api = { evaluate: evaluate, lines: lines, readValues: readValues, textValues: textValues, askedInputs: askedInputs,
+  var api = { withWords: withWords, evaluate: evaluate, lines: lines, readValues: readValues, textValues: textValues, askedInputs: askedInputs,
     formatFragment: formatFragment, parseFragment: parseFragment, monthName: monthName, monthText: monthText };
   if (typeof module === 'object' && module.exports) module.exports = api;
   root.crossroadsPlanner = api;
@@ -155,9 +176,10 @@
   function today() { var d = new Date(); return d.getFullYear() * 12 + d.getMonth(); }
 
   function start(section, handlesFragment) {
-    var tableNode = section.querySelector('script.pl-table'), table;
-    try { table = JSON.parse(tableNode.textContent); } catch (e) { return; }
-    if (table.format !== 1) return; // an unknown table shape: leave the rules table alone
+    var tableNode = section.querySelector('script.pl-table'), wordsNode = section.querySelector('script.pl-words'), table;
+    try { table = JSON.parse(tableNode.textContent); if (table.format === 2) table = withWords(table, JSON.parse(wordsNode.textContent)); } catch (e) { return; }
+    if (table.format !== 2) return; // an unknown table shape: leave the rules table alone
+    var words = table.words;
     var form = section.querySelector('.pl-form'), result = section.querySelector('.pl-result');
     var problems = section.querySelector('.pl-problems'), note = el('p', null, 'pl-note');
     note.hidden = true;
@@ -190,7 +212,11 @@
     }
 
     function setFragment(fragment) {
-      if (handlesFragment && root.history && history.replaceState) history.replaceState(null, '', fragment || location.pathname + location.search);
+      if (!handlesFragment) return;
+      if (root.history && history.replaceState) history.replaceState(null, '', fragment || location.pathname + location.search);
+      // The language switcher takes the plan along: the link names no language.
+      var links = document.querySelectorAll('.language-switcher a[hreflang]');
+      for (var i = 0; i < links.length; i++) links[i].setAttribute('href', links[i].getAttribute('href').split('#')[0] + (fragment || ''));
     }
 
     /* Every change redraws at once, so the result never lags behind the answers or the address. */
@@ -202,7 +228,7 @@
         problems.hidden = false;
         state.wrong.forEach(function (m) { problems.appendChild(el('p', m.charAt(0).toUpperCase() + m.slice(1) + '.', 'pl-problem')); });
         if (state.missing.length) {
-          problems.appendChild(el('p', 'Still to answer: ' + state.missing.map(function (i) { return i.label; }).join('; ') + '.', 'pl-missing'));
+          problems.appendChild(el('p', fill(words.stillToAnswer, { inputs: state.missing.map(function (i) { return i.label; }).join(words.conditionSeparator) }), 'pl-missing'));
         }
         if (parseFragment(table, location.hash)) setFragment('');
         return;
@@ -246,9 +272,8 @@
     function openLink(link) {
       note.hidden = true;
       if (link.values) { fillForm(link.values); update(); return; }
-      note.textContent = link.error === 'version'
-        ? 'The plan link was made for version ' + link.version + ' of this planner; its questions have changed since (this is version ' + table.version + '), so it cannot be shown.'
-        : link.error === 'values' ? 'The plan link cannot be shown: ' + link.message + '.' : 'The plan link is damaged, so it cannot be shown.';
+      note.textContent = link.error === 'version' ? fill(words.refusedVersion, { linkVersion: link.version, version: table.version })
+        : link.error === 'values' ? fill(words.refusedValues, { message: link.message }) : words.refusedDamaged;
       note.hidden = false;
       fillForm({});
       update();

@@ -1,7 +1,9 @@
 /* The questionnaire page's script: a generic interpreter of the scoring table the build embeds
    (#scoring-table). Every number it uses (scale, weights, items, band edges, how many pulls to
-   show) comes from that table, so the page cannot disagree with `crossroads score`. Without
-   this script the page is still a complete paper questionnaire. Nothing here touches the network. */
+   show) comes from that table, so the page cannot disagree with `crossroads score`; every word
+   comes from the words of the page's language beside it (#qn-words). The table is the same in
+   every language, and answers travel without a language, so a result reads the same in each.
+   Without this script the page is still a complete paper questionnaire. Nothing here touches the network. */
 (function (root) {
   'use strict';
 
@@ -85,9 +87,34 @@
     return '#r=v' + table.version + ':' + answers.join(',');
   }
 
-  /* Fills a sentence from `words` (#qn-words, written by Swift's AnswerWording) in one pass. */
+  /* Fills a sentence from `words` (#qn-words, written by Swift's AnswerWording) in one pass; a
+     hole with no value stays as written, as in Swift. */
   function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (hole, name) { return String(values[name]); });
+    return template.replace(/\{(\w+)\}/g, function (hole, name) {
+      return Object.prototype.hasOwnProperty.call(values || {}, name) ? String(values[name]) : hole;
+    });
+  }
+
+  /* The table with the words of one language joined to it by id: the shape the page reads. */
+  function withWords(table, text) {
+    function join(list, words) {
+      return (list || []).map(function (entry) {
+        var joined = {}, key;
+        for (key in entry) joined[key] = entry[key];
+        var own = words[entry.id];
+        if (typeof own === 'string') joined.text = own; else for (key in own) joined[key] = own[key];
+        return joined;
+      });
+    }
+    var joined = {}, key;
+    for (key in table) joined[key] = table[key];
+    joined.title = text.title;
+    joined.intro = text.intro;
+    joined.scale = { min: table.scale.min, max: table.scale.max, labels: (text.scale && text.scale.labels) || {} };
+    joined.items = join(table.items, text.items);
+    joined.bands = join(table.bands, text.bands);
+    joined.regions = join(table.regions, text.regions);
+    return joined;
   }
 
   var spaces = /^[\t\p{Zs}]+|[\t\p{Zs}]+$/gu, int64 = 9223372036854775807n;
@@ -133,7 +160,17 @@
     return read.answers ? read : { error: 'answers', message: read.message };
   }
 
-  var api = { score: score, formatFragment: formatFragment, parseFragment: parseFragment, readAnswers: readAnswers };
+  /* The language switcher's links take the result link's fragment along, so the same answers
+     open in the other language (the fragment names no language). */
+  function carryAnswers(fragment) {
+    if (typeof document === 'undefined') return;
+    var links = document.querySelectorAll('.language-switcher a[hreflang]');
+    for (var i = 0; i < links.length; i++) {
+      links[i].setAttribute('href', links[i].getAttribute('href').split('#')[0] + (fragment || ''));
+    }
+  }
+
+  var api = { score: score, formatFragment: formatFragment, parseFragment: parseFragment, readAnswers: readAnswers, withWords: withWords, fill: fill };
   if (typeof module === 'object' && module.exports) module.exports = api;
   root.crossroadsScore = api;
 
@@ -174,9 +211,12 @@
   function start() {
     var section = $('qn'), form = $('qn-form'), tableNode = $('scoring-table'), wordsNode = $('qn-words');
     if (!section || !form || !tableNode || !wordsNode) return;
-    var table, words;
-    try { table = JSON.parse(tableNode.textContent); words = JSON.parse(wordsNode.textContent); } catch (e) { return; }
-    if (table.format !== 2) return; // an unknown table shape: leave the paper form alone
+    var table, text, words;
+    try { table = JSON.parse(tableNode.textContent); text = JSON.parse(wordsNode.textContent); } catch (e) { return; }
+    if (table.format !== 3) return; // an unknown table shape: leave the paper form alone
+    table = withWords(table, text);
+    words = text.words;
+    function phrase(key, values) { return fill(words[key], values); }
 
     var store = openStore();
     var key = section.getAttribute('data-storage-key') || ('crossroads:' + table.id + ':v' + table.version);
@@ -222,6 +262,7 @@
     }
     function setFragment(fragment) {
       if (root.history && history.replaceState) history.replaceState(null, '', fragment || location.pathname + location.search);
+      carryAnswers(fragment);
     }
 
     function setRadios() {
@@ -241,8 +282,8 @@
       $('qn-submit').hidden = one && state.current !== count - 1;
       var done = answered();
       $('qn-progress-text').textContent = one
-        ? 'Statement ' + (state.current + 1) + ' of ' + count + ' · ' + done + ' answered'
-        : done + ' of ' + count + ' answered';
+        ? phrase('progressOne', { number: state.current + 1, count: count, answered: done })
+        : phrase('progressAll', { count: count, answered: done });
       $('qn-progress').value = done;
       var modes = document.getElementsByName('qn-mode');
       for (var i = 0; i < modes.length; i++) modes[i].checked = modes[i].value === state.mode;
@@ -268,11 +309,11 @@
       missingBox.textContent = '';
       missingBox.hidden = !missing.length;
       if (!missing.length) return missing;
-      missingBox.appendChild(el('p', missing.length === 1 ? 'One statement has no answer yet:'
-        : missing.length + ' statements have no answer yet:', 'qn-missing-title'));
+      missingBox.appendChild(el('p', missing.length === 1 ? phrase('missingOne')
+        : phrase('missingSeveral', { count: missing.length }), 'qn-missing-title'));
       var list = missingBox.appendChild(el('ul'));
       missing.forEach(function (i) {
-        var link = el('a', 'Statement ' + (i + 1) + ': ' + table.items[i].text);
+        var link = el('a', phrase('missingLink', { number: i + 1, text: table.items[i].text }));
         link.href = '#' + fieldsets[i].id;
         link.addEventListener('click', function (event) {
           event.preventDefault();
@@ -296,7 +337,8 @@
       if (missing.length) {
         hideResult();
         if (how === 'open') {
-          say(missingBox.firstChild.textContent + ' statement ' + missing.map(function (i) { return i + 1; }).join(', ') + '.');
+          say(phrase('missingAnnounce', { title: missingBox.firstChild.textContent,
+            numbers: missing.map(function (i) { return i + 1; }).join(words.listSeparator) }));
           missingBox.focus();
         }
         return;
@@ -305,23 +347,22 @@
       var bandChanged = state.band !== null && state.band !== r.band.id;
       state.band = r.band.id;
       $('qn-band-label').textContent = r.band.label;
-      $('qn-total').textContent = 'Your total is ' + r.total + ', on a range from ' + table.totals.min + ' to ' + table.totals.max +
-        '. This result covers totals from ' + r.band.min + ' to ' + r.band.max + '.';
+      $('qn-total').textContent = phrase('total', { total: r.total, min: table.totals.min, max: table.totals.max, bandMin: r.band.min, bandMax: r.band.max });
       var texts = result.querySelectorAll('.qn-band-text');
       for (var i = 0; i < texts.length; i++) texts[i].hidden = texts[i].getAttribute('data-band') !== r.band.id;
       result.hidden = false; // before drawing: the spectrum measures its box
       drawSpectrum(r);
       var edge = [];
-      if (r.pointsBelowBand !== null) edge.push(r.pointsBelowBand + ' points fewer would give “' + r.bands[r.bandIndex - 1].label + '”');
-      if (r.pointsAboveBand !== null) edge.push(r.pointsAboveBand + ' points more would give “' + r.bands[r.bandIndex + 1].label + '”');
-      $('qn-edge').textContent = edge.length ? 'How close the edges are: ' + edge.join('; ') + '.' : '';
+      if (r.pointsBelowBand !== null) edge.push(phrase('edgeBelow', { points: r.pointsBelowBand, label: r.bands[r.bandIndex - 1].label }));
+      if (r.pointsAboveBand !== null) edge.push(phrase('edgeAbove', { points: r.pointsAboveBand, label: r.bands[r.bandIndex + 1].label }));
+      $('qn-edge').textContent = edge.length ? phrase('edges', { edges: edge.join(words.edgeSeparator) }) : '';
       if (r.region) showMap(r);
       fillSheet(r);
       var dl = $('qn-dimensions');
       dl.textContent = '';
       r.dimensionList.forEach(function (d) {
         dl.appendChild(el('dt', d.id));
-        var dd = el('dd', d.total + ' of ' + d.max + ' ');
+        var dd = el('dd', phrase('dimensionTotal', { total: d.total, max: d.max }) + ' ');
         var meter = el('meter');
         meter.min = d.min; meter.max = d.max; meter.value = d.total;
         meter.setAttribute('aria-hidden', 'true');
@@ -333,16 +374,15 @@
       r.strongestPulls.forEach(function (c) {
         var li = el('li');
         li.appendChild(el('q', table.items[c.index].text));
-        li.appendChild(el('span', ' Statement ' + (c.index + 1) + ': you answered ' + c.answer + ', which pulled toward “' +
-          (c.pull > 0 ? high : low).label + '”.', 'qn-pull-why'));
+        li.appendChild(el('span', ' ' + phrase('pullWhy', { number: c.index + 1, answer: c.answer, label: (c.pull > 0 ? high : low).label }), 'qn-pull-why'));
         ol.appendChild(li);
       });
-      if (!r.strongestPulls.length) ol.appendChild(el('li', 'Every answer sat in the middle of the scale.'));
+      if (!r.strongestPulls.length) ol.appendChild(el('li', phrase('noPulls')));
       var page = fullPage ? new URL(fullPage, location.href).href.split('#')[0] : location.href.split('#')[0];
       $('qn-share-url').value = page + formatFragment(table, answers);
       setFragment(formatFragment(table, answers));
       save(true);
-      if (how === 'open' || bandChanged) say('Your result: ' + r.band.label + '. Total ' + r.total + ' of ' + table.totals.max + '.');
+      if (how === 'open' || bandChanged) say(phrase('announce', { label: r.band.label, total: r.total, max: table.totals.max }));
       if (how === 'open') {
         result.scrollIntoView({ block: 'start' });
         heading.focus({ preventScroll: true });
@@ -366,8 +406,8 @@
       var lo = table.totals.min, hi = table.totals.max, size = hi - lo + 1, height = 96;
       function x(value) { return left + span * (value - lo) / size; }
       var chart = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'class': 'qn-spectrum-svg' });
-      chart.setAttribute('aria-label', 'Your total ' + r.total + ' on the range ' + lo + ' to ' + hi + ': ' +
-        r.bands.map(function (b) { return b.label + ' ' + b.min + ' to ' + b.max; }).join(', '));
+      chart.setAttribute('aria-label', phrase('spectrumLabel', { total: r.total, min: lo, max: hi,
+        bands: r.bands.map(function (b) { return phrase('spectrumBand', { label: b.label, min: b.min, max: b.max }); }).join(words.listSeparator) }));
       box.appendChild(chart);
       var names = r.bands.map(function (b, i) {
         var current = i === r.bandIndex ? ' qn-seg-current' : '';
@@ -383,7 +423,7 @@
           t.setAttribute('x', left);
           t.setAttribute('y', 90 + 20 * i);
           t.classList.add('qn-legend-row');
-          t.textContent = b.min + '–' + b.max + ': ' + b.label;
+          t.textContent = phrase('legendRow', { min: b.min, max: b.max, label: b.label });
         });
         height = 96 + 20 * (names.length - 1);
         chart.setAttribute('viewBox', '0 0 ' + width + ' ' + height);
@@ -397,9 +437,8 @@
     /* The two pulls in words, the map with a dot where they meet, and the region's own texts. */
     function showMap(r) {
       var m = r.pulls.mastery.percent, g = r.pulls.management.percent, region = r.region;
-      $('qn-pull-text').textContent = 'Pull toward mastery: ' + m + ' %. Pull toward management: ' + g + ' %. Region: ' +
-        region.label + ' (mastery ' + region.mastery.min + '–' + region.mastery.max + ' %, management ' +
-        region.management.min + '–' + region.management.max + ' %).';
+      $('qn-pull-text').textContent = phrase('pullText', { mastery: m, management: g, label: region.label,
+        masteryMin: region.mastery.min, masteryMax: region.mastery.max, managementMin: region.management.min, managementMax: region.management.max });
       var texts = result.querySelectorAll('.qn-region-text');
       for (var i = 0; i < texts.length; i++) texts[i].hidden = texts[i].getAttribute('data-region') !== region.id;
       var box = $('qn-map'), size = 360, left = 44, top = 8, span = size - left - 8;
@@ -407,7 +446,7 @@
       function x(p) { return left + span * p / 101; }
       function y(p) { return top + span - span * p / 101; }
       var chart = svg('svg', { viewBox: '0 0 ' + size + ' ' + (size + 28), role: 'img', 'class': 'qn-map-svg' });
-      chart.setAttribute('aria-label', 'Map of the two pulls: mastery ' + m + ' % across, management ' + g + ' % up, in the region ' + region.label);
+      chart.setAttribute('aria-label', phrase('mapLabel', { mastery: m, management: g, label: region.label }));
       box.appendChild(chart);
       table.regions.forEach(function (reg, i) {
         var current = reg.id === region.id ? ' qn-seg-current' : '';
@@ -416,20 +455,19 @@
         // At the top of its region, so the dot (usually nearer the middle) leaves the words readable.
         chart.appendChild(svg('text', { x: (x0 + x1) / 2, y: y0 + 14, 'class': 'qn-map-label' + current }, reg.label));
       });
-      chart.appendChild(svg('text', { x: left + span / 2, y: size + 22, 'class': 'qn-edge-label' }, 'Pull toward mastery, 0–100 %'));
-      chart.appendChild(svg('text', { x: 12, y: top + span / 2, 'class': 'qn-edge-label', transform: 'rotate(-90 12 ' + (top + span / 2) + ')' }, 'Pull toward management, 0–100 %'));
+      chart.appendChild(svg('text', { x: left + span / 2, y: size + 22, 'class': 'qn-edge-label' }, phrase('mapAxisMastery')));
+      chart.appendChild(svg('text', { x: 12, y: top + span / 2, 'class': 'qn-edge-label', transform: 'rotate(-90 12 ' + (top + span / 2) + ')' }, phrase('mapAxisManagement')));
       chart.appendChild(svg('circle', { cx: x(m + 0.5), cy: y(g + 0.5), r: 7, 'class': 'qn-map-dot', id: 'qn-map-dot' }));
     }
 
     /* The 1:1 sheet: printed on its own, with today's date from this browser. */
     function fillSheet(r) {
       var now = new Date(), pad = function (n) { return (n < 10 ? '0' : '') + n; };
-      $('qn-sheet-meta').textContent = 'Date: ' + now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate()) +
-        ' · Questionnaire version ' + table.version;
-      var text = 'Total ' + r.total + ' of ' + table.totals.max + ': ' + r.band.label + ' (' + r.band.min + '–' + r.band.max + ').';
+      $('qn-sheet-meta').textContent = phrase('sheetMeta', { date: now.getFullYear() + '-' + pad(now.getMonth() + 1) + '-' + pad(now.getDate()),
+        version: table.version });
+      var text = phrase('sheetResult', { total: r.total, max: table.totals.max, label: r.band.label, bandMin: r.band.min, bandMax: r.band.max });
       if (r.region) {
-        text += ' Pull toward mastery ' + r.pulls.mastery.percent + ' %, toward management ' + r.pulls.management.percent +
-          ' %: ' + r.region.label + '.';
+        text += ' ' + phrase('sheetPulls', { mastery: r.pulls.mastery.percent, management: r.pulls.management.percent, label: r.region.label });
       }
       $('qn-sheet-result').textContent = text;
       var rows = $('qn-sheet-rows'), questions = $('qn-sheet-questions');
@@ -453,8 +491,8 @@
       hideResult();
       missingBox.hidden = true;
       setFragment('');
-      showNote('Your answers were cleared.', 'Undo', function () { undo(before); });
-      say('Your answers were cleared. An Undo button is above the statements.');
+      showNote(phrase('cleared'), phrase('undo'), function () { undo(before); });
+      say(phrase('clearedAnnounce'));
       go(0);
     }
 
@@ -467,18 +505,15 @@
       render();
       save(false);
       if (before.shown) showResult('open'); else focusStatement(state.current);
-      say('Your answers are back.');
+      say(phrase('restored'));
     }
 
-    var sharedNote = 'This is a result from a shared link. Your own saved answers are untouched until you change an answer here.';
+    var sharedNote = phrase('sharedNote');
 
     function refusal(link) {
-      if (link.error === 'version') {
-        return 'The result link was made for version ' + link.version + ' of this questionnaire; the statements have changed since (this is version ' +
-          table.version + '), so it cannot be shown. You can answer again below.';
-      }
-      if (link.error === 'answers') return 'The result link cannot be shown: ' + link.message + '. You can answer again below.';
-      return 'The result link is damaged, so it cannot be shown. You can answer again below.';
+      if (link.error === 'version') return phrase('refusedVersion', { linkVersion: link.version, version: table.version });
+      if (link.error === 'answers') return phrase('refusedAnswers', { message: link.message });
+      return phrase('refusedDamaged');
     }
 
     /* This visitor's own answers, as saved on this device; whether they had seen their result. */
@@ -520,7 +555,7 @@
       openLink(fromLink);
     } else {
       var resumeDone = restoreOwn();
-      if (answered()) showNote('Welcome back: your earlier answers were kept on this device. “Start over” clears them.');
+      if (answered()) showNote(phrase('welcomeBack'));
       setRadios();
       render();
       if (resumeDone && complete()) showResult('quiet');
@@ -574,9 +609,9 @@
     $('qn-copy').addEventListener('click', function () {
       var input = $('qn-share-url');
       input.select();
-      var done = function () { say('Link copied.'); };
-      if (navigator.clipboard) navigator.clipboard.writeText(input.value).then(done, function () { say('Select the link and copy it.'); });
-      else say('Select the link and copy it.');
+      var done = function () { say(phrase('copied')); };
+      if (navigator.clipboard) navigator.clipboard.writeText(input.value).then(done, function () { say(phrase('copyByHand')); });
+      else say(phrase('copyByHand'));
     });
     $('qn-toolbar').addEventListener('change', function (event) {
       if (event.target.name !== 'qn-mode') return;

@@ -48,6 +48,8 @@ struct OutputKeys {
         if let questionnaire = model.questionnaire { dataText += "\u{0}" + questionnaire.tableJSON }
         // The planner reaches Markdown the same ways (its block, its placeholders).
         dataText += "\u{0}\(site.plannerFile ?? "")\u{0}\(site.plannerSourceHash)"
+        // Their catalogues reach the pages of their languages the same ways.
+        if site.translations.sourceHash != 0 { dataText += "\u{0}catalogues\u{0}\(site.translations.sourceHash)" }
         let dataHash = StableHash.keyOf(dataText)
         self.dataHash = dataHash
         let everySummary = StableHash.combine(summaries)

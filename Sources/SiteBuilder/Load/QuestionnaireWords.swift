@@ -2,9 +2,15 @@ import Scoring
 
 /// `{{scoring.…}}` placeholders in the questionnaire's own words (its intro says how many
 /// statements there are), filled from the validated questionnaire itself, so no count is typed
-/// by hand there either. An unknown name is an error at the line of the field that holds it.
+/// by hand there either. An unknown name is an error at the line of the field that holds it, in
+/// questionnaire.yml or in a catalogue (whose texts are filled from the translated questionnaire,
+/// so a band's label reads in the catalogue's language).
 enum QuestionnaireWords {
-    static func expand(_ questionnaire: Questionnaire, lines: EntryLines, file: String, errors: inout ErrorCollector) -> Questionnaire {
+    /// How a field is found in the file: by list position in questionnaire.yml, by id in a catalogue.
+    enum Paths { case definition, catalogue }
+
+    static func expand(_ questionnaire: Questionnaire, lines: EntryLines, file: String, paths: Paths = .definition,
+                       errors: inout ErrorCollector) -> Questionnaire {
         let values = questionnaire.placeholderValues()
         var filled = questionnaire
         func fill(_ text: String, at path: String) -> String {
@@ -15,16 +21,19 @@ enum QuestionnaireWords {
             }
             return expanded.text
         }
+        func path(_ list: String, _ index: Int, _ id: String, _ field: String) -> String {
+            paths == .definition ? "\(list)[\(index)].\(field)" : "\(list).\(id).\(field)"
+        }
         filled.title = questionnaire.title.map { fill($0, at: "title") }
         filled.intro = questionnaire.intro.map { fill($0, at: "intro") }
-        for index in filled.bands.indices {
-            filled.bands[index].summary = fill(filled.bands[index].summary, at: "bands[\(index)].summary")
-            filled.bands[index].advice = fill(filled.bands[index].advice, at: "bands[\(index)].advice")
+        for (index, band) in questionnaire.bands.enumerated() {
+            filled.bands[index].summary = fill(band.summary, at: path("bands", index, band.id, "summary"))
+            filled.bands[index].advice = fill(band.advice, at: path("bands", index, band.id, "advice"))
         }
-        for index in filled.regions.indices {
-            filled.regions[index].summary = fill(filled.regions[index].summary, at: "regions[\(index)].summary")
-            filled.regions[index].advice = fill(filled.regions[index].advice, at: "regions[\(index)].advice")
-            filled.regions[index].discuss = filled.regions[index].discuss.enumerated().map { fill($1, at: "regions[\(index)].discuss[\($0)]") }
+        for (index, region) in questionnaire.regions.enumerated() {
+            filled.regions[index].summary = fill(region.summary, at: path("regions", index, region.id, "summary"))
+            filled.regions[index].advice = fill(region.advice, at: path("regions", index, region.id, "advice"))
+            filled.regions[index].discuss = region.discuss.enumerated().map { fill($1, at: path("regions", index, region.id, "discuss[\($0)]")) }
         }
         return filled
     }

@@ -57,6 +57,7 @@ public struct SiteLoader: Sendable {
         var languageData: [String: [String: TranslatedData]] = [:]
         var draftPages: [Page] = []
         let translatedCodes = Set(config.themeLanguages.dropFirst())
+        var catalogues: [(file: ContentWalker.File, instrument: CatalogueLoader.Instrument, code: String)] = []
 
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: contentFolder.path, isDirectory: &isFolder), isFolder.boolValue else {
@@ -118,8 +119,27 @@ public struct SiteLoader: Sendable {
                 questionnaireText = text
             } else if relative == PlannerLoader.fileName, let text = readText(file.url, display: display, errors: &errors) {
                 planner = (PlannerLoader.load(text, file: display, limits: limits, errors: &errors), display, StableHash.keyOf(text))
+            } else if let catalogue = CatalogueLoader.catalogue(named: relative) {
+                catalogues.append((file, catalogue.instrument, catalogue.code))
             } else if relative.hasSuffix(".md") {
                 markdownFiles.append(file)
+            }
+        }
+        var translations = InstrumentTranslations()
+        for catalogue in catalogues {
+            let display = "content/" + catalogue.file.relativePath
+            let hasDefinition = catalogue.instrument == .questionnaire ? questionnaire != nil : planner?.value != nil
+            if let problem = CatalogueLoader.orphanProblem(file: display, instrument: catalogue.instrument, code: catalogue.code,
+                                                           languages: config.languageCodes, hasDefinition: hasDefinition) {
+                errors.add(problem)
+                continue
+            }
+            guard let text = readText(catalogue.file.url, display: display, errors: &errors) else { continue }
+            translations.sourceHash = StableHash.keyOf("\(translations.sourceHash)\u{0}\(display)\u{0}\(text)")
+            if let definition = questionnaire, catalogue.instrument == .questionnaire {
+                translations.questionnaires[catalogue.code] = CatalogueLoader.loadQuestionnaire(text, file: display, definition: definition, limits: limits, errors: &errors)
+            } else if let definition = planner?.value {
+                translations.planners[catalogue.code] = CatalogueLoader.loadPlanner(text, file: display, definition: definition, limits: limits, errors: &errors)
             }
         }
         // Reading, splitting and decoding pages is independent per file: done in parallel, then
@@ -145,7 +165,8 @@ public struct SiteLoader: Sendable {
         }
         var site = Site(config: config, pages: pages, sections: sections, dataFiles: dataFiles, templateData: templateData,
                         questionnaire: questionnaire, questionnaireFile: questionnaireFile, questionnaireSourceHash: questionnaireSourceHash,
-                        planner: planner?.value, plannerFile: planner?.file, plannerSourceHash: planner?.hash ?? 0)
+                        planner: planner?.value, plannerFile: planner?.file, plannerSourceHash: planner?.hash ?? 0,
+                        translations: translations)
         // The default language's strings first: every other language falls back to them.
         site.themeStrings = loadThemeStrings(languages: config.themeLanguages, errors: &errors)
         return LoadedSite(site: site, failedFiles: failed, questionnaireText: questionnaireText, limits: limits, problems: errors.errors,

@@ -147,6 +147,8 @@ struct Site: Sendable {
     /// language's pages (see `Translations`); empty and nil in a site with one language.
     var otherLanguages: [Site] = []
     var languages: SiteLanguages?
+    /// The instruments in the languages their catalogues give (`content/questionnaire.de.yml`).
+    var translations = InstrumentTranslations()
 
     /// Pages of one kind in reading order.
     func pages(of kind: PageKind) -> [Page] { pages.filter { $0.metadata.kind == kind } }

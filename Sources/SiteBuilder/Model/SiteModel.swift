@@ -120,7 +120,7 @@ struct SiteModel: Sendable {
         tags = pagesBySlug.keys.sorted().map { TagGroup(slug: $0, name: names[$0] ?? $0, pages: pagesBySlug[$0] ?? [], sitePath: "\(prefix)tags/\($0)/") }
         readNextCandidates = Self.readNextCandidates(site: site, kindOrder: order)
         questionnairePage = site.pages.firstIndex { $0.metadata.template == "questionnaire" }
-        questionnaire = site.questionnaire.map { CompiledQuestionnaire($0, file: site.questionnaireFile, sourceHash: site.questionnaireSourceHash) }
+        questionnaire = site.questionnaire.map { CompiledQuestionnaire($0, translations: site.translations.questionnaires, file: site.questionnaireFile, sourceHash: site.questionnaireSourceHash) }
         blocks = site.blockRenderers
         placeholderValues = site.placeholderValues
     }

@@ -29,7 +29,7 @@ struct ContextBuilder: Sendable {
         self.links = links
         self.assets = assets
         questionnaireURL = model.questionnairePage.map { links.final(model.pages[$0].sitePath) } ?? ""
-        questionnaire = model.questionnaire.map { QuestionnaireContext.make($0, links: links, resolveNext: model.resolve) }
+        questionnaire = model.questionnaire.map { QuestionnaireContext.make($0, language: model.config.language, links: links, resolveNext: model.resolve) }
         let strings = model.strings
         self.strings = strings
         i18n = strings.templateValue

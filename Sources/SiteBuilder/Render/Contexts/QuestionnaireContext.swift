@@ -2,10 +2,13 @@ import Scoring
 
 /// The questionnaire as the `questionnaire` template sees it: a complete paper form (one
 /// fieldset per statement), a scoring guide for people without JavaScript (or with a pencil),
-/// and the compiled scoring table the page's script interprets.
+/// and the compiled scoring table the page's script interprets (the same in every language), with
+/// the words of `language` beside it.
 enum QuestionnaireContext {
-    static func make(_ compiled: CompiledQuestionnaire, links: LinkBuilder, resolveNext: (String) -> (title: String, sitePath: String)?) -> TemplateValue {
-        let questionnaire = compiled.definition
+    static func make(_ compiled: CompiledQuestionnaire, language: String, links: LinkBuilder,
+                     resolveNext: (String) -> (title: String, sitePath: String)?) -> TemplateValue {
+        let words = compiled.words(language)
+        let questionnaire = words.definition
         let scale = questionnaire.scale
         let labels = scale.labels
         let items: [TemplateValue] = questionnaire.items.enumerated().map { offset, item in
@@ -17,7 +20,7 @@ enum QuestionnaireContext {
                     "weight": .int(item.weight), "weighted": .bool(item.weight != 1), "dimension": .string(item.dimension),
                     "field": .string("q-\(item.id)"), "options": .list(options)]
         }
-        let bands: [TemplateValue] = compiled.bandsInOrder.map { band in
+        let bands: [TemplateValue] = words.bandsInOrder.map { band in
             let next: [TemplateValue] = band.next.compactMap { reference in
                 guard let target = resolveNext(reference) else { return nil }
                 return ["title": .string(target.title), "url": .string(links.final(target.sitePath))]
@@ -45,7 +48,7 @@ enum QuestionnaireContext {
             "id": .string(questionnaire.id), "version": .int(questionnaire.version), "title": .string(questionnaire.title ?? ""),
             "intro": .string(questionnaire.intro ?? ""), "item_count": .int(questionnaire.items.count),
             "scale": ["min": .int(scale.min), "max": .int(scale.max),
-                      "labels": .list(compiled.scaleLabelsInOrder.map { ["value": .int($0.value), "label": .string($0.label)] })],
+                      "labels": .list(words.scaleLabelsInOrder.map { ["value": .int($0.value), "label": .string($0.label)] })],
             // What a reverse-keyed answer is subtracted from: score = max + min − answer.
             "reverse_sum": .int(scale.min + scale.max),
             "items": .list(items), "bands": .list(bands), "reversed_items": .list(reversed), "has_reversed": .bool(!reversed.isEmpty),
@@ -53,8 +56,9 @@ enum QuestionnaireContext {
             "dimensions": .list(dimensions),
             "total_min": .int(range.lowerBound), "total_max": .int(range.upperBound),
             "table_json": .string(compiled.tableJSON),
-            // The page refuses a result link with the words `crossroads score` uses.
-            "words_json": .string(AnswerWording.templatesJSON()),
+            // Statements, labels and the script's sentences in the page's language; a refused
+            // result link is explained with the words `crossroads score --lang` uses.
+            "words_json": .string(words.wordsJSON),
             "storage_key": .string("crossroads:\(questionnaire.id):v\(questionnaire.version)"),
         ]
         let map = QuestionnaireMapContext.make(questionnaire, links: links, resolveNext: resolveNext)

@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+
+/// The instruments in another language come from catalogues (`content/questionnaire.de.yml`,
+/// `content/planner.de.yml`, the complete German examples in Tests/Fixtures/catalogues): the
+/// pages embed the same tables whatever the language, with the language's words beside them;
+/// `--lang` prints the same numbers in those words; a bad catalogue fails the build at its line.
+final class LanguageCatalogueTests: XCTestCase {
+    static let fixtures = TemporarySite.repositoryRoot.appendingPathComponent("Tests/Fixtures/catalogues")
+    static let answers = "10,9,1,8,2,3,0,10,1,9,10,2,1,8,9"
+
+    /// The default site with the German catalogues, German as its language.
+    private func germanSite() throws -> TemporarySite {
+        let site = try TemporarySite()
+        for name in ["questionnaire.de.yml", "planner.de.yml"] {
+            try site.write(try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8), to: "content/\(name)")
+        }
+        try site.replaceOnce("language: en\n", with: "language: de\n", in: "site.yml")
+        return site
+    }
+
+    /// The text of the one `<script type="application/json" …>` element opened by `open`.
+    private func element(_ open: String, in html: String) throws -> String {
+        let parts = html.components(separatedBy: open)
+        XCTAssertEqual(parts.count, 2, "expected one \(open)")
+        return try XCTUnwrap(parts.last?.components(separatedBy: "</script>").first)
+    }
+
+    func testEveryLanguageEmbedsTheSameTablesWithItsOwnWords() throws {
+        let english = try TemporarySite(), german = try germanSite()
+        let englishOutput = try english.build(), germanOutput = try german.build()
+        for (page, open) in [("questionnaire/index.html", "<script type=\"application/json\" id=\"scoring-table\">"),
+                             ("planner/index.html", "<script type=\"application/json\" class=\"pl-table\">")] {
+            let inEnglish = try element(open, in: try english.read("public/" + page))
+            let inGerman = try element(open, in: try german.read("public/" + page))
+            XCTAssertEqual(inGerman, inEnglish, "\(page): the table differs between languages")
+        }
+        XCTAssertEqual(try Data(contentsOf: germanOutput.appendingPathComponent("scoring-table.json")),
+                       try Data(contentsOf: englishOutput.appendingPathComponent("scoring-table.json")))
+        let table = try english.read("public/scoring-table.json")
+        XCTAssertFalse(table.contains("Strongly agree") || table.contains("own time"), "the table carries words: \(table.prefix(300))")
+
+        let words = try element("<script type=\"application/json\" id=\"qn-words\">", in: try german.read("public/questionnaire/index.html"))
+        XCTAssertTrue(words.contains("\"own-hands\":\"Ich möchte den Großteil meiner Arbeitszeit"), words)
+        XCTAssertTrue(words.contains("\"progressAll\":\"{answered} von {count} beantwortet\""), words)
+        let planner = try german.read("public/planner/index.html")
+        XCTAssertTrue(planner.contains("<h3 class=\"pl-checkpoints-title\">Schwellen, die vor dir liegen</h3>"), planner)
+        XCTAssertTrue(planner.contains("<caption>Jede Regel, die der Planer anwendet</caption>"), planner)
+        XCTAssertTrue(try element("<script type=\"application/json\" class=\"pl-words\">", in: planner).contains("\"Dezember\""))
+    }
+
+    func testLangPrintsTheCatalogueWordsWithTheSameNumbersAsThePage() throws {
+        let site = try germanSite()
+        _ = try site.build()
+        let command = try CrossroadsBinary.run(["score", "--source", site.root.path, "--answers", Self.answers, "--lang", "de", "--json"])
+        XCTAssertEqual(command.exitCode, 0, command.stderr)
+        let german = try ScoreReportJSON.decode(command.stdout)
+        let reference = try ScoreReportJSON.decode(try TemporarySite().score(["--answers", Self.answers, "--json"]).stdout)
+        XCTAssertEqual(german.total, reference.total)
+        XCTAssertEqual(german.band.id, reference.band.id)
+        XCTAssertEqual(german.band.min, reference.band.min)
+        XCTAssertNotEqual(german.band.label, reference.band.label)
+        // The label the command prints is the one the German page shows for that band.
+        let words = try element("<script type=\"application/json\" id=\"qn-words\">", in: try site.read("public/questionnaire/index.html"))
+        let pageWords = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(words.utf8)) as? [String: Any])
+        let bands = try XCTUnwrap(pageWords["bands"] as? [String: [String: String]])
+        XCTAssertEqual(bands[german.band.id]?["label"], german.band.label)
+
+        let text = try CrossroadsBinary.run(["score", "--source", site.root.path, "--answers", Self.answers, "--lang", "de"])
+        XCTAssertTrue(text.stdout.hasPrefix("Summe: \(reference.total) von 150\nErgebnis: \(german.band.label) ("), text.stdout)
+        let refused = try CrossroadsBinary.run(["score", "--source", site.root.path, "--answers", "1,2", "--lang", "de"])
+        XCTAssertEqual(refused.exitCode, 1)
+        XCTAssertTrue(refused.stderr.hasPrefix("error: keine Antwort für Aussage 3 von 15 („many-conversations“)"), refused.stderr)
+
+        func plan(_ source: URL) -> [String] {
+            ["plan", "--source", source.path, "--role", "manager", "--years", "2", "--years-from-hands-on", "1", "--team-size", "4", "--today", "2026-12-04"]
+        }
+        let germanPlan = try CrossroadsBinary.run(plan(site.root) + ["--lang", "de"]), englishPlan = try CrossroadsBinary.run(plan(TemporarySite.repositoryRoot))
+        XCTAssertEqual(germanPlan.exitCode, 0, germanPlan.stderr)
+        XCTAssertTrue(germanPlan.stdout.hasPrefix("Wo du im Dezember 2026 stehst\n"), germanPlan.stdout)
+        XCTAssertTrue(germanPlan.stdout.contains("- Im Dezember 2027 bist du 2 Jahre von der praktischen Arbeit entfernt"), germanPlan.stdout)
+        XCTAssertTrue(englishPlan.stdout.contains("- By December 2027, "), englishPlan.stdout)
+        // The same link: plan links name no language.
+        XCTAssertEqual(germanPlan.stdout.components(separatedBy: "\n").last, englishPlan.stdout.components(separatedBy: "\n").last)
+
+        for command in [["score", "--answers", Self.answers], ["plan", "--role", "engineer"]] {
+            let unknown = try CrossroadsBinary.run([command[0], "--source", site.root.path, "--lang", "fr"] + command.dropFirst())
+            XCTAssertEqual(unknown.exitCode, 1)
+            XCTAssertTrue(unknown.stderr.contains("site.yml: error: the site has no language \"fr\"; its languages are de"), unknown.stderr)
+        }
+    }
+
+    func testABadCatalogueFailsTheBuildAtItsLinesAndLeavesTheOutput() throws {
+        let site = try germanSite()
+        let output = try site.build()
+        let before = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
+        let page = try site.read("public/questionnaire/index.html")
+        try site.replaceOnce("  own-hands: \"Ich möchte den Großteil", with: "  own-hand: \"Ich möchte den Großteil", in: "content/questionnaire.de.yml")
+        try site.replaceOnce("  checkpoint: \"Im {date} {text}\"", with: "  checkpoint: \"Im {date}\"", in: "content/planner.de.yml")
+        try site.write("items: {}\n", to: "content/questionnaire.fr.yml")
+        let lines = try site.read("content/questionnaire.de.yml").components(separatedBy: "\n")
+        let line = try XCTUnwrap(lines.firstIndex { $0.hasPrefix("  own-hand:") }) + 1
+        let plannerLines = try site.read("content/planner.de.yml").components(separatedBy: "\n")
+        let plannerLine = try XCTUnwrap(plannerLines.firstIndex { $0.hasPrefix("  checkpoint:") }) + 1
+
+        let result = try CrossroadsBinary.run(["build", "--source", site.root.path, "--output", output.path])
+        XCTAssertEqual(result.exitCode, 1)
+        XCTAssertTrue(result.stderr.contains("content/questionnaire.de.yml:\(line): error: items.own-hand: there is no item \"own-hand\" in the definition"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("error: items.own-hands: the statement of item \"own-hands\" is missing"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/planner.de.yml:\(plannerLine): error: words.checkpoint: `checkpoint` must use the holes {date}, {text} exactly"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("content/questionnaire.fr.yml: error: this is the questionnaire's catalogue for the language \"fr\", which site.yml does not list"), result.stderr)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: output.path).sorted(), before)
+        XCTAssertEqual(try site.read("public/questionnaire/index.html"), page, "the previous output is untouched")
+    }
+}

@@ -12,7 +12,7 @@ extension SiteRenderer {
         var text = body.searchText
         if let questionnaire = model.questionnaire, showsQuestionnaire(page) {
             // The form comes before the page's prose, as on the page.
-            text = Self.searchText(of: questionnaire) + (text.isEmpty ? "" : "\n" + text)
+            text = Self.searchText(of: questionnaire.words(model.config.language)) + (text.isEmpty ? "" : "\n" + text)
         }
         return SearchIndex.line(SearchIndex.Entry(title: page.metadata.title, url: links.final(page.sitePath), kindTitle: model.kindTitle(page.metadata.kind),
                                                   summary: page.metadata.summary, headings: body.headings.map(\.text), text: text))
@@ -22,8 +22,9 @@ extension SiteRenderer {
     /// sets, so the search line depends on no template's text.
     func showsQuestionnaire(_ page: Page) -> Bool { templateName(for: page) == "questionnaire" }
 
-    /// The words of the questionnaire a reader sees on its page, one block to a line.
-    static func searchText(of compiled: CompiledQuestionnaire) -> String {
+    /// The words of the questionnaire a reader sees on its page (in the page's language), one
+    /// block to a line.
+    static func searchText(of compiled: CompiledQuestionnaire.Words) -> String {
         let questionnaire = compiled.definition
         var lines = [questionnaire.title, questionnaire.intro].compactMap { $0 }
         lines += compiled.scaleLabelsInOrder.map(\.label)

@@ -113,9 +113,11 @@ struct InputHashes: Sendable {
         let dataFiles = byKey.mapValues(StableHash.combine)
         self.dataFiles = dataFiles
         allData = StableHash.combine(byKey.keys.sorted().flatMap { [StableHash.keyOf($0), dataFiles[$0] ?? 0] })
-        // The questionnaire's context names other pages and sections (bands' `next:`).
+        // The questionnaire's context names other pages and sections (bands' `next:`), and takes
+        // its words from the page's language's catalogue.
+        let catalogues = site.translations.sourceHash == 0 ? [] : [site.translations.sourceHash]
         questionnaire = site.questionnaire == nil ? Self.absent
-            : StableHash.combine([site.questionnaireSourceHash, everySummary, globalHash])
+            : StableHash.combine([site.questionnaireSourceHash] + catalogues + [everySummary, globalHash])
     }
 
     /// A hash of the current values of everything `reads` names.

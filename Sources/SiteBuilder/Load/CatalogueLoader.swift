@@ -120,6 +120,6 @@ extension SiteLoader {
 }
 
 extension SiteConfig {
-    /// Every language of the site, the default first.
-    var languageCodes: [String] { [language] }
+    /// Every language of the site (`languages:`), or the one `language:` of a one-language site.
+    var languageCodes: [String] { languages.count >= 2 ? languages.map(\.code) : [language] }
 }

@@ -77,12 +77,6 @@ enum CatalogueLoader {
 }
 
 extension SiteLoader {
-    /// The site's language codes as site.yml gives them, for `--lang` and catalogues.
-    func languageCodes() -> [String] {
-        var errors = ErrorCollector()
-        return loadConfig(&errors).languageCodes
-    }
-
     /// The questionnaire in `language`'s words, for `crossroads score --lang`: its catalogue's
     /// translation, or the definition itself for the default language without one.
     public func loadQuestionnaire(language: String) throws -> TranslatedQuestionnaire {
@@ -104,8 +98,8 @@ extension SiteLoader {
                                     _ load: (String, String, SiteLimits, inout ErrorCollector) -> Value?) throws -> Value {
         var configErrors = ErrorCollector()
         let config = loadConfig(&configErrors)
-        guard config.languageCodes.contains(language) else {
-            throw BuildFailure([SiteError(file: "site.yml", message: "the site has no language \"\(language)\"; its languages are \(config.languageCodes.joined(separator: ", "))",
+        guard config.themeLanguages.contains(language) else {
+            throw BuildFailure([SiteError(file: "site.yml", message: "the site has no language \"\(language)\"; its languages are \(config.themeLanguages.joined(separator: ", "))",
                                           fix: "pass one of them to --lang, or add \(language) under `languages:` in site.yml")])
         }
         let file = ["yml", "yaml"].map { "content/\(instrument.rawValue).\(language).\($0)" }
@@ -117,9 +111,4 @@ extension SiteLoader {
         }
         return try loadAlone(file, load)
     }
-}
-
-extension SiteConfig {
-    /// Every language of the site (`languages:`), or the one `language:` of a one-language site.
-    var languageCodes: [String] { languages.count >= 2 ? languages.map(\.code) : [language] }
 }

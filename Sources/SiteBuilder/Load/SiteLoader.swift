@@ -130,7 +130,7 @@ public struct SiteLoader: Sendable {
             let display = "content/" + catalogue.file.relativePath
             let hasDefinition = catalogue.instrument == .questionnaire ? questionnaire != nil : planner?.value != nil
             if let problem = CatalogueLoader.orphanProblem(file: display, instrument: catalogue.instrument, code: catalogue.code,
-                                                           languages: config.languageCodes, hasDefinition: hasDefinition) {
+                                                           languages: config.themeLanguages, hasDefinition: hasDefinition) {
                 errors.add(problem)
                 continue
             }

@@ -145,4 +145,22 @@ final class ThemeStringsTests: XCTestCase {
         _ = try SiteBuild.build(cleanOptions)
         XCTAssertEqual(FolderSnapshot(folder.url.appendingPathComponent("public")), FolderSnapshot(clean))
     }
+
+    /// Two languages: each page prints its language's strings; a key German lacks prints the
+    /// English one, and `check` lists it for German.
+    func testAKeyALanguageLacksFallsBackToTheDefaultLanguage() throws {
+        let folder = try TemporaryFolder("i18n-two")
+        defer { folder.remove() }
+        try site(folder, files: ["i18n/en.yml": "read_next: Read next\npublished: Published\n",
+                                 "i18n/de.yml": "published: Veröffentlicht am\n"])
+        try folder.write("site.yml", MinimalSite.siteYML.replacingOccurrences(
+            of: "language: en\n", with: "language: en\nlanguages:\n  - {code: en, name: English}\n  - {code: de, name: Deutsch}\n"))
+        _ = try SiteBuild.build(BuildOptions(source: folder.url))
+        let german = try html(folder, "de/pitfalls/first/index.html")
+        XCTAssertTrue(german.contains("Veröffentlicht am 10 January 2026") && german.contains("<h2>Read next</h2>"), german)
+        XCTAssertTrue(try html(folder, "pitfalls/first/index.html").contains("Published 10 January 2026"))
+        let report = try SiteCheck.themeStrings(source: folder.url)
+        XCTAssertTrue(report.gaps.contains { $0.file == "i18n/de.yml" && $0.message.hasPrefix("no string for `read_next` in `de`: the en string is printed instead") },
+                      report.gaps.map(\.description).joined(separator: "\n"))
+    }
 }

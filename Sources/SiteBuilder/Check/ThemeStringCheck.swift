@@ -36,6 +36,9 @@ extension SiteCheck {
 }
 
 extension SiteConfig {
-    /// The site's language codes, the default first: the languages theme strings are read for.
-    var themeLanguages: [String] { languages.count >= 2 ? [language] + languages.map(\.code).filter { $0 != language } : [language] }
+    /// The site's language codes, the default first, then the others in site.yml's order: the
+    /// languages theme strings are read for (by the build and by `check`).
+    var themeLanguages: [String] {
+        [language] + (languages.count >= 2 ? languages.map(\.code).filter { $0 != language } : [])
+    }
 }

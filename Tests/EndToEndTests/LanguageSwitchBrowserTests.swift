@@ -50,7 +50,7 @@ final class LanguageSwitchBrowserTests: XCTestCase {
             let shown = try await self.result(driver)
             XCTAssertEqual(shown.band, german.band.label)
             XCTAssertTrue(shown.total.contains("Deine Summe ist \(english.total),"), shown.total)
-            XCTAssertTrue(shown.pulls.contains("Zug zur Meisterschaft: \(pulls.mastery.percent) %"), shown.pulls)
+            XCTAssertTrue(shown.pulls.contains("Neigung zur Meisterschaft: \(pulls.mastery.percent) %"), shown.pulls)
 
             // The switcher carries the answers in its link (not only through this device's storage,
             // which is cleared here); the English page shows the same result.

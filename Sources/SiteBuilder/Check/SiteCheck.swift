@@ -27,8 +27,11 @@ public enum SiteCheck {
         }
         for file in htmlFiles(in: output) {
             guard let html = resolver.html(file) else { continue }
+            // A language's 404 page (`de/404.html`) is written for the site's root, as the root's is:
+            // hosts show it at any depth, and its script finds the root (`NotFoundJob`).
+            let linksFrom = file.hasSuffix("/404.html") ? "404.html" : file
             for destination in Self.destinations(in: html) where !reported.contains("\(file)\u{0}\(destination)") {
-                if let problem = resolver.problem(with: destination, fromFile: file) {
+                if let problem = resolver.problem(with: destination, fromFile: linksFrom) {
                     reported.insert("\(file)\u{0}\(destination)")
                     problems.append(SiteError(file: "output \(file)", message: problem,
                                               fix: "the link comes from a template or a data file; correct it there"))

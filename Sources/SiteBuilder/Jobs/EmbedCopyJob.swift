@@ -8,7 +8,7 @@ extension SiteRenderer {
         let page = site.pages[index]
         let embedTemplate = templates.has("embed/\(template)", recorder: recorder) ? "embed/\(template)" : "embed/page"
         guard templates.has(embedTemplate, recorder: recorder) else { return }
-        let path = PageVariantFiles.embedFolder + page.sitePath
+        let path = model.embedPath(ofPage: index)
         var context = try variantContext(index: index, writtenAt: path, withQuestionnaire: template == "questionnaire", body: body,
                                          pageContext: pageContext)
         context["embed"] = [

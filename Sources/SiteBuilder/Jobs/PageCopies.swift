@@ -51,19 +51,31 @@ extension SiteModel {
     /// the kinds `outputs:` chose, for the output map, and so that an incremental build that
     /// reuses the page keeps them too.
     func variantPaths(ofPage index: Int, templates: TemplateSet) throws(OutputPath.Problem) -> [OutputPath] {
-        let sitePath = site.pages[index].sitePath
         let template = templateName(ofPage: index)
         var paths: [OutputPath] = []
         if config.outputs.contains(.embed), templates.names.contains("embed/\(template)") || templates.names.contains("embed/page") {
-            paths.append(try OutputPath(sitePath: PageVariantFiles.embedFolder + sitePath))
+            paths.append(try OutputPath(sitePath: embedPath(ofPage: index)))
         }
         guard config.outputs.contains(.standalone) else { return paths }
         // Mirrors the choice in writeStandaloneCopy.
         if template == "questionnaire", templates.names.contains("standalone/questionnaire") {
-            paths.append(try OutputPath(sitePath: PageVariantFiles.questionnaireStandaloneFile))
+            paths.append(try OutputPath(sitePath: questionnaireStandalonePath))
         } else if !site.pages[index].isHome, templates.names.contains("standalone/page") {
-            paths.append(try OutputPath(sitePath: PageVariantFiles.standaloneFolder + String(sitePath.dropLast()) + ".html"))
+            paths.append(try OutputPath(sitePath: standalonePath(ofPage: index)))
         }
         return paths
     }
+
+    /// `embed/<page path>`, inside the language's prefix (`de/embed/pitfalls/x/`).
+    func embedPath(ofPage index: Int) -> String {
+        prefix + PageVariantFiles.embedFolder + unprefixed(site.pages[index].sitePath)
+    }
+
+    /// `standalone/<page path>.html`, inside the language's prefix (`de/standalone/pitfalls/x.html`).
+    func standalonePath(ofPage index: Int) -> String {
+        prefix + PageVariantFiles.standaloneFolder + String(unprefixed(site.pages[index].sitePath).dropLast()) + ".html"
+    }
+
+    /// `questionnaire.standalone.html`, inside the language's prefix.
+    var questionnaireStandalonePath: String { prefix + PageVariantFiles.questionnaireStandaloneFile }
 }

@@ -5,19 +5,23 @@ extension SiteRenderer {
     /// covers, so the keys of a part's pages key the part (hashing the lines was most of a
     /// one-page preview rebuild); a part with a changed page takes the other pages' lines from
     /// the previous build, or makes them again when it has none.
+    /// Each language has its own index under its prefix (`de/search-index.js`), so a search finds
+    /// the pages of the reader's language only.
     func searchIndexJobs(members: [[Int]], pages: [PageOutput], keys: OutputKeys, reuse: Reuse?) -> [OutputJob] {
         let partCount = members.count
-        let entry = SearchIndex.entryScript(partCount: partCount)
+        let home = model.prefix
+        let entry = SearchIndex.entryScript(partCount: partCount, home: home)
         let entryKey = StableHash.keyOf(entry)
-        var jobs = [OutputJob(kind: .search, paths: [SearchIndex.entryPath], key: { entryKey }) { writer, _ in
-            try writer.write(OutputPath(sitePath: SearchIndex.entryPath), Data(entry.utf8), contentKey: entryKey)
+        let entryPath = model.searchEntryPath
+        var jobs = [OutputJob(kind: .search, paths: [entryPath], key: { entryKey }) { writer, _ in
+            try writer.write(OutputPath(sitePath: entryPath), Data(entry.utf8), contentKey: entryKey)
             return []
         }]
         let sections = sectionSearchEntries(keys: keys)
         for (part, indexes) in members.enumerated() {
             let sectionsHere = sections.filter { SearchIndex.part(ofURL: $0.url, partCount: partCount) == part }
             let key = StableHash.combine([UInt64(part), UInt64(partCount)] + indexes.map { keys.keys[$0] } + sectionsHere.map(\.key))
-            let path = SearchIndex.partPath(part)
+            let path = SearchIndex.partPath(part, home: home)
             // The questionnaire page's line holds the questionnaire's words (see SearchEntries).
             let readsQuestionnaire = indexes.contains { showsQuestionnaire(site.pages[$0]) }
             jobs.append(OutputJob(kind: .search, paths: [path], key: { key }) { writer, recorder in
@@ -25,7 +29,7 @@ extension SiteRenderer {
                 var lines: [String] = []
                 lines.reserveCapacity(indexes.count)
                 for index in indexes {
-                    if let line = pages[index].searchLine ?? reuse?.searchLines.line(forURL: links.final(site.pages[index].sitePath)) {
+                    if let line = pages[index].searchLine ?? reuse?.searchLines.line(forURL: links.final(site.pages[index].sitePath), home: home) {
                         lines.append(line)
                     } else {
                         let page = site.pages[index]
@@ -46,10 +50,11 @@ extension SiteRenderer {
     /// The search page (`search/`), which reads the index in the browser.
     func searchPageJob(_ keys: OutputKeys) -> OutputJob {
         let key = StableHash.combine([keys.globalHash, keys.dataHash])
-        return OutputJob(kind: .search, paths: ["search/"], key: { key }) { writer, recorder in
-            let context = contexts.listContext(sitePath: "search/", title: "Search", summary: "", contentHTML: "", pages: [])
-            try writer.write(OutputPath(sitePath: "search/"), try templates.render("search", context: .map(context), forFile: "templates/search.mustache",
-                                                                                   recorder: recorder))
+        let path = model.searchPagePath
+        return OutputJob(kind: .search, paths: [path], key: { key }) { writer, recorder in
+            let context = contexts.listContext(sitePath: path, title: "Search", summary: "", contentHTML: "", pages: [])
+            try writer.write(OutputPath(sitePath: path), try templates.render("search", context: .map(context), forFile: "templates/search.mustache",
+                                                                              recorder: recorder))
             return []
         }
     }

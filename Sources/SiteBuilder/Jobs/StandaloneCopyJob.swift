@@ -7,10 +7,10 @@ extension SiteRenderer {
                              into writer: any OutputWriter, recorder: ReadRecorder) throws {
         let page = site.pages[index]
         if template == "questionnaire", templates.has("standalone/questionnaire", recorder: recorder) {
-            try writeStandalone(index: index, template: "standalone/questionnaire", at: PageVariantFiles.questionnaireStandaloneFile,
+            try writeStandalone(index: index, template: "standalone/questionnaire", at: model.questionnaireStandalonePath,
                                 withQuestionnaire: true, body: body, pageContext: pageContext, into: writer, recorder: recorder)
         } else if !page.isHome, templates.has("standalone/page", recorder: recorder) {
-            let file = PageVariantFiles.standaloneFolder + String(page.sitePath.dropLast()) + ".html"
+            let file = model.standalonePath(ofPage: index)
             try writeStandalone(index: index, template: "standalone/page", at: file, withQuestionnaire: false, body: body,
                                 pageContext: pageContext, into: writer, recorder: recorder)
         }

@@ -33,15 +33,20 @@ extension SiteModel {
         let chosen = config.outputs
         if writesSharedFiles { claim(OutputOwnership.markerName, file: nil, Self.markerClaim) }
         if writesSharedFiles, !prefix.isEmpty { claim("", file: "site.yml", "the redirect to the default language (`default_language_in_subfolder`)") }
-        if chosen.contains(.sitemap) { claim("sitemap.xml", file: nil, "the sitemap") }
-        if chosen.contains(.feeds) { claim("atom.xml", file: nil, "the Atom feed") }
-        if chosen.contains(.sitemap) { claim("robots.txt", file: nil, "robots.txt") }
-        if chosen.contains(.notFound) { claim("404.html", file: nil, "the 404 page") }
-        for host in config.hosts.sorted() { for file in host.files { claim(file, file: "site.yml", "the \(host.rawValue) configuration (`host:`)") } }
+        if chosen.contains(.sitemap) {
+            claim(sitemapPath, file: nil, "the sitemap")
+            if indexedSitemaps != nil { claim("sitemap.xml", file: nil, "the sitemap index") }
+        }
+        if chosen.contains(.feeds) { claim(feedPath, file: nil, "the Atom feed") }
+        if chosen.contains(.sitemap), writesSharedFiles { claim("robots.txt", file: nil, "robots.txt") }
+        if chosen.contains(.notFound) { claim(notFoundPath, file: nil, "the 404 page") }
+        for host in config.hosts.sorted() where writesSharedFiles {
+            for file in host.files { claim(file, file: "site.yml", "the \(host.rawValue) configuration (`host:`)") }
+        }
         if chosen.contains(.search) {
-            claim("search/", file: "templates/search.mustache", "the search page")
-            claim(SearchIndex.entryPath, file: nil, "the search index")
-            for part in 0..<SearchIndex.partCount(pages: site.pages.count) { claim(SearchIndex.partPath(part), file: nil, "part \(part) of the search index") }
+            claim(searchPagePath, file: "templates/search.mustache", "the search page")
+            claim(searchEntryPath, file: nil, "the search index")
+            for part in 0..<searchPartCount { claim(SearchIndex.partPath(part, home: prefix), file: nil, "part \(part) of the search index") }
         }
         if let questionnaire, writesSharedFiles {
             claim("scoring-table.json", file: questionnaire.file, "the scoring table")
@@ -67,7 +72,7 @@ extension SiteModel {
         for index in byFile {
             do {
                 for variant in try variantPaths(ofPage: index, templates: templates) {
-                    let kind = variant.file.hasPrefix(PageVariantFiles.embedFolder) ? "embeddable" : "standalone"
+                    let kind = variant.file.hasPrefix(prefix + PageVariantFiles.embedFolder) ? "embeddable" : "standalone"
                     claims.append(OutputMap.Claim(path: variant, file: site.pages[index].file, what: "the \(kind) copy of the page"))
                 }
             } catch {

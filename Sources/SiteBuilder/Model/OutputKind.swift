@@ -21,10 +21,6 @@ public enum OutputKind: String, CaseIterable, Sendable, Comparable {
     /// The kinds every page links to, built whenever pages are.
     static let broughtByPages: Set<OutputKind> = [.pages, .sections, .tags, .feeds, .search]
 
-    /// The kinds each language other than the default writes under its prefix (`de/`); the others
-    /// are written once, for the default language, until they are made per language too.
-    static let perLanguage: Set<OutputKind> = [.pages, .sections, .tags, .aliases]
-
     /// The kinds a build writes when `site.yml` names `chosen`: those, and what pages bring.
     static func built(choosing chosen: Set<OutputKind>) -> Set<OutputKind> { chosen.union(broughtByPages) }
 

@@ -212,11 +212,12 @@ struct SiteModel: Sendable {
         }
     }
 
-    /// The pages in each part of the search index, as indexes into `site.pages`.
+    /// The pages in each part of this language's search index, as indexes into `site.pages`:
+    /// every page but the fallbacks, whose words are the original's (see `isFallback`).
     func searchPartMembers() -> [[Int]] {
-        let partCount = SearchIndex.partCount(pages: site.pages.count)
+        let partCount = searchPartCount
         var members = Array(repeating: [Int](), count: partCount)
-        for index in site.pages.indices {
+        for index in site.pages.indices where !isFallback(page: index) {
             members[SearchIndex.part(ofURL: links.final(site.pages[index].sitePath), partCount: partCount)].append(index)
         }
         return members

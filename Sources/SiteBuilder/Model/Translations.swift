@@ -223,10 +223,8 @@ enum Translations {
         } else {
             view.nav = config.nav.map { SiteConfig.NavItem(title: $0.title, path: prefix + $0.path) }
         }
-        if !isDefault {
-            view.outputs = config.outputs.intersection(OutputKind.perLanguage)
-            view.hosts = []
-        }
+        // Every output kind runs per language; the host files are written once, for every language.
+        if !isDefault { view.hosts = [] }
         return view
     }
 }

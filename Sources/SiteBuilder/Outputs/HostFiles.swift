@@ -15,10 +15,14 @@ struct HostFiles: Sendable {
     var aliases: [(alias: String, target: String)]
     /// The URL path the site is served under: `/`, or `/guides/` from the base URL.
     var root: String
+    /// The 404 pages of languages served under a folder (`de/404.html`), for hosts that can show
+    /// one per folder; the root `404.html` serves everything else.
+    var folderNotFoundPages: [String]
 
-    init(files: [String], aliases: [(alias: String, target: String)], baseURL: String?) {
+    init(files: [String], aliases: [(alias: String, target: String)], baseURL: String?, folderNotFoundPages: [String] = []) {
         self.files = files.filter { !Self.isHostFile($0) && $0 != OutputOwnership.markerName }.sorted()
         self.aliases = aliases.sorted { $0.alias < $1.alias }
+        self.folderNotFoundPages = folderNotFoundPages.sorted()
         let path = baseURL.flatMap { URL(string: $0)?.path } ?? "/"
         root = path.hasSuffix("/") ? path : path + "/"
     }
@@ -49,13 +53,16 @@ struct HostFiles: Sendable {
     }
 
     /// Each alias, with and without its `index.html`, as a permanent redirect. Both hosts serve
-    /// `404.html` for any path that matches no file, so the 404 needs no rule.
+    /// `404.html` for any path that matches no file, so the root 404 needs no rule; a language's
+    /// own 404 page gets a rule for its folder, which Netlify applies only where no file matches
+    /// (Cloudflare Pages finds the nearest `404.html` by itself).
     var netlifyRedirects: String {
         var text = "# Written by Crossroads from the pages' aliases (host: netlify). Unknown paths get 404.html.\n"
         for (alias, target) in aliases {
             text += "\(root)\(alias) \(root)\(target) 301\n"
             text += "\(root)\(alias)index.html \(root)\(target) 301\n"
         }
+        for page in folderNotFoundPages { text += "\(root)\(Self.folder(of: page))* \(root)\(page) 404\n" }
         return text
     }
 
@@ -67,8 +74,7 @@ struct HostFiles: Sendable {
         # Written by Crossroads (host: nginx). In the server block that serves this folder at \(root):
         #     include /path/to/the/site/_host/nginx.conf;
         location ^~ \(root)_host/ { return 404; }
-        error_page 404 \(root)404.html;
-        # Hashed stylesheets and scripts: their name changes with their content.
+        \(nginxNotFound)# Hashed stylesheets and scripts: their name changes with their content.
         location ~ "^\(escapedRoot)(.+/)?[^/]+\\.[0-9a-f]{10}\\.[A-Za-z0-9]+$" {
             add_header Cache-Control "\(CachePolicy.immutable)" always;
         }
@@ -89,6 +95,22 @@ struct HostFiles: Sendable {
             text += "location = \(root)\(alias.dropLast()) { return 301 \(root)\(target); }\n"
         }
         return text
+    }
+
+    /// The 404 page: the root's, or, for a site with languages under folders, the one of the
+    /// folder the missing address is in (a named location keeps the 404 status and the address).
+    private var nginxNotFound: String {
+        guard !folderNotFoundPages.isEmpty else { return "error_page 404 \(root)404.html;\n" }
+        var text = "error_page 404 @crossroads_not_found;\nlocation @crossroads_not_found {\n"
+        for page in folderNotFoundPages {
+            text += "    rewrite \"^\(Self.regexEscaped(root + Self.folder(of: page)))\" \(root)\(page) break;\n"
+        }
+        return text + "    rewrite ^ \(root)404.html break;\n}\n"
+    }
+
+    /// `de/404.html` -> `de/`.
+    private static func folder(of page: String) -> String {
+        String(page.dropLast("404.html".count))
     }
 
     /// `{"old/page/index.html": "pitfalls/x/"}`: the alias page's key and the site path it points to.

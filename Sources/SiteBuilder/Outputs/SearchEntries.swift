@@ -44,7 +44,7 @@ extension SiteRenderer {
 
     func sectionSearchEntries(keys: OutputKeys) -> [SectionSearchEntry] {
         PageKind.allCases.compactMap { kind in
-            guard let path = model.sectionPath(kind) else { return nil }
+            guard let path = model.sectionPath(kind), !model.isFallback(section: kind) else { return nil }
             let intro = site.sections[kind]
             var parts = [keys.globalHash, StableHash.keyOf(kind.rawValue)]
             if let intro {

@@ -43,11 +43,16 @@ enum SearchIndex {
         Int(StableHash.keyOf(url) % UInt64(partCount))
     }
 
-    static func partPath(_ part: Int) -> String { partFolder + "\(part).js" }
+    /// A part of the index of the language whose home is `home` (`""`, or `de/`: each language has
+    /// its own index, so a search finds the pages of the reader's language only).
+    static func partPath(_ part: Int, home: String = "") -> String { home + partFolder + "\(part).js" }
+
+    /// The entry script of the language whose home is `home`.
+    static func entryPath(home: String) -> String { home + entryPath }
 
     /// `search-index.js`: the list of parts, relative to the site root.
-    static func entryScript(partCount: Int) -> String {
-        let paths = (0..<partCount).map { JSONText.string(partPath($0)) }.joined(separator: ",")
+    static func entryScript(partCount: Int, home: String = "") -> String {
+        let paths = (0..<partCount).map { JSONText.string(partPath($0, home: home)) }.joined(separator: ",")
         return "window.crossroadsSearchIndex={\"parts\":[\(paths)]};\n"
     }
 
@@ -72,10 +77,10 @@ enum SearchIndex {
     }
 
     /// The number of parts an entry script written by `entryScript` names, or nil.
-    static func partCount(ofEntry script: String) -> Int? {
+    static func partCount(ofEntry script: String, home: String = "") -> Int? {
         guard script.hasPrefix("window.crossroadsSearchIndex={\"parts\":[") else { return nil }
         let count = script.split(separator: ",").count
-        return script == entryScript(partCount: count) ? count : nil
+        return script == entryScript(partCount: count, home: home) ? count : nil
     }
 
     /// The lines of a part written by `partData`, keyed by page URL. A title's JSON string cannot

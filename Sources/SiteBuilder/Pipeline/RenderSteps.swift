@@ -228,7 +228,7 @@ extension SiteRenderer {
         let keys = rendered.keys
         if model.config.outputs.contains(.search) {
             let touched = Set(rendered.edited.map {
-                SearchIndex.partPath(SearchIndex.part(ofURL: links.final(site.pages[$0].sitePath), partCount: searchParts.count))
+                SearchIndex.partPath(SearchIndex.part(ofURL: links.final(site.pages[$0].sitePath), partCount: searchParts.count), home: model.prefix)
             })
             for job in searchIndexJobs(members: searchParts, pages: rendered.pages, keys: keys, reuse: reuse) where touched.contains(job.paths[0]) {
                 guard let key = job.key(), !reuse.holds(job.cacheName, baseKey: key, inputs: keys.inputs) else { continue }

@@ -76,8 +76,11 @@ struct ContextBuilder: Sendable {
                 "byline": .string(strings.filled("byline", ["author": config.author])),
                 "built_with": .string(strings.filled("built_with", ["generator": "Crossroads"])),
                 "languages": languageLinks(contentPath: contentPath), "has_languages": .bool(site.languages != nil),
-                // As the theme has always written it, `index.html` included, under the language's prefix.
+                // As the theme has always written them, `index.html` included, under the language's prefix.
                 "tags_url": .string(model.tagIndexPath + "index.html"),
+                "search_url": .string(model.searchPagePath + "index.html"),
+                "feed_url": .string(model.feedPath),
+                "search_index_url": .string(model.searchEntryPath),
             ],
             "assets": assetURLs,
             "data": .map(site.templateData),

@@ -23,19 +23,18 @@ extension ContextBuilder {
     }
 
     /// `page.alternates`: `[{hreflang, url, href}]` for every real translation of the page, then
-    /// `x-default` (the default language's), when it has at least one besides itself; `href` is
-    /// absolute under the base URL, else relative to the page. Each alternate lists the same set,
-    /// so every one links back.
+    /// `x-default` (`SiteModel.alternates`); `href` is absolute under the base URL, else relative
+    /// to the page. None on a fallback page.
     func alternates(of page: Page) -> TemplateValue {
-        guard let languages = site.languages, !page.language.untranslated else { return [] }
-        let versions = languages.alternates(forContentPath: page.contentPath)
-        var entries = versions.map { (hreflang: $0.language.code, sitePath: $0.sitePath) }
-        if let fallback = versions.first(where: { $0.language == languages.defaultLanguage }) {
-            entries.append((hreflang: "x-default", sitePath: fallback.sitePath))
-        }
-        return .list(entries.map { entry in
+        page.language.untranslated ? [] : alternates(forContentPath: page.contentPath, at: page.sitePath)
+    }
+
+    /// The alternates of the output at `sitePath` that `contentPath` names (a section index's
+    /// `pitfalls/_index.md`), as `alternates(of:)` gives them.
+    func alternates(forContentPath contentPath: String, at sitePath: String) -> TemplateValue {
+        .list(model.alternates(forContentPath: contentPath).map { entry in
             ["hreflang": .string(entry.hreflang), "url": .string(links.final(entry.sitePath)),
-             "href": .string(site.config.baseURL.map { $0 + entry.sitePath } ?? links.href(from: page.sitePath, to: entry.sitePath))]
+             "href": .string(site.config.baseURL.map { $0 + entry.sitePath } ?? links.href(from: sitePath, to: entry.sitePath))]
         })
     }
 

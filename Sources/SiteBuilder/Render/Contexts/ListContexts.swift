@@ -14,8 +14,15 @@ extension ContextBuilder {
     /// A kind's index page, with its intro's HTML.
     func sectionContext(_ kind: PageKind, introHTML: String) -> [String: TemplateValue] {
         let path = sectionPath(kind) ?? ""
-        return listContext(sitePath: path, title: sectionTitles[kind] ?? "", summary: site.sections[kind]?.summary ?? "",
-                           contentHTML: introHTML, pages: model.kindOrder[kind] ?? [], contentPath: kind.sectionPath.map { $0 + "_index.md" })
+        let contentPath = kind.sectionPath.map { $0 + "_index.md" }
+        var context = listContext(sitePath: path, title: sectionTitles[kind] ?? "", summary: site.sections[kind]?.summary ?? "",
+                                  contentHTML: introHTML, pages: model.kindOrder[kind] ?? [], contentPath: contentPath)
+        // A section's index is translated with its intro (`_index.de.md`): then it has alternates as a page has.
+        if let contentPath, case .map(var page)? = context["page"] {
+            page["alternates"] = alternates(forContentPath: contentPath, at: path)
+            context["page"] = .map(page)
+        }
+        return context
     }
 
     /// A tag's page.

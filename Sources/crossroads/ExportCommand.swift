@@ -16,6 +16,8 @@ struct ExportCommand: ParsableCommand {
         dokuwiki: DIR/data/pages/<namespace>/ and DIR/data/media/<namespace>/, to copy over DokuWiki's data/.
         confluence: storage-format pages in DIR/pages/, their charts in DIR/attachments/, DIR/manifest.json.
         Every wiki format writes DIR/README (the import steps).
+        A site with several languages exports the default language into DIR and every other into \
+        DIR/<code>/, each a complete export of its own; --lang CODE exports one language into DIR.
         """
     )
 
@@ -30,6 +32,9 @@ struct ExportCommand: ParsableCommand {
     @Option(name: .customLong("base-url"), help: "Where the full site is published; links to pages that are not exported (tags, search) point there.")
     var baseURL: String?
 
+    @Option(name: .long, help: "In a site with several languages, export this language alone (a code of `languages:`); without it, every language, the default at the root and each other in its folder (DIR/de/).")
+    var lang: String?
+
     @Flag(name: .long, help: "Write into --output even when it is not a folder Crossroads wrote.")
     var force = false
 
@@ -37,6 +42,7 @@ struct ExportCommand: ParsableCommand {
         var options = ExportOptions(source: site.sourceURL, output: URL(fileURLWithPath: output, isDirectory: true),
                                     format: format, baseURL: baseURL)
         options.force = force
+        options.language = lang
         let report = try FileHandleOutput.exitingOnBuildFailure { try SiteExport.export(options) }
         print(report.summaryLine + " -> \(options.output.path)")
     }

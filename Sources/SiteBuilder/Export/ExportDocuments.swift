@@ -36,10 +36,12 @@ struct ExportDocuments {
         var sectionFiles: [PageKind: String] = [:]
         for kind in PageKind.allCases {
             guard let path = model.sectionPath(kind) else { continue }
-            let file = path + "index.md"
+            // A language's export is written inside its own folder: its files drop the prefix (`de/`).
+            let file = model.unprefixed(path) + "index.md"
             sectionFiles[kind] = file
             sitePaths[path] = file
-            if let intro = site.sections[kind] { targets[String(intro.file.dropFirst("content/".count))] = file }
+            // `@/pitfalls/_index.md`, whichever language's intro file the section shows.
+            if site.sections[kind] != nil, let sectionPath = kind.sectionPath { targets[sectionPath + "_index.md"] = file }
         }
         let questionnairePage = site.pages.firstIndex { $0.metadata.template == "questionnaire" }
         let paperFile = questionnairePage.map { Self.exportedFile(forContentPath: site.pages[$0].contentPath) } ?? "questionnaire.md"
@@ -105,7 +107,7 @@ struct ExportDocuments {
         }
         try errors.throwIfAny()
 
-        if let home = site.pages.first(where: { $0.sitePath.isEmpty }) {
+        if let home = site.pages.first(where: \.isHome) {
             result.navigation.append(.page(title: home.metadata.title, file: Self.exportedFile(forContentPath: home.contentPath)))
         }
         if questionnairePage == nil, site.questionnaire != nil {
@@ -118,7 +120,7 @@ struct ExportDocuments {
                 + members.map { (title: $0.metadata.title, file: Self.exportedFile(forContentPath: $0.contentPath)) }
             result.navigation.append(.section(title: model.sectionTitle(kind), files: children))
         }
-        for page in (model.kindOrder[.page] ?? []).map({ site.pages[$0] }) where !page.sitePath.isEmpty {
+        for page in (model.kindOrder[.page] ?? []).map({ site.pages[$0] }) where !page.isHome {
             result.navigation.append(.page(title: page.metadata.title, file: Self.exportedFile(forContentPath: page.contentPath)))
         }
         return result

@@ -25,6 +25,9 @@ public struct ExportOptions: Sendable {
     public var baseURL: String?
     /// Write into the output even when Crossroads did not write it (see `OutputOwnership`).
     public var force = false
+    /// In a site with several languages, export this language alone, at the output's root;
+    /// nil exports every language, laid out as the site is (see `SiteExport.export`).
+    public var language: String?
 
     public init(source: URL, output: URL, format: ExportFormat, baseURL: String? = nil) {
         self.source = source.standardizedFileURL
@@ -55,45 +58,37 @@ public struct ExportReport: Sendable {
 /// `crossroads export`: every guide as plain GFM, reusing the site's loader, placeholders and
 /// fenced-block renderers so the export says exactly what the site says.
 public enum SiteExport {
+    /// A site with several languages is exported as it is published: the default language at the
+    /// root of the output (what a one-language site exports), every other language in its folder
+    /// (`de/`), each a complete export of its own (its own `mkdocs.yml`, `dump.xml`, manifest) for
+    /// a wiki or TechDocs site of that language; `ExportOptions.language` exports one alone.
     public static func export(_ requested: ExportOptions) throws -> ExportReport {
         try OutputLocation.validate(output: requested.output, source: requested.source)
         var options = requested
         options.output = try OutputOwnership.claim(requested.output, force: requested.force)
         let site = try SiteLoader(sourceFolder: options.source).load(baseURLOverride: options.baseURL)
-        let documents = try ExportDocuments(site: site).render()
-        // Exported GFM file -> the content file it comes from, to name in errors.
-        var contentFiles: [String: String] = [:]
-        for page in site.pages { contentFiles[ExportDocuments.exportedFile(forContentPath: page.contentPath)] = page.file }
-        for intro in site.sections.values {
-            contentFiles[ExportDocuments.exportedFile(forContentPath: String(intro.file.dropFirst("content/".count)))] = intro.file
+        let languages = [site] + site.otherLanguages
+        let exported: [(folder: String, site: Site)]
+        if let code = options.language {
+            guard let chosen = languages.first(where: { $0.config.language == code }) else {
+                let codes = languages.map(\.config.language).joined(separator: ", ")
+                throw BuildFailure([SiteError(file: "--lang", message: "the site has no language \"\(code)\" (it has \(codes))",
+                                              fix: "pass one of the codes of `languages:` in site.yml, or leave --lang out to export every language")])
+            }
+            exported = [("", chosen)]
+        } else {
+            exported = languages.map { language in
+                (language.languages?.languages.first { $0.code == language.config.language }?.prefix ?? "", language)
+            }
         }
         var outputs: [(String, Data)] = []
         var sources: [String: String] = [:]
         var pageCount = 0
-        switch options.format {
-        case .markdown, .techdocs:
-            let docsFolder = options.format == .techdocs ? "docs/" : ""
-            for (path, text) in documents.files {
-                outputs.append((docsFolder + path, Data(text.utf8)))
-                sources[docsFolder + path] = contentFiles[path]
-            }
-            for (path, svg) in documents.images { outputs.append((docsFolder + path, Data(svg.utf8))) }
-            if options.format == .techdocs {
-                outputs.append(("mkdocs.yml", Data(MkDocsConfig.yaml(site: site, navigation: documents.navigation).utf8)))
-            }
-            pageCount = documents.files.count
-        case .mediawiki, .dokuwiki, .confluence:
-            let wiki = try WikiSite(documents)
-            let files = switch options.format {
-            case .dokuwiki: DokuWikiExport.files(wiki, siteTitle: site.config.title)
-            case .confluence: try ConfluenceExport.files(wiki, siteTitle: site.config.title)
-            default: MediaWikiExport.files(wiki, siteTitle: site.config.title, timestamp: Date())
-            }
-            for file in files {
-                outputs.append((file.path, Data(file.text.utf8)))
-                sources[file.path] = file.page.flatMap { contentFiles[$0] }
-            }
-            pageCount = wiki.pages.count
+        for (folder, languageSite) in exported {
+            let files = try exportFiles(of: languageSite, format: options.format)
+            outputs += files.outputs.map { (folder + $0.0, $0.1) }
+            for (path, file) in files.sources { sources[folder + path] = file }
+            pageCount += files.pageCount
         }
         let written = outputs.map(\.0)
         outputs.append((OutputOwnership.markerName, Data(OutputOwnership.markerText.utf8)))
@@ -122,5 +117,46 @@ public enum SiteExport {
                                           fix: "choose a writable --output folder")])
         }
         return ExportReport(files: written.sorted(), pageCount: pageCount, format: options.format)
+    }
+
+    /// One language's files, relative to its folder, with the content file each comes from.
+    private static func exportFiles(of site: Site, format: ExportFormat) throws -> (outputs: [(String, Data)], sources: [String: String], pageCount: Int) {
+        let documents = try ExportDocuments(site: site).render()
+        // Exported GFM file -> the content file it comes from, to name in errors.
+        var contentFiles: [String: String] = [:]
+        for page in site.pages { contentFiles[ExportDocuments.exportedFile(forContentPath: page.contentPath)] = page.file }
+        for (kind, intro) in site.sections {
+            guard let path = kind.sectionPath else { continue }
+            contentFiles[ExportDocuments.exportedFile(forContentPath: path + "_index.md")] = intro.file
+        }
+        var outputs: [(String, Data)] = []
+        var sources: [String: String] = [:]
+        var pageCount = 0
+        switch format {
+        case .markdown, .techdocs:
+            let docsFolder = format == .techdocs ? "docs/" : ""
+            for (path, text) in documents.files {
+                outputs.append((docsFolder + path, Data(text.utf8)))
+                sources[docsFolder + path] = contentFiles[path]
+            }
+            for (path, svg) in documents.images { outputs.append((docsFolder + path, Data(svg.utf8))) }
+            if format == .techdocs {
+                outputs.append(("mkdocs.yml", Data(MkDocsConfig.yaml(site: site, navigation: documents.navigation).utf8)))
+            }
+            pageCount = documents.files.count
+        case .mediawiki, .dokuwiki, .confluence:
+            let wiki = try WikiSite(documents)
+            let files = switch format {
+            case .dokuwiki: DokuWikiExport.files(wiki, siteTitle: site.config.title)
+            case .confluence: try ConfluenceExport.files(wiki, siteTitle: site.config.title)
+            default: MediaWikiExport.files(wiki, siteTitle: site.config.title, timestamp: Date())
+            }
+            for file in files {
+                outputs.append((file.path, Data(file.text.utf8)))
+                sources[file.path] = file.page.flatMap { contentFiles[$0] }
+            }
+            pageCount = wiki.pages.count
+        }
+        return (outputs, sources, pageCount)
     }
 }

@@ -237,11 +237,19 @@ final class TwoLanguageSiteTests: XCTestCase {
         XCTAssertFalse(try built.text("de/sitemap.xml").contains(Site.baseURL + "de/pitfalls/</loc>"), "the section index whose intro is no longer translated is not")
     }
 
-    func testCheckFindsNoBrokenLinkInEitherLanguage() throws {
-        let built = try Site(building: false)
-        let result = try CrossroadsBinary.run(["check", "--source", built.site.root.path])
-        XCTAssertEqual(result.exitCode, 0, result.stderr + result.stdout)
-        XCTAssertFalse(result.stderr.contains("error:"), result.stderr)
+    func testCheckFindsNoBrokenLinkInEitherLanguageWithRelativeLinks() throws {
+        let built = try Site(baseURL: nil)
+        // A copy links the fallback's original from its own place, not from the page's.
+        for copy in ["de/embed/pitfalls/lone-wolf/index.html", "de/standalone/pitfalls/lone-wolf.html"] {
+            let canonical = try XCTUnwrap(BuiltHTML.canonical(of: try built.text(copy)), copy)
+            XCTAssertEqual(Site.target(of: canonical, onPage: copy), "pitfalls/lone-wolf/", "\(copy): \(canonical)")
+        }
+        for subfolder in [false, true] {
+            if subfolder { try built.site.write(try built.site.read("site.yml") + "default_language_in_subfolder: true\n", to: "site.yml") }
+            let result = try CrossroadsBinary.run(["check", "--source", built.site.root.path])
+            XCTAssertEqual(result.exitCode, 0, "default language in its folder: \(subfolder)\n" + result.stderr + result.stdout)
+            XCTAssertFalse(result.stderr.contains("error:"), result.stderr)
+        }
     }
 
     /// The URLs and the lower-cased text of every part of a language's search index.

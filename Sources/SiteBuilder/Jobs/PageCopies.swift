@@ -41,6 +41,13 @@ extension SiteRenderer {
             context = contexts.pageContext(index: index, rendered: rendered.markdown)
         }
         context["root"] = .string(links.root(from: path))
+        // What the page's context links relative to the page itself (without a base URL: a
+        // fallback's canonical original, the alternates) is linked again from the copy's place.
+        if site.languages != nil, site.config.baseURL == nil, case .map(var pageValues)? = context["page"] {
+            if let original = contexts.originalSitePath(of: page) { pageValues["canonical"] = .string(links.href(from: path, to: original)) }
+            if !page.language.untranslated { pageValues["alternates"] = contexts.alternates(forContentPath: page.contentPath, at: path) }
+            context["page"] = .map(pageValues)
+        }
         if withQuestionnaire, let questionnaire = contexts.questionnaire { context["questionnaire"] = questionnaire }
         return context
     }

@@ -1,8 +1,7 @@
 import CByteSearch
 import Foundation
 
-/// Finding and replacing ASCII markers in generated HTML by comparing UTF-8 bytes, and runs of
-/// one byte (fences, placeholders) through `memchr`.
+/// Finding and replacing ASCII markers in generated HTML by comparing UTF-8 bytes.
 ///
 /// Foundation's `range(of:)` and `replacingOccurrences(of:with:)` convert a Swift string to
 /// UTF-16 on every call, which made searching every page's HTML a large part of a build. The
@@ -43,9 +42,9 @@ public enum ByteSearch {
             return offsets
         } }
         guard !matches.isEmpty else { return text }
-        // Appending slices of a valid string copies bytes without validating them again (building
-        // the result as bytes and decoding it was 3% of a build); an ASCII needle always starts
-        // and ends on a character boundary.
+        // Appending slices of a valid string copies bytes without validating them again, as
+        // decoding a byte array would; an ASCII needle always starts and ends on a character
+        // boundary.
         var output = ""
         output.reserveCapacity(text.utf8.count + matches.count * max(0, replacement.utf8.count - needleCount))
         let utf8 = text.utf8
@@ -58,22 +57,6 @@ public enum ByteSearch {
         }
         output += text[copied...]
         return output
-    }
-
-    /// Whether `bytes` holds `length` copies of `byte` in a row.
-    public static func hasRun(of byte: UInt8, length: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = bytes.baseAddress else { return false }
-        var start = 0
-        while start + length <= bytes.count {
-            guard let found = memchr(base + start, Int32(byte), bytes.count - start) else { return false }
-            let index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
-            guard index + length <= bytes.count else { return false }
-            var end = index + 1
-            while end < index + length && bytes[end] == byte { end += 1 }
-            if end == index + length { return true }
-            start = end
-        }
-        return false
     }
 
     private static func withBytes<Result>(of text: Substring, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {

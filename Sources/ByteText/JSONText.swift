@@ -16,8 +16,9 @@ public enum JSONText {
         return text.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return false }
             var index = 0
-            // A word of ASCII bytes is cleared in a few operations instead of eight byte tests
-            // (byte by byte was 1.5% of a build); a word with a non-ASCII byte is read byte by byte.
+            // A word of ASCII bytes is cleared in a few operations instead of eight byte tests: every
+            // title, summary and search text of every page passes here. A word with a non-ASCII
+            // byte is read byte by byte.
             while index + 8 <= bytes.count {
                 let word = ByteWord.load(base, at: index)
                 if ByteWord.isASCII(word) {
@@ -31,8 +32,8 @@ public enum JSONText {
         }
     }
 
-    /// `"`, the escaped text and `"`, written once into a string of the exact length: appending
-    /// scalar by scalar was over ten times slower on text with a quote or line break every line.
+    /// `"`, the escaped text and `"`, written once into a string of the exact length, counted
+    /// first: no growing, no scalar-by-scalar appends, however many escapes the text holds.
     private static func quotedEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         extraBytes.withUnsafeBufferPointer { extraBytes in
             var length = bytes.count + 2

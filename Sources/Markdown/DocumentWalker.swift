@@ -195,8 +195,7 @@ struct DocumentWalker {
     }
 
     /// The text without leading and trailing white space, as `trimmingCharacters(in:
-    /// .whitespacesAndNewlines)` would trim it, but without bridging the whole page to NSString
-    /// (profiled: 8% of a 10,000-page build).
+    /// .whitespacesAndNewlines)` would trim it, but without bridging the whole page to NSString.
     static func trimmingWhitespace(_ text: String) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.firstIndex(where: { !isWhitespaceOrNewline($0) }),

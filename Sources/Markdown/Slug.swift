@@ -8,7 +8,7 @@ public enum Slug {
     }
 
     /// The same slug byte by byte for ASCII text, where the only letters are A-Z and a-z and the
-    /// only numbers 0-9 (Character properties were 2% of a full build); nil for other text.
+    /// only numbers 0-9, so no `Character` property is asked for; nil for other text.
     static func ascii(_ text: String, whenEmpty empty: String) -> String? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)

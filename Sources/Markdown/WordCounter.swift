@@ -15,7 +15,7 @@ enum WordCounter {
 
     /// `count(inUTF8:)`, with the ASCII stretches between runs that hold non-ASCII bytes counted by
     /// `countASCII`: prose is nearly all ASCII, and there no neighbour check or run decoding is
-    /// needed (the general loop was 3% of a build, profiled). The text is cut only at whitespace
+    /// needed. The text is cut only at whitespace
     /// bytes that split it in `count(inUTF8:)` too, so the counts of the pieces add up.
     private static func countSplittingASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var words = 0
@@ -58,7 +58,7 @@ enum WordCounter {
 
     /// `count(inUTF8:)` for ASCII text, where every whitespace byte splits. Without branches on
     /// the byte: where words end in prose is too irregular for the branch predictor, whose misses
-    /// cost more than everything else in the loop (profiled).
+    /// cost more than everything else in the loop.
     private static func countASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         asciiClasses.withUnsafeBufferPointer { classes in
             var words = 0

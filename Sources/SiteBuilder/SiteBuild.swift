@@ -25,7 +25,7 @@ public struct BuildOptions: Sendable {
     public var rendersWithSwiftMustache = false
     /// For a process that exits right after the build (the CLI): the build's working memory (the
     /// site, its pages, the keys) is left for the operating system to reclaim at exit instead of
-    /// being freed object by object, which took 30 ms or more on a 10,000-page site.
+    /// being freed object by object, which costs time in proportion to the site's size.
     public var keepsMemoryUntilExit = false
 
     public init(source: URL, output: URL? = nil, baseURL: String? = nil, includeDrafts: Bool = false, emitGolden: Bool = false,

@@ -3,8 +3,8 @@ import ByteText
 import TestSupport
 import XCTest
 
-/// The per-page byte loops rewritten for speed (word-at-a-time checks, output written in place,
-/// `memchr`) give exactly what the loops they replaced gave, kept here as `ByteLoopReference`:
+/// The per-page byte loops rewritten for speed (word-at-a-time checks, output written in place)
+/// give exactly what the loops they replaced gave, kept here as `ByteLoopReference`:
 /// their results go into output files and cache keys.
 final class ByteLoopEquivalenceTests: XCTestCase {
     func testCollapsedASCIIEqualsReferenceOnShortTexts() {
@@ -75,26 +75,6 @@ final class ByteLoopEquivalenceTests: XCTestCase {
         for text in texts {
             XCTAssertEqual(JSONText.needsEscaping(text), ByteLoopReference.needsEscaping(text), text.debugDescription)
             XCTAssertEqual(JSONText.string(text), ByteLoopReference.jsonString(text), text.debugDescription)
-        }
-    }
-
-    func testMayUseDataEqualsReference() {
-        var sampler = TextSampler(seed: 0x5EED_0301)
-        var texts = ["", "`", "``", "```", "~~", "~~~", "{", "{{", "``~", "`` `", "{ {", "a```", "~~~b", "x{{y", "``\u{2028}`"]
-        for round in 0..<6_000 {
-            texts.append(sampler.text(bytes: sampler.next(in: 0...48), nonASCIIPercent: [0, 0, 5, 40][round % 4]))
-        }
-        for _ in 0..<3_000 { texts.append(sampler.rawASCII(bytes: sampler.next(in: 0...40))) }
-        // Page-sized bodies, mostly without a fence, so the whole text is read.
-        let noRuns = TextSampler.asciiPieces.filter { !$0.contains("``") && !$0.contains("~~") && !$0.contains("{{") }
-        for round in 0..<300 {
-            var body = ""
-            while body.utf8.count < 6_000 { body += noRuns[sampler.next(in: 0...(noRuns.count - 1))] }
-            if round % 3 == 0 { body += ["```", "~~~", "{{", "``", "~"][sampler.next(in: 0...4)] }
-            texts.append(body)
-        }
-        for text in texts {
-            XCTAssertEqual(OutputKeys.mayUseData(text), ByteLoopReference.mayUseData(text), text.debugDescription)
         }
     }
 
@@ -197,19 +177,6 @@ enum ByteLoopReference {
             case 0xA8 where previous == (0xE2, 0x80), 0xA9 where previous == (0xE2, 0x80): return true
             default: previous = (previous.1, byte)
             }
-        }
-        return false
-    }
-
-    /// `OutputKeys.mayUseData`.
-    static func mayUseData(_ body: String) -> Bool {
-        var previous: UInt8 = 0
-        var run = 0
-        for byte in body.utf8 {
-            run = byte == previous ? run + 1 : 1
-            previous = byte
-            if run >= 3 && (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) { return true }
-            if run >= 2 && byte == UInt8(ascii: "{") { return true }
         }
         return false
     }

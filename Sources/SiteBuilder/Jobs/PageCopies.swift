@@ -22,7 +22,7 @@ extension SiteRenderer {
     /// the Markdown comes from `body` when given, else is rendered for `path`.
     /// With `pageContext` (the page's own context from this renderer), that context with the root
     /// and the body's HTML of `path`: every other value is the same wherever the copy is written,
-    /// since URLs in the context are relative to the site root (building it again was 3% of a build).
+    /// since URLs in the context are relative to the site root, so it is not built again.
     /// `contexts`: the URL form to print (the site's own unless given).
     func variantContext(index: Int, writtenAt path: String, withQuestionnaire: Bool, body: RenderedBody?,
                         pageContext: [String: TemplateValue]? = nil, contexts: ContextBuilder? = nil) throws -> [String: TemplateValue] {

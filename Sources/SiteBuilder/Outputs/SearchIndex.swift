@@ -101,16 +101,16 @@ enum SearchIndex {
         return result
     }
 
-    /// `searchText` for text that is all ASCII, byte by byte (Character by Character was 15% of a
-    /// 10,000-page build); nil for text with other characters. For ASCII, each byte is one
+    /// `searchText` for text that is all ASCII, byte by byte, with no `Character` decoded; nil for
+    /// text with other characters. For ASCII, each byte is one
     /// Character, so both give the same text.
     /// Only the bytes read before the limit is reached are checked.
     static func collapsedASCII(_ text: String, limit: Int) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
             var foundNonASCII = false
-            // Written in place into a string that cannot run out of room: appending byte by byte
-            // to an array and decoding it was 2.4% of a build (profiled).
+            // Written in place into a string that cannot run out of room, with no byte array to
+            // append to and decode afterwards.
             let collapsed = String(unsafeUninitializedCapacity: collapsedCapacity(byteCount: bytes.count, limit: limit)) { out in
                 var written = 0
                 func put(_ byte: UInt8) {

@@ -2,10 +2,10 @@ extension SearchIndex {
     /// A page's search text: its first `limit` characters with runs of whitespace folded to one
     /// space and none at either end; a line break after a heading or list item that ends without
     /// punctuation becomes " · ", so snippets do not run one block into the next. Only the first
-    /// `limit + 64` characters are collapsed before the cut (collapsing whole pages was 11% of a
-    /// build). `FastPathTests` keeps this definition, written `Character` by `Character`, and
-    /// compares. Prose with typographic quotes (which smart punctuation makes of every `'` and
-    /// `"`) is not ASCII, and reading it all as `Character`s took a third of a 10,000-page build.
+    /// `limit + 64` characters are collapsed before the cut, not whole pages. `FastPathTests` keeps
+    /// this definition, written `Character` by `Character`, and compares. Prose with typographic
+    /// quotes (which smart punctuation makes of every `'` and `"`) is not ASCII, and reading all of
+    /// it as `Character`s is slow.
     ///
     /// Two ASCII bytes in a row are always two characters (grapheme clusters), apart from "\r\n",
     /// so ASCII stretches are read as bytes; each stretch holding other bytes, from the ASCII byte

@@ -24,7 +24,7 @@ enum FileWriting {
     }
 
     /// `mkdir`, and Foundation's intermediate-creating call only when the parent is missing too
-    /// (Foundation's call for every page folder was 2% of a full build).
+    /// (one `mkdir` is all most page folders need).
     static func makeFolder(_ folder: String) throws {
         if mkdir(folder, 0o777) == 0 || errno == EEXIST { return }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

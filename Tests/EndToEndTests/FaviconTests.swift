@@ -48,7 +48,7 @@ final class FaviconTests: XCTestCase {
         let built = try BuiltDefaultSite()
         let server = try StaticFileServer(serving: built.output, notFoundPage: "404.html")
         defer { server.stop() }
-        let guide = try XCTUnwrap(built.pages.first { $0.kind == "pitfall" })
+        let guide = try XCTUnwrap(built.pages(in: built.defaultLanguage).first { $0.kind == "pitfall" })
         let pages = ["index.html", guide.outputPath, "pitfalls/index.html", "tags/index.html", "search/index.html",
                      "questionnaire/index.html", "embed/" + guide.outputPath, "standalone/" + guide.outputPath.dropLast("/index.html".count) + ".html",
                      "questionnaire.standalone.html", "404.html"]

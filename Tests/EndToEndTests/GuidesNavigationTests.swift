@@ -1,24 +1,27 @@
 import XCTest
 
-/// Every page is reachable from the home page within two clicks, following the links a visitor
-/// sees in the built HTML.
+/// Every page is reachable from its language's home page within two clicks, following the links a
+/// visitor sees in the built HTML.
 final class GuidesNavigationTests: XCTestCase {
     func testEveryPageIsWithinTwoClicksOfTheHomePage() throws {
         let built = try BuiltDefaultSite()
-        let home = "index.html"
-        let firstClick = try Self.linkedPages(from: home, in: built)
-        var reachable = firstClick.union([home])
-        for page in firstClick {
-            reachable.formUnion(try Self.linkedPages(from: page, in: built))
-        }
+        for language in built.languages {
+            let prefix = language.outputPrefix
+            let home = prefix + "index.html"
+            let firstClick = try Self.linkedPages(from: home, in: built)
+            var reachable = firstClick.union([home])
+            for page in firstClick {
+                reachable.formUnion(try Self.linkedPages(from: page, in: built))
+            }
 
-        let expected = built.guides.map(\.outputPath) + ["search/index.html", "tags/index.html"]
-        for page in expected {
-            XCTAssertTrue(reachable.contains(page), "\(page) is more than two clicks from the home page")
-        }
-        // The home page links straight into each of the three routes and the questionnaire.
-        for direct in ["comparisons/index.html", "pendulum/index.html", "mastery/index.html", "questionnaire/index.html"] {
-            XCTAssertTrue(firstClick.contains(direct), "the home page does not link to \(direct)")
+            let expected = built.guides(in: language).map(\.outputPath) + [prefix + "search/index.html", prefix + "tags/index.html"]
+            for page in expected {
+                XCTAssertTrue(reachable.contains(page), "\(page) is more than two clicks from \(home)")
+            }
+            // The home page links straight into each of the three routes and the questionnaire.
+            for direct in ["comparisons/index.html", "pendulum/index.html", "mastery/index.html", "questionnaire/index.html"].map({ prefix + $0 }) {
+                XCTAssertTrue(firstClick.contains(direct), "\(home) does not link to \(direct)")
+            }
         }
     }
 

@@ -41,8 +41,8 @@ final class GuidesPlaceholderTests: XCTestCase {
         // Edges and maximum large enough not to be ordinary small numbers in the prose.
         let edges = Set(questionnaire.bands.flatMap { [$0.min, $0.max] } + [questionnaire.totalRange.upperBound]).filter { $0 >= 10 }
         XCTAssertFalse(edges.isEmpty)
-        let scoringWords = #"(band|total|score|points|threshold|above|below|between|range|result)"#
         for page in built.guides {
+            let scoringWords = page.language.wording.scoringWords
             for (number, line) in page.prose.split(separator: "\n").enumerated() {
                 let plain = String(line).replacingOccurrences(of: Self.placeholderPattern, with: "§", options: .regularExpression)
                 for edge in edges {

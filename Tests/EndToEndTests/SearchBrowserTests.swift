@@ -6,7 +6,7 @@ final class SearchBrowserTests: XCTestCase {
     func testSearchPageFromDiskFindsThePageHoldingAWordOfItsBody() async throws {
         try WebDriver.requireBrowser()
         let built = try BuiltDefaultSite()
-        let probes = SearchWords.uniqueBodyWords(in: built.guides, otherTexts: try SearchWords.otherTexts(of: built.site))
+        let probes = SearchWords.uniqueBodyWords(in: built.guides(in: built.defaultLanguage), otherTexts: try SearchWords.otherTexts(of: built.site))
         let probe = try XCTUnwrap(probes.first { $0.page.hasPrefix("pendulum/") } ?? probes.first)
         let searchPage = built.output.appendingPathComponent("search/index.html")
         let target = built.output.appendingPathComponent(probe.page).absoluteString
@@ -35,9 +35,9 @@ final class SearchBrowserTests: XCTestCase {
     func testHeaderSearchBoxListsResultsAsYouTypeAndEnterOpensOne() async throws {
         try WebDriver.requireBrowser()
         let built = try BuiltDefaultSite()
-        let probes = SearchWords.uniqueBodyWords(in: built.guides, otherTexts: try SearchWords.otherTexts(of: built.site))
+        let probes = SearchWords.uniqueBodyWords(in: built.guides(in: built.defaultLanguage), otherTexts: try SearchWords.otherTexts(of: built.site))
         let probe = try XCTUnwrap(probes.first { $0.page.hasPrefix("mastery/") } ?? probes.first)
-        let startPage = try XCTUnwrap(built.pages.first { $0.kind == "pitfall" && $0.outputPath != probe.page })
+        let startPage = try XCTUnwrap(built.pages(in: built.defaultLanguage).first { $0.kind == "pitfall" && $0.outputPath != probe.page })
         let target = built.output.appendingPathComponent(probe.page).absoluteString
 
         try await WebDriver.withSession { driver in

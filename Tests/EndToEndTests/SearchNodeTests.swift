@@ -83,7 +83,7 @@ final class SearchNodeTests: XCTestCase {
 
     func testAWordFromOnePagesBodyFindsThatPageInTheIndexAndThroughTheSearchScript() throws {
         let built = try BuiltDefaultSite()
-        let probes = SearchWords.uniqueBodyWords(in: built.guides, otherTexts: try SearchWords.otherTexts(of: built.site))
+        let probes = SearchWords.uniqueBodyWords(in: built.guides(in: built.defaultLanguage), otherTexts: try SearchWords.otherTexts(of: built.site))
         XCTAssertGreaterThanOrEqual(probes.count, 10, "too few pages with a word of their own: \(probes)")
         let searchScript = try BuiltSite.asset("search", ext: "js", in: built.output)
         let queries = String(decoding: try JSONSerialization.data(withJSONObject: probes.map(\.word)), as: UTF8.self)
@@ -95,7 +95,7 @@ final class SearchNodeTests: XCTestCase {
         XCTAssertEqual(outcomes.count, probes.count)
 
         for (probe, outcome) in zip(probes, outcomes) {
-            XCTAssertGreaterThanOrEqual(outcome.pageCount, built.pages.count, "the index does not hold every page")
+            XCTAssertGreaterThanOrEqual(outcome.pageCount, built.pages(in: built.defaultLanguage).count, "the index does not hold every page")
             // The index: only that page's body text holds the word.
             XCTAssertEqual(outcome.bodyPages, [probe.page], "\"\(probe.word)\" in the index bodies")
             // The script: the search page lists exactly that page, linked from search/ to it.
@@ -108,7 +108,7 @@ final class SearchNodeTests: XCTestCase {
     func testSearchNeedsEveryWordAndFindsTitlesByPrefix() throws {
         let built = try BuiltDefaultSite()
         let searchScript = try BuiltSite.asset("search", ext: "js", in: built.output)
-        let pitfall = try XCTUnwrap(built.pages.first { $0.kind == "pitfall" })
+        let pitfall = try XCTUnwrap(built.pages(in: built.defaultLanguage).first { $0.kind == "pitfall" })
         let titleWords = pitfall.title.lowercased().split(whereSeparator: { !$0.isLetter }).filter { $0.count >= 5 }
         let prefix = String(try XCTUnwrap(titleWords.first).prefix(4))
         let queries = [prefix, "feedback zzqqxx"]

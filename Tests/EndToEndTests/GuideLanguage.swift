@@ -143,7 +143,7 @@ struct GuideWording: Sendable {
         surveyFields: ["Hochschulen", "Personalwesen", "Öl und Gas", "Unternehmensberatung", "Recht"],
         storyMarker: "Beispielgeschichte",
         storyDisclaimers: ["zusammengesetzt", "keine reale Person"],
-        storyCreditPattern: "Geschichte auf dieser Seite ist (ein )?erfunden",
+        storyCreditPattern: "[Gg]eschichte auf dieser Seite ist (ein )?erfunden",
         storySourceWords: ["Berater"],
         storySections: [
             StorySection(page: "comparisons/choosing.md", heading: "## Kenne dein Warum"),

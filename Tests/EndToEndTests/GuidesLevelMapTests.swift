@@ -27,9 +27,12 @@ final class GuidesLevelMapTests: XCTestCase {
 
     func testMovingARowInTheDataMovesItOnThePage() throws {
         let site = try TemporarySite()
-        try site.replaceOnce("- {technical: entry}", with: "- {technical: entry, management: team-lead}", in: "content/data/ladders.yml")
-        try site.replaceOnce("- {technical: senior, management: team-lead}", with: "- {technical: senior, management: manager}", in: "content/data/ladders.yml")
-        try site.replaceOnce("- {technical: staff, management: manager}", with: "- {technical: staff}", in: "content/data/ladders.yml")
+        // A translation of the data file has the original's shape, so the German map moves too.
+        for file in ["content/data/ladders.yml", "content/data/ladders.de.yml"] {
+            try site.replaceOnce("- {technical: entry}", with: "- {technical: entry, management: team-lead}", in: file)
+            try site.replaceOnce("- {technical: senior, management: team-lead}", with: "- {technical: senior, management: manager}", in: file)
+            try site.replaceOnce("- {technical: staff, management: manager}", with: "- {technical: staff}", in: file)
+        }
         let output = try site.build()
         let html = try String(contentsOf: output.appendingPathComponent(Self.page), encoding: .utf8)
         let rows = Self.rows(html)

@@ -9,9 +9,12 @@ final class GuidesPlaceholderTests: XCTestCase {
 
     func testBuiltProseShowsTheScoringModulesNumbersWherePlaceholdersStand() throws {
         let built = try BuiltDefaultSite()
-        let values = try Self.placeholderValues(of: built.site)
+        let english = try Self.placeholderValues(of: built.site)
+        var valuesByLanguage: [String: [String: String]] = [:]
         var checked = 0
         for page in built.guides {
+            let values = try valuesByLanguage[page.language.code] ?? Self.inLanguage(page.language, english, of: built.site)
+            valuesByLanguage[page.language.code] = values
             let text = BuiltHTML.plainText(try built.html(page.outputPath))
             XCTAssertFalse(text.contains("{{scoring."), "\(page.outputPath) shows an unexpanded placeholder")
             for line in page.prose.split(separator: "\n") where line.contains("{{") {
@@ -53,6 +56,22 @@ final class GuidesPlaceholderTests: XCTestCase {
                 }
             }
         }
+    }
+
+    /// A translation's pages print the same numbers with that language's labels: the band and
+    /// region labels come from its catalogue, `content/questionnaire.<code>.yml`.
+    static func inLanguage(_ language: GuideLanguage, _ values: [String: String], of site: TemporarySite) throws -> [String: String] {
+        guard !language.isDefault else { return values }
+        let catalogue = try Yams.load(yaml: site.read("content/questionnaire.\(language.code).yml")) as? [String: Any] ?? [:]
+        var translated = values
+        for kind in ["band", "region"] {
+            for (id, words) in catalogue[kind + "s"] as? [String: Any] ?? [:] {
+                let label = try XCTUnwrap((words as? [String: Any])?["label"] as? String, "\(language.code) catalogue: \(kind) \(id) has no label")
+                XCTAssertNotNil(translated["scoring.\(kind).\(id).label"], "\(language.code) catalogue names an unknown \(kind) \(id)")
+                translated["scoring.\(kind).\(id).label"] = label
+            }
+        }
+        return translated
     }
 
     static func questionnaire(of site: TemporarySite) throws -> Questionnaire {

@@ -11,13 +11,28 @@ final class LanguageCatalogueTests: XCTestCase {
     static let fixtures = TemporarySite.repositoryRoot.appendingPathComponent("Tests/Fixtures/catalogues")
     static let answers = "10,9,1,8,2,3,0,10,1,9,10,2,1,8,9"
 
-    /// The default site with the German catalogues, German as its language.
+    /// The default site's English guides with the German catalogues, German as its only language
+    /// (the default site's German pages and `languages:` taken out), so the catalogues are the
+    /// default language's words.
     private func germanSite() throws -> TemporarySite {
         let site = try TemporarySite()
+        let content = site.root.appendingPathComponent("content")
+        for path in try FileManager.default.subpathsOfDirectory(atPath: content.path) where path.hasSuffix(".de.md") || path.hasSuffix(".de.yml") {
+            try FileManager.default.removeItem(at: content.appendingPathComponent(path))
+        }
         for name in ["questionnaire.de.yml", "planner.de.yml"] {
             try site.write(try String(contentsOf: Self.fixtures.appendingPathComponent(name), encoding: .utf8), to: "content/\(name)")
         }
-        try site.replaceOnce("language: en\n", with: "language: de\n", in: "site.yml")
+        var settings: [String] = []
+        var inLanguages = false
+        for line in try site.read("site.yml").components(separatedBy: "\n") {
+            if line.hasPrefix("languages:") { inLanguages = true; continue }
+            if inLanguages, line.hasPrefix(" ") { continue }
+            inLanguages = false
+            settings.append(line == "language: en" ? "language: de" : line)
+        }
+        try site.write(settings.joined(separator: "\n"), to: "site.yml")
+        XCTAssertTrue(try site.read("site.yml").contains("language: de\n"))
         return site
     }
 

@@ -72,9 +72,8 @@ final class SearchBrowserTests: XCTestCase {
     func testTheSearchScriptSpeaksThePagesLanguage() async throws {
         try WebDriver.requireBrowser()
         let site = try TemporarySite()
-        try site.replaceOnce("language: en", with: "language: de", in: "site.yml")
         try site.build()
-        let searchPage = site.output.appendingPathComponent("search/index.html")
+        let searchPage = site.output.appendingPathComponent("de/search/index.html")
         let query = try XCTUnwrap(URL(string: searchPage.absoluteString + "?q=zzqxv"))
 
         try await WebDriver.withSession { driver in

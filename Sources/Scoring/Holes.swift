@@ -1,6 +1,6 @@
 /// Fills `{name}` holes in one pass, so a value that looks like a hole stays as it is; a hole with
 /// no value is left as written (validation refuses unknown holes in planner.yml).
-func fillHoles(_ template: String, _ values: [String: String]) -> String {
+public func fillHoles(_ template: String, _ values: [String: String]) -> String {
     var output = ""
     var rest = Substring(template)
     while let open = rest.firstIndex(of: "{") {

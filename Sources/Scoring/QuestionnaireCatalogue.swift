@@ -125,15 +125,9 @@ extension QuestionnaireCatalogue {
     /// `definition` (valid) in this catalogue's words, or every problem at once, each with its
     /// path in the catalogue (`items.solve-alone`, `bands.mastery.label`, `words.undo`).
     public func translate(_ definition: Questionnaire) -> Result<TranslatedQuestionnaire, CatalogueProblems> {
-        var problems: [QuestionnaireProblem] = []
-        func add(_ path: String, _ message: String) { problems.append(QuestionnaireProblem(path: path, message: message)) }
-        func text(_ value: String?, at path: String, what: String) -> String {
-            guard let value, !isBlank(value) else {
-                add(path, value == nil ? "\(what) is missing; every language needs it" : "\(what) is empty; write the words")
-                return ""
-            }
-            return value
-        }
+        var problems = CatalogueProblemList()
+        func add(_ path: String, _ message: String) { problems.add(path, message) }
+        func text(_ value: String?, at path: String, what: String) -> String { problems.text(value, at: path, what: what) }
         var translated = definition
         if definition.title != nil { translated.title = text(title, at: "title", what: "the title") }
         else if title != nil { add("title", "the questionnaire has no title in questionnaire.yml, so this one would never be shown; remove it") }
@@ -148,12 +142,12 @@ extension QuestionnaireCatalogue {
             add("scale.labels.\(point)", "questionnaire.yml labels no answer \(point); label only \(definition.scale.labels.keys.sorted().map(String.init).joined(separator: ", "))")
         }
 
-        problems += unknownIDs(items.keys, known: definition.items.map(\.id), list: "items", kind: "item")
+        problems.all += unknownIDs(items.keys, known: definition.items.map(\.id), list: "items", kind: "item")
         for index in definition.items.indices {
             let id = definition.items[index].id
             translated.items[index].text = text(items[id], at: "items.\(id)", what: "the statement of item \"\(id)\"")
         }
-        problems += unknownIDs(bands.keys, known: definition.bands.map(\.id), list: "bands", kind: "band")
+        problems.all += unknownIDs(bands.keys, known: definition.bands.map(\.id), list: "bands", kind: "band")
         for index in definition.bands.indices {
             let id = definition.bands[index].id
             guard let words = bands[id] else { add("bands", "band \"\(id)\" is missing; give its label, summary and advice"); continue }
@@ -161,7 +155,7 @@ extension QuestionnaireCatalogue {
             translated.bands[index].summary = text(words.summary, at: "bands.\(id).summary", what: "the summary of band \"\(id)\"")
             translated.bands[index].advice = text(words.advice, at: "bands.\(id).advice", what: "the advice of band \"\(id)\"")
         }
-        problems += unknownIDs(regions.keys, known: definition.regions.map(\.id), list: "regions", kind: "region")
+        problems.all += unknownIDs(regions.keys, known: definition.regions.map(\.id), list: "regions", kind: "region")
         for index in definition.regions.indices {
             let region = definition.regions[index]
             guard let words = regions[region.id] else { add("regions", "region \"\(region.id)\" is missing; give its label, summary and advice\(region.discuss.isEmpty ? "" : " and discuss")"); continue }
@@ -179,7 +173,7 @@ extension QuestionnaireCatalogue {
         for problem in templateProblems(of: words, path: "words", reference: AnswerWording.english.templates) {
             add(problem.path, problem.message)
         }
-        guard problems.isEmpty else { return .failure(CatalogueProblems(problems: problems)) }
+        guard problems.all.isEmpty else { return .failure(CatalogueProblems(problems: problems.all)) }
         return .success(TranslatedQuestionnaire(questionnaire: translated, wording: AnswerWording(templates: words)))
     }
 }
@@ -193,6 +187,22 @@ func unknownIDs(_ ids: Dictionary<String, some Any>.Keys, known: [String], list:
 }
 
 /// Everything wrong with one catalogue.
+/// The problems one catalogue's translation finds, collected so that all are reported at once.
+struct CatalogueProblemList {
+    var all: [QuestionnaireProblem] = []
+
+    mutating func add(_ path: String, _ message: String) { all.append(QuestionnaireProblem(path: path, message: message)) }
+
+    /// `value` when it holds words; otherwise "" and a problem at `path`.
+    mutating func text(_ value: String?, at path: String, what: String) -> String {
+        guard let value, !isBlank(value) else {
+            add(path, value == nil ? "\(what) is missing; every language needs it" : "\(what) is empty; write the words")
+            return ""
+        }
+        return value
+    }
+}
+
 public struct CatalogueProblems: Error, Sendable, Equatable {
     public var problems: [QuestionnaireProblem]
 }

@@ -25,24 +25,10 @@ public struct PlannerCatalogue: Decodable, Sendable, Equatable {
         public var label: String
         public var help: String?
         public var unit: String?
-        public var options: [String: String]
+        public var options: [String: String] = [:]
 
         enum CodingKeys: String, CodingKey, CaseIterable { case label, help, unit, options }
 
-        init(label: String, help: String? = nil, unit: String? = nil, options: [String: String] = [:]) {
-            self.label = label
-            self.help = help
-            self.unit = unit
-            self.options = options
-        }
-
-        public init(from decoder: any Decoder) throws {
-            let fields = try StrictFields(decoder, CodingKeys.self)
-            label = try fields(.label)
-            help = try fields.optional(.help)
-            unit = try fields.optional(.unit)
-            options = try fields(.options, or: [:])
-        }
     }
 
     public struct RuleWords: Decodable, Sendable, Equatable {
@@ -86,26 +72,21 @@ public struct PlannerCatalogue: Decodable, Sendable, Equatable {
         }
     }
 
-    init(title: String?, intro: String?, months: [String], inputs: [String: InputWords], rules: [String: RuleWords],
-         sources: [String: SourceWords], words: [String: String]) {
-        self.title = title
-        self.intro = intro
-        self.months = months
-        self.inputs = inputs
-        self.rules = rules
-        self.sources = sources
-        self.words = words
-    }
+}
 
+// In extensions, so that Swift's memberwise initialisers stay for the tests.
+extension PlannerCatalogue {
     public init(from decoder: any Decoder) throws {
         let fields = try StrictFields(decoder, CodingKeys.self)
-        title = try fields.optional(.title)
-        intro = try fields.optional(.intro)
-        months = try fields(.months)
-        inputs = try fields(.inputs)
-        rules = try fields(.rules)
-        sources = try fields(.sources, or: [:])
-        words = try fields(.words)
+        self.init(title: try fields.optional(.title), intro: try fields.optional(.intro), months: try fields(.months),
+                  inputs: try fields(.inputs), rules: try fields(.rules), sources: try fields(.sources, or: [:]), words: try fields(.words))
+    }
+}
+
+extension PlannerCatalogue.InputWords {
+    public init(from decoder: any Decoder) throws {
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        self.init(label: try fields(.label), help: try fields.optional(.help), unit: try fields.optional(.unit), options: try fields(.options, or: [:]))
     }
 }
 
@@ -113,15 +94,9 @@ extension PlannerCatalogue {
     /// `definition` (valid) in this catalogue's words with its wording, or every problem at once,
     /// each with its path in the catalogue (`inputs.role.options.manager`, `rules.span.before`).
     public func translate(_ definition: Planner) -> Result<Planner, CatalogueProblems> {
-        var problems: [QuestionnaireProblem] = []
-        func add(_ path: String, _ message: String) { problems.append(QuestionnaireProblem(path: path, message: message)) }
-        func text(_ value: String?, at path: String, what: String) -> String {
-            guard let value, !isBlank(value) else {
-                add(path, value == nil ? "\(what) is missing; every language needs it" : "\(what) is empty; write the words")
-                return ""
-            }
-            return value
-        }
+        var problems = CatalogueProblemList()
+        func add(_ path: String, _ message: String) { problems.add(path, message) }
+        func text(_ value: String?, at path: String, what: String) -> String { problems.text(value, at: path, what: what) }
         func optional(_ value: String?, original: String?, at path: String, what: String) -> String? {
             if original == nil {
                 if value != nil { add(path, "planner.yml has no \(what) here, so this one would never be shown; remove it") }
@@ -136,21 +111,21 @@ extension PlannerCatalogue {
             add("months", "give the twelve month names, January first (found \(months.count))")
         }
 
-        problems += unknownIDs(inputs.keys, known: definition.inputs.map(\.id), list: "inputs", kind: "input")
+        problems.all += unknownIDs(inputs.keys, known: definition.inputs.map(\.id), list: "inputs", kind: "input")
         for index in definition.inputs.indices {
             let input = definition.inputs[index], path = "inputs.\(input.id)"
             guard let words = inputs[input.id] else { add("inputs", "input \"\(input.id)\" is missing; give its label\(input.options.isEmpty ? "" : " and options")"); continue }
             translated.inputs[index].label = text(words.label, at: "\(path).label", what: "the label of input \"\(input.id)\"")
             translated.inputs[index].help = optional(words.help, original: input.help, at: "\(path).help", what: "help")
             translated.inputs[index].unit = optional(words.unit, original: input.unit, at: "\(path).unit", what: "unit")
-            problems += unknownIDs(words.options.keys, known: input.options.map(\.id), list: "\(path).options", kind: "option")
+            problems.all += unknownIDs(words.options.keys, known: input.options.map(\.id), list: "\(path).options", kind: "option")
             for option in input.options.indices {
                 let id = input.options[option].id
                 translated.inputs[index].options[option].label = text(words.options[id], at: "\(path).options.\(id)", what: "the label of option \"\(id)\"")
             }
         }
 
-        problems += unknownIDs(rules.keys, known: definition.rules.map(\.id), list: "rules", kind: "rule")
+        problems.all += unknownIDs(rules.keys, known: definition.rules.map(\.id), list: "rules", kind: "rule")
         for index in definition.rules.indices {
             let rule = definition.rules[index], path = "rules.\(rule.id)"
             guard let words = rules[rule.id] else { add("rules", "rule \"\(rule.id)\" is missing; give its title and texts"); continue }
@@ -172,7 +147,7 @@ extension PlannerCatalogue {
             }
         }
 
-        problems += unknownIDs(sources.keys, known: definition.sources.map(\.id), list: "sources", kind: "source")
+        problems.all += unknownIDs(sources.keys, known: definition.sources.map(\.id), list: "sources", kind: "source")
         for index in definition.sources.indices {
             let source = definition.sources[index], path = "sources.\(source.id)"
             guard let words = sources[source.id] else { continue }
@@ -184,7 +159,7 @@ extension PlannerCatalogue {
         for problem in templateProblems(of: words, path: "words", reference: PlannerWording.english.templates) {
             add(problem.path, problem.message)
         }
-        guard problems.isEmpty else { return .failure(CatalogueProblems(problems: problems)) }
+        guard problems.all.isEmpty else { return .failure(CatalogueProblems(problems: problems.all)) }
         translated.wording = PlannerWording(templates: words, months: months)
         return .success(translated)
     }

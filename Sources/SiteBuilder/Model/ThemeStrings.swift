@@ -1,3 +1,4 @@
+import Scoring
 /// The theme's words per language (`i18n/<code>.yml` at the site root, like Hugo's `i18n/`): flat
 /// maps of snake_case keys to strings, which templates print as `{{i18n.key}}` and the builder
 /// fills where a value goes into the words (`{minutes} min read`). Made once by the loader
@@ -50,21 +51,7 @@ struct LanguageStrings: Sendable {
     }
 
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            let afterOpen = rest.index(after: open)
-            if let close = rest[afterOpen...].firstIndex(of: "}"), let value = values[String(rest[afterOpen..<close])] {
-                result += value
-                rest = rest[rest.index(after: close)...]
-            } else {
-                result += "{"
-                rest = rest[afterOpen...]
-            }
-        }
-        return result + rest
+        text.contains("{") ? fillHoles(text, values) : text
     }
 
     /// The `{name}` holes a string has, in order of first appearance.

@@ -7,7 +7,7 @@ set -euo pipefail
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 RELEASE=$1
 OUT=$2
-TARGETS="SiteBuilder Markdown Scoring Blocks ByteText CFileSwap CByteSearch Yams CYaml Mustache Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper CXKCP CXKCPShims"
+TARGETS="SiteBuilder HostRules Markdown Scoring Blocks ByteText CFileSwap CByteSearch Yams CYaml Mustache Crypto CCryptoBoringSSL CCryptoBoringSSLShims CryptoBoringWrapper CXKCP CXKCPShims"
 
 objects=()
 for target in $TARGETS; do

@@ -27,6 +27,7 @@ def fetch():
         return response.read()
 
 
+original = None
 try:
     deadline = time.time() + 600
     while True:
@@ -40,7 +41,9 @@ try:
     original = open(edited, encoding="utf-8").read()
     for run in range(runs):
         marker = f"servelatency{run}x"
-        text = original.rstrip("\n") + f" {marker}\n"
+        # A paragraph of its own: appended to the last line, it would become a stray table cell
+        # (dropped by GFM) when a page ends in a table.
+        text = original.rstrip("\n") + f"\n\n{marker}\n"
         time.sleep(0.3)  # let the previous rebuild settle
         start = time.perf_counter()
         with open(edited, "w", encoding="utf-8") as handle:
@@ -50,8 +53,9 @@ try:
                 sys.exit("the edit never reached the served page")
             time.sleep(0.001)
         print(f"live {time.perf_counter() - start:.4f}", flush=True)
-    with open(edited, "w", encoding="utf-8") as handle:
-        handle.write(original)
 finally:
+    if original is not None:  # the page as it was, even when a run failed
+        with open(edited, "w", encoding="utf-8") as handle:
+            handle.write(original)
     server.terminate()
     server.wait(timeout=30)

@@ -44,6 +44,45 @@ final class TwoLanguageSiteTests: XCTestCase {
 
     func testEveryHreflangAlternateExistsAndLinksBack() throws {
         let built = try Site()
+        let clusters = try Self.assertEveryAlternateExistsAndLinksBack(in: built)
+        // Home, the section and the translated pitfall, in each language.
+        XCTAssertGreaterThanOrEqual(clusters, 6, "translated pages carry alternates")
+        XCTAssertEqual(BuiltHTML.alternates(of: try built.page("pitfalls/lone-wolf/")), [:], "an untranslated page has none")
+    }
+
+    /// The default site in English and German: every English page has its German page, a
+    /// translation (alternates en, de, x-default) or a fallback (the original's canonical), and
+    /// every alternate exists and links back.
+    func testTheDefaultSitesPagesExistInBothLanguagesWithAlternatesThatLinkBack() throws {
+        let built = try Site.defaultSite()
+        let pages = built.htmlFiles().filter { file in
+            // The guides' own pages; tag and search pages are made per language, not translated.
+            !file.hasPrefix("de/") && !file.hasPrefix("embed/") && !file.hasPrefix("standalone/") && !file.hasSuffix(".standalone.html")
+                && !file.hasPrefix("tags/") && !file.hasPrefix("search/")
+                && file != "404.html" && (try? built.text(file).contains("<link rel=\"canonical\"")) == true
+        }
+        XCTAssertGreaterThanOrEqual(pages.count, 25, "the default site's English pages")
+        var fallbacks = 0
+        for file in pages {
+            XCTAssertEqual(BuiltHTML.language(of: try built.text(file)), "en", file)
+            let german = "de/" + file
+            XCTAssertTrue(built.exists(german), "\(german) is published")
+            guard built.exists(german) else { continue }
+            let html = try built.text(german)
+            XCTAssertEqual(BuiltHTML.language(of: html), "de", german)
+            if BuiltHTML.alternates(of: html).isEmpty {
+                fallbacks += 1
+                XCTAssertEqual(BuiltHTML.canonical(of: html), BuiltHTML.canonical(of: try built.text(file)), "\(german): a fallback's canonical is the original")
+            }
+        }
+        XCTAssertEqual(fallbacks, 0, "every page of the default guides has its German translation")
+        let clusters = try Self.assertEveryAlternateExistsAndLinksBack(in: built)
+        XCTAssertEqual(clusters, 2 * pages.count, "each guide and its translation carry alternates")
+    }
+
+    /// Checks every page's `hreflang` alternates: each exists, is in its language, and links back
+    /// with the same set; returns how many pages carry alternates.
+    static func assertEveryAlternateExistsAndLinksBack(in built: Site) throws -> Int {
         var clusters = 0
         for file in built.htmlFiles() {
             let html = try built.text(file)
@@ -65,9 +104,7 @@ final class TwoLanguageSiteTests: XCTestCase {
                 XCTAssertEqual(BuiltHTML.alternates(of: target), alternates, "\(url) links back with the same alternates as \(file)")
             }
         }
-        // Home, the section and the translated pitfall, in each language.
-        XCTAssertGreaterThanOrEqual(clusters, 6, "translated pages carry alternates")
-        XCTAssertEqual(BuiltHTML.alternates(of: try built.page("pitfalls/lone-wolf/")), [:], "an untranslated page has none")
+        return clusters
     }
 
     func testTheSitemapIsAnIndexOverOneSitemapPerLanguageWithTheAlternatesOfThePages() throws {

@@ -28,10 +28,20 @@ struct TwoLanguageSite {
     /// Builds the fixture, with `baseURL` unless `baseURL` is nil (relative links only, as opened
     /// from disk). `siteYML` edits site.yml first (e.g. to add `host:`).
     init(baseURL: String? = TwoLanguageSite.baseURL, editingSiteYML siteYML: ((String) -> String)? = nil, building: Bool = true) throws {
+        try self.init(fixture: Self.fixture, baseURL: baseURL, editingSiteYML: siteYML, building: building)
+    }
+
+    /// The repository's default site (English and German) instead of the fixture.
+    static func defaultSite() throws -> TwoLanguageSite {
+        try TwoLanguageSite(fixture: nil, baseURL: baseURL, editingSiteYML: nil, building: true)
+    }
+
+    private init(fixture: URL?, baseURL: String?, editingSiteYML siteYML: ((String) -> String)?, building: Bool) throws {
         site = try TemporarySite()
         for name in ["site.yml", "content"] {
+            guard let fixture else { break }
             try FileManager.default.removeItem(at: site.url(name))
-            try FileManager.default.copyItem(at: Self.fixture.appendingPathComponent(name), to: site.url(name))
+            try FileManager.default.copyItem(at: fixture.appendingPathComponent(name), to: site.url(name))
         }
         // The theme's strings go with the theme, when the repository has them.
         let strings = TemporarySite.repositoryRoot.appendingPathComponent("i18n")

@@ -95,7 +95,7 @@ let package = Package(
         .testTarget(name: "DeployTests", dependencies: ["Deploy", "HostRules", "SiteBuilder", "TestSupport"]),
         .testTarget(name: "PreviewServerTests", dependencies: ["PreviewServer", "SiteBuilder", "HostRules"]),
         // Drives the built `crossroads` binary, node and headless Chromium against whole sites.
-        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Scoring", "Markdown", .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "EndToEndTests", dependencies: ["SiteBuilder", "Scoring", "Markdown", "TestSupport", .product(name: "Yams", package: "Yams")]),
         // Bad input, hostile content, killed builds and property-based fuzzing (issue 8).
         .testTarget(name: "HardeningTests", dependencies: [
             "SiteBuilder", "Scoring", "Markdown", "TestSupport",

@@ -203,7 +203,7 @@ struct BuiltDefaultSite {
     let guides: [GuideSource]
 
     init() throws {
-        site = try TemporarySite()
+        site = try TemporarySite(allLanguages: true)
         output = try site.build()
         languages = try GuideLanguage.all(ofSiteAt: site.root)
         guides = try GuideSource.all(in: site.url("content"), languages: languages)

@@ -9,7 +9,7 @@ final class LanguageSwitchBrowserTests: XCTestCase {
     static let answers = [10, 9, 1, 8, 2, 3, 0, 10, 1, 9, 10, 2, 1, 8, 9]
 
     private func twoLanguageSite() throws -> TemporarySite {
-        let site = try TemporarySite()
+        let site = try TemporarySite(allLanguages: true)
         XCTAssertTrue(try site.read("site.yml").contains("\n  - code: de\n"), "the default site is in English and German")
         return site
     }

@@ -70,7 +70,7 @@ struct JudgedSites {
     let everyBlock: URL
 
     init() throws {
-        defaultCopy = try TemporarySite()
+        defaultCopy = try TemporarySite(allLanguages: true)
         defaultSite = try defaultCopy.build()
         everyBlockCopy = try TemporarySite.everyBlockFixture()
         everyBlock = try everyBlockCopy.build(extraArguments: ["--base-url", "https://example.com/guides/"])

@@ -71,7 +71,7 @@ final class SearchBrowserTests: XCTestCase {
     /// (`#search-words`, the theme strings `search_*`), so a German page counts in German.
     func testTheSearchScriptSpeaksThePagesLanguage() async throws {
         try WebDriver.requireBrowser()
-        let site = try TemporarySite()
+        let site = try TemporarySite(allLanguages: true)
         try site.build()
         let searchPage = site.output.appendingPathComponent("de/search/index.html")
         let query = try XCTUnwrap(URL(string: searchPage.absoluteString + "?q=zzqxv"))

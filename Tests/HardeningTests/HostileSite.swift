@@ -65,6 +65,7 @@ enum HostileSite {
         for part in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(part), to: folder.appendingPathComponent(part))
         }
+        try DefaultSiteLanguages.keepOnlyTheDefaultLanguage(in: folder)
         let pagePath = folder.appendingPathComponent("content/pitfalls/hostile.md")
         try Data(page.utf8).write(to: pagePath)
         // The questionnaire's statements travel inside a <script type="application/json"> element.

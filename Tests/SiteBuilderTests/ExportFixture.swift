@@ -5,7 +5,7 @@ import XCTest
 
 /// The repository's own site (content/, templates/, site.yml), built or exported into temporary folders.
 enum ExportFixture {
-    static let siteRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static var siteRoot: URL { DefaultSite.oneLanguageRoot }
 
     static func temporaryFolder(_ name: String) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-\(name)-\(UUID().uuidString)")

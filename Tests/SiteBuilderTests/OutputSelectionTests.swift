@@ -78,6 +78,7 @@ final class OutputSelectionTests: XCTestCase {
         for entry in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(entry), to: site.appendingPathComponent(entry))
         }
+        try DefaultSiteLanguages.keepOnlyTheDefaultLanguage(in: site)
         let page = site.appendingPathComponent("content/pitfalls/forced-ladder.md")
         let text = try String(contentsOf: page, encoding: .utf8)
         try ("---\naliases: [old-address/]\n" + text.dropFirst(4)).write(to: page, atomically: true, encoding: .utf8)

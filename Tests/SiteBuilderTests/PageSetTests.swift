@@ -6,7 +6,7 @@ import XCTest
 final class PageSetTests: XCTestCase {
     func testDefaultSiteWritesEveryPageIndexAndSiteFile() throws {
         let site = try SharedDefaultBuild.shared.site()
-        let loaded = try SiteLoader(sourceFolder: DefaultSite.root).load()
+        let loaded = try SiteLoader(sourceFolder: DefaultSite.oneLanguageRoot).load()
         XCTAssertFalse(loaded.pages.isEmpty)
         for page in loaded.pages {
             XCTAssertTrue(site.exists(SitePath.outputFile(for: page.sitePath)), "no output for \(page.file)")

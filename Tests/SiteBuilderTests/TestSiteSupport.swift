@@ -1,5 +1,6 @@
 import Foundation
 import SiteBuilder
+import TestSupport
 import XCTest
 
 /// A folder under the system temporary folder, removed when the test case tears down.
@@ -32,12 +33,29 @@ enum DefaultSite {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     }
 
-    /// Copies the default site's sources into `folder`, so a test may change them freely.
+    /// Copies the default site's sources into `folder`, so a test may change them freely: the
+    /// default language alone (`DefaultSiteLanguages`), since these tests are about the engine;
+    /// the tests of several languages build their own sites or the whole repository site.
     static func copy(into folder: URL) throws {
         for part in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: root.appendingPathComponent(part), to: folder.appendingPathComponent(part))
         }
+        try DefaultSiteLanguages.keepOnlyTheDefaultLanguage(in: folder)
     }
+
+    /// One copy per test process of the default site in its default language, for tests that
+    /// read the site without changing it.
+    static let oneLanguageRoot: URL = {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-one-language-\(UUID().uuidString)")
+        do {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try copy(into: folder)
+            atexit { try? FileManager.default.removeItem(atPath: DefaultSite.oneLanguageRoot.path) }
+            return folder
+        } catch {
+            return root
+        }
+    }()
 }
 
 /// A small site whose templates are written inline, so each test states exactly what it relies on.

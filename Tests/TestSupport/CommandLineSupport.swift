@@ -168,3 +168,45 @@ public enum Overlay {
         }
     }
 }
+
+/// The default site in its default language alone, for tests whose subject is not languages (the
+/// engine's caching, exports, errors, hostile input): the translations (`x.de.md`), the German data
+/// files and catalogues are taken out and `languages:` is dropped from site.yml, so each such test
+/// sees the one-language site it was written for. The tests of several languages build the whole
+/// default site.
+public enum DefaultSiteLanguages {
+    public static func keepOnlyTheDefaultLanguage(in siteRoot: URL) throws {
+        let content = siteRoot.appendingPathComponent("content")
+        let codes = try otherLanguageCodes(in: siteRoot)
+        let files = FileManager.default.enumerator(atPath: content.path)?.compactMap { $0 as? String } ?? []
+        for path in files where codes.contains(where: { path.hasSuffix(".\($0).md") || path.hasSuffix(".\($0).yml") }) {
+            try FileManager.default.removeItem(at: content.appendingPathComponent(path))
+        }
+        let settings = siteRoot.appendingPathComponent("site.yml")
+        var kept: [String] = []
+        var inLanguages = false
+        for line in try String(contentsOf: settings, encoding: .utf8).components(separatedBy: "\n") {
+            if line.hasPrefix("languages:") { inLanguages = true; continue }
+            if inLanguages, line.hasPrefix(" ") || line.hasPrefix("-") { continue }
+            inLanguages = false
+            kept.append(line)
+        }
+        try kept.joined(separator: "\n").write(to: settings, atomically: true, encoding: .utf8)
+    }
+
+    /// The codes under `languages:` other than the default `language:`.
+    static func otherLanguageCodes(in siteRoot: URL) throws -> [String] {
+        let text = try String(contentsOf: siteRoot.appendingPathComponent("site.yml"), encoding: .utf8)
+        let lines = text.components(separatedBy: "\n")
+        let defaultCode = lines.first { $0.hasPrefix("language:") }.map { $0.dropFirst("language:".count).trimmingCharacters(in: .whitespaces) } ?? "en"
+        return lines.compactMap { line -> String? in
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            for prefix in ["- code:", "- {code:"] where trimmed.hasPrefix(prefix) {
+                let rest = trimmed.dropFirst(prefix.count).trimmingCharacters(in: .whitespaces)
+                let code = rest.prefix { $0.isLetter || $0 == "-" }
+                return code.isEmpty || String(code) == defaultCode ? nil : String(code)
+            }
+            return nil
+        }
+    }
+}

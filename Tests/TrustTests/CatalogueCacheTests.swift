@@ -14,6 +14,7 @@ final class CatalogueCacheTests: XCTestCase {
             try Overlay.copy(Repository.root.appendingPathComponent(name), into: site.appendingPathComponent(name))
         }
         try FileManager.default.copyItem(at: Repository.root.appendingPathComponent("site.yml"), to: site.appendingPathComponent("site.yml"))
+        try DefaultSiteLanguages.keepOnlyTheDefaultLanguage(in: site)
         try Overlay.copy(Repository.root.appendingPathComponent("Tests/Fixtures/catalogues"), into: site.appendingPathComponent("content"))
         try edit(site, "site.yml", "language: en\n", "language: de\n")
         // The questionnaire page's own text quotes no number, so only the form reads the catalogue.

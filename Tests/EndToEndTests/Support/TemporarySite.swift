@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A throwaway copy of the repository's default site (site.yml, content/, templates/) that a
 /// test may edit and build. The folder is deleted when the value is released.
@@ -13,12 +14,16 @@ final class TemporarySite {
     /// The copy's folder: pass it as `--source`.
     let root: URL
 
-    init(copying source: URL = TemporarySite.repositoryRoot) throws {
+    /// `allLanguages`: the default site in every language it has (English and German); otherwise in
+    /// its default language alone (`DefaultSiteLanguages`), the site the tests of one feature were
+    /// written for.
+    init(copying source: URL = TemporarySite.repositoryRoot, allLanguages: Bool = false) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("crossroads-site-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         for name in ["site.yml", "content", "templates", "i18n"] {
             try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: root.appendingPathComponent(name))
         }
+        if !allLanguages { try DefaultSiteLanguages.keepOnlyTheDefaultLanguage(in: root) }
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }

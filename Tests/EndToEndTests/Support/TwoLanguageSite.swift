@@ -37,7 +37,7 @@ struct TwoLanguageSite {
     }
 
     private init(fixture: URL?, baseURL: String?, editingSiteYML siteYML: ((String) -> String)?, building: Bool) throws {
-        site = try TemporarySite()
+        site = try TemporarySite(allLanguages: fixture == nil)
         for name in ["site.yml", "content"] {
             guard let fixture else { break }
             try FileManager.default.removeItem(at: site.url(name))

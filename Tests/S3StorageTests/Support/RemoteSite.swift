@@ -21,7 +21,9 @@ struct RemoteSite {
         for key in keys.sorted() where key.hasSuffix(".html") {
             guard let data = try await client.get(key: prefix + key) else { continue }
             for link in Self.localLinks(in: String(decoding: data, as: UTF8.self)) {
-                guard let target = Self.resolve(link, from: key) else { continue }
+                // A language's 404 page (de/404.html) links from the site's root, like the root
+                // 404.html, as `crossroads check` reads it.
+                guard let target = Self.resolve(link, from: key.hasSuffix("/404.html") ? "404.html" : key) else { continue }
                 if !keys.contains(target) { broken.append("\(key) -> \(link)") }
             }
         }

@@ -203,6 +203,20 @@ def write_band_targets(repo, site):
                       "A page the questionnaire's bands point to.\n")
 
 
+def one_language(site_yml):
+    """site.yml without its `languages:` list (a top-level key and its indented lines)."""
+    kept, skipping = [], False
+    for line in site_yml.split("\n"):
+        if line.startswith("languages:"):
+            skipping = True
+            continue
+        if skipping and (line.startswith(" ") or line.startswith("-")):
+            continue
+        skipping = False
+        kept.append(line)
+    return "\n".join(kept)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, required=True)
@@ -213,11 +227,14 @@ def main():
 
     shutil.rmtree(args.out, ignore_errors=True)
     site, hugo, floor = (os.path.join(args.out, name) for name in ("site", "hugo", "floor"))
-    shutil.copy(os.path.join(args.repo, "site.yml"), os.path.join(makedirs(site), "site.yml"))
+    # One language: the corpus measures the engine on as many pages as asked for, so the default
+    # site's other languages (which would add a fallback of every page) are left out.
+    write(os.path.join(makedirs(site), "site.yml"), one_language(open(os.path.join(args.repo, "site.yml"), encoding="utf-8").read()))
     shutil.copytree(os.path.join(args.repo, "templates"), os.path.join(site, "templates"))
     if os.path.isdir(os.path.join(args.repo, "i18n")):  # the theme's words (older checkouts have none)
         shutil.copytree(os.path.join(args.repo, "i18n"), os.path.join(site, "i18n"))
-    shutil.copytree(os.path.join(args.repo, "content", "data"), os.path.join(site, "content", "data"))
+    shutil.copytree(os.path.join(args.repo, "content", "data"), os.path.join(site, "content", "data"),
+                    ignore=shutil.ignore_patterns("*.*.yml"))  # translations such as ladders.de.yml
     shutil.copy(os.path.join(args.repo, "content", "questionnaire.yml"), os.path.join(site, "content", "questionnaire.yml"))
     write(os.path.join(site, "content", "questionnaire.md"),
           '---\ntitle: "Which path fits you?"\nkind: page\ntemplate: questionnaire\nsummary: "A self-assessment."\n---\n'

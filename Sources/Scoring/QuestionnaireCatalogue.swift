@@ -29,15 +29,7 @@ public struct QuestionnaireCatalogue: Decodable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey, CaseIterable { case labels }
 
-        init(labels: [Int: String]) { self.labels = labels }
-
-        public init(from decoder: any Decoder) throws {
-            // `0:` and `"0":` alike, as the definition's own reader takes them.
-            let container = try StrictFields(decoder, CodingKeys.self).container
-            labels = try container.decodeIfPresent(LabelList.self, forKey: .labels)?.labels ?? [:]
-        }
-
-        private struct LabelList: Decodable {
+        fileprivate struct LabelList: Decodable {
             var labels: [Int: String] = [:]
             init(from decoder: any Decoder) throws {
                 let container = try decoder.container(keyedBy: FieldKey.self)
@@ -58,16 +50,6 @@ public struct QuestionnaireCatalogue: Decodable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey, CaseIterable { case label, summary, advice }
 
-        public init(from decoder: any Decoder) throws {
-            let fields = try StrictFields(decoder, CodingKeys.self)
-            try self.init(label: fields(.label), summary: fields(.summary), advice: fields(.advice))
-        }
-
-        init(label: String, summary: String, advice: String) {
-            self.label = label
-            self.summary = summary
-            self.advice = advice
-        }
     }
 
     public struct RegionWords: Decodable, Sendable, Equatable {
@@ -78,34 +60,38 @@ public struct QuestionnaireCatalogue: Decodable, Sendable, Equatable {
 
         enum CodingKeys: String, CodingKey, CaseIterable { case label, summary, advice, discuss }
 
-        public init(from decoder: any Decoder) throws {
-            let fields = try StrictFields(decoder, CodingKeys.self)
-            try self.init(label: fields(.label), summary: fields(.summary), advice: fields(.advice), discuss: fields.optional(.discuss))
-        }
-
-        init(label: String, summary: String, advice: String, discuss: [String]?) {
-            self.label = label
-            self.summary = summary
-            self.advice = advice
-            self.discuss = discuss
-        }
     }
 
+}
+
+// In extensions, so that Swift's memberwise initialisers stay for the tests.
+extension QuestionnaireCatalogue {
     public init(from decoder: any Decoder) throws {
         let fields = try StrictFields(decoder, CodingKeys.self)
         try self.init(title: fields.optional(.title), intro: fields.optional(.intro), scale: fields.optional(.scale),
                       items: fields(.items), bands: fields(.bands), regions: fields(.regions, or: [:]), words: fields(.words))
     }
+}
 
-    init(title: String?, intro: String?, scale: ScaleWords?, items: [String: String], bands: [String: BandWords],
-         regions: [String: RegionWords], words: [String: String]) {
-        self.title = title
-        self.intro = intro
-        self.scale = scale
-        self.items = items
-        self.bands = bands
-        self.regions = regions
-        self.words = words
+extension QuestionnaireCatalogue.ScaleWords {
+    public init(from decoder: any Decoder) throws {
+        // `0:` and `"0":` alike, as the definition's own reader takes them.
+        let container = try StrictFields(decoder, CodingKeys.self).container
+        self.init(labels: try container.decodeIfPresent(LabelList.self, forKey: .labels)?.labels ?? [:])
+    }
+}
+
+extension QuestionnaireCatalogue.BandWords {
+    public init(from decoder: any Decoder) throws {
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(label: fields(.label), summary: fields(.summary), advice: fields(.advice))
+    }
+}
+
+extension QuestionnaireCatalogue.RegionWords {
+    public init(from decoder: any Decoder) throws {
+        let fields = try StrictFields(decoder, CodingKeys.self)
+        try self.init(label: fields(.label), summary: fields(.summary), advice: fields(.advice), discuss: fields.optional(.discuss))
     }
 }
 

@@ -1,6 +1,5 @@
 import CCmarkGFM
 import Foundation
-import Synchronization
 
 /// A cmark parser and the document it produced, freed together.
 ///
@@ -11,32 +10,37 @@ final class ParsedDocument {
     let options: Int32
     private let parser: OpaquePointer
 
-    /// `cmark_parser_finish` edits a process-wide table of special inline characters while
-    /// it runs the extensions, so two parses at once can corrupt each other. Every parse in
-    /// the process goes through this one lock; walking and rendering need no lock.
-    private static let parseLock = Mutex(())
-
     init?(_ source: String, options: Int32) {
         self.options = options
         var text = source
-        let parsed: (parser: OpaquePointer, root: OpaquePointer)? = Self.parseLock.withLock { _ in
-            guard let parser = cmark_parser_new(options) else { return nil }
-            CmarkExtensions.attach(to: parser)
-            text.withUTF8 { bytes in
-                guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
-                base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
-                    cmark_parser_feed(parser, characters, bytes.count)
-                }
-            }
-            guard let root = cmark_parser_finish(parser) else {
-                cmark_parser_free(parser)
-                return nil
-            }
-            return (parser, root)
+        let hasTilde = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(UInt8(ascii: "~")), bytes.count) != nil
         }
+        // Parses run in parallel, except those that need strikethrough (see `CmarkExtensions`).
+        let parsed = hasTilde
+            ? CmarkExtensions.strikethroughLock.withLock { _ in Self.parse(source, options: options, strikethrough: true) }
+            : Self.parse(source, options: options, strikethrough: false)
         guard let parsed else { return nil }
         self.parser = parsed.parser
         self.root = parsed.root
+    }
+
+    private static func parse(_ source: String, options: Int32, strikethrough: Bool) -> (parser: OpaquePointer, root: OpaquePointer)? {
+        guard let parser = cmark_parser_new(options) else { return nil }
+        CmarkExtensions.attach(to: parser, strikethrough: strikethrough)
+        var text = source
+        text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { characters in
+                cmark_parser_feed(parser, characters, bytes.count)
+            }
+        }
+        guard let root = cmark_parser_finish(parser) else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        return (parser, root)
     }
 
     deinit {

@@ -97,18 +97,21 @@ struct OutputKeys {
     }
 
     /// Whether a body holds a fenced block (```` ``` ```` or `~~~`) or a placeholder (`{{`), which
-    /// read the data files and the questionnaire. One pass over the bytes: Foundation's
+    /// read the data files and the questionnaire. One pass over the bytes in place: Foundation's
     /// `contains` would convert every body to UTF-16 first.
     static func mayUseData(_ body: String) -> Bool {
-        var previous: UInt8 = 0
-        var run = 0
-        for byte in body.utf8 {
-            run = byte == previous ? run + 1 : 1
-            previous = byte
-            if run >= 3 && (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) { return true }
-            if run >= 2 && byte == UInt8(ascii: "{") { return true }
+        var body = body
+        return body.withUTF8 { bytes in
+            var previous: UInt8 = 0
+            var run = 0
+            for byte in bytes {
+                run = byte == previous ? run + 1 : 1
+                previous = byte
+                if run >= 3 && (byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~")) { return true }
+                if run >= 2 && byte == UInt8(ascii: "{") { return true }
+            }
+            return false
         }
-        return false
     }
 
     /// Everything about a page that other pages print about it.

@@ -63,12 +63,15 @@ struct YAMLDocument {
     }
 
     private static func lineIndentedWithTab(_ text: String) -> Int? {
-        var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
-            for character in line {
-                if character == "\t" { return lineNumber }
-                if character != " " { break }
+        var lineNumber = 1
+        var inIndent = true
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "\n") {
+                lineNumber += 1
+                inIndent = true
+            } else if inIndent {
+                if byte == UInt8(ascii: "\t") { return lineNumber }
+                inIndent = byte == UInt8(ascii: " ")
             }
         }
         return nil

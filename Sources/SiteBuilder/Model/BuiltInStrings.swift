@@ -43,7 +43,10 @@ enum BuiltInStrings {
 
 extension PageKind {
     /// The key of this kind's badge word (`kind_mastery_stage`).
-    var titleKey: String { "kind_" + rawValue.replacingOccurrences(of: "-", with: "_") }
+    var titleKey: String { "kind_" + keyName }
     /// The key of this kind's index title when `_index.md` gives none.
-    var sectionTitleKey: String { "section_" + rawValue.replacingOccurrences(of: "-", with: "_") }
+    var sectionTitleKey: String { "section_" + keyName }
+
+    /// The raw value as a key: `mastery-stage` is `mastery_stage`.
+    private var keyName: String { String(rawValue.map { $0 == "-" ? "_" : $0 }) }
 }

@@ -51,7 +51,7 @@ struct LanguageStrings: Sendable {
     }
 
     static func fill(_ text: String, _ values: [String: String]) -> String {
-        text.contains("{") ? fillHoles(text, values) : text
+        text.utf8.contains(UInt8(ascii: "{")) ? fillHoles(text, values) : text
     }
 
     /// The `{name}` holes a string has, in order of first appearance.

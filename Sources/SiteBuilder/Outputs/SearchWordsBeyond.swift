@@ -13,19 +13,20 @@ extension SearchIndex {
         // Bytes first: a character is at least one, and counting characters takes longer.
         guard shown.utf8.count >= limit, shown.count >= limit else { return "" }
         var visible = 0
-        for byte in shown.utf8 where byte != UInt8(ascii: " ") { visible += 1 }
-        // "·" (C2 B7) may be one the folding put in, with no byte of `text` behind it.
-        visible -= 2 * shown.utf8.split(separator: 0xB7, omittingEmptySubsequences: false).count - 2
+        for byte in shown.utf8 where byte != UInt8(ascii: " ") {
+            // "·" (C2 B7) may be one the folding put in, with no byte of `text` behind it.
+            visible += byte == 0xB7 ? -1 : 1
+        }
         var text = text
         return text.withUTF8 { bytes -> String in
             var start = min(max(visible, 0), bytes.count)
             while start > 0 && isWordByte(bytes[start - 1]) { start -= 1 }
-            var seen = Set<[UInt8]>()
+            var seen = Set<WordBytes>()
             var out: [UInt8] = []
             var word: [UInt8] = []
             func finishWord() {
                 guard !word.isEmpty else { return }
-                if seen.insert(word).inserted {
+                if seen.insert(WordBytes(bytes: word)).inserted {
                     if !out.isEmpty { out.append(UInt8(ascii: " ")) }
                     out.append(contentsOf: word)
                 }
@@ -48,6 +49,15 @@ extension SearchIndex {
         switch byte {
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), 0x80...: true
         default: false
+        }
+    }
+
+    /// A word's bytes, hashed in one call: `[UInt8]` feeds the hasher byte by byte.
+    private struct WordBytes: Hashable {
+        let bytes: [UInt8]
+
+        func hash(into hasher: inout Hasher) {
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
     }
 }

@@ -23,6 +23,9 @@ struct ContextBuilder: Sendable {
     let strings: LanguageStrings
     private let i18n: TemplateValue
     private let searchWords: TemplateValue
+    /// Theme strings with the site's values filled in, the same on every page.
+    private let byline: TemplateValue
+    private let builtWith: TemplateValue
 
     init(model: SiteModel, links: LinkBuilder, assets: Assets) {
         self.model = model
@@ -34,6 +37,8 @@ struct ContextBuilder: Sendable {
         self.strings = strings
         i18n = strings.templateValue
         searchWords = .string(strings.searchWordsJSON)
+        byline = .string(strings.filled("byline", ["author": model.config.author]))
+        builtWith = .string(strings.filled("built_with", ["generator": "Crossroads"]))
         summaries = SummaryStore(count: model.pages.count) { [site = model.site, links, slugs = model.tagSlugs, tags = model.tagIndexPath] index in
             Self.summaryValues(of: site.pages[index], links: links, tagSlugs: slugs, tagIndexPath: tags, strings: strings)
         }
@@ -73,8 +78,7 @@ struct ContextBuilder: Sendable {
                 "title": .string(config.title), "description": .string(config.description), "language": .string(config.language),
                 "author": .string(config.author), "base_url": .string(config.baseURL ?? ""), "nav": .list(nav), "sections": .list(sections),
                 "questionnaire_url": .string(questionnaireURL), "home_url": .string(links.final(model.prefix)),
-                "byline": .string(strings.filled("byline", ["author": config.author])),
-                "built_with": .string(strings.filled("built_with", ["generator": "Crossroads"])),
+                "byline": byline, "built_with": builtWith,
                 "languages": languageLinks(contentPath: contentPath), "has_languages": .bool(site.languages != nil),
                 // As the theme has always written them, `index.html` included, under the language's prefix.
                 "tags_url": .string(model.tagIndexPath + "index.html"),

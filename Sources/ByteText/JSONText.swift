@@ -6,8 +6,24 @@ public enum JSONText {
     public static func string(_ text: String) -> String {
         // Most text needs no escape at all: one pass over the bytes, eight at a time.
         if !needsEscaping(text) { return "\"" + text + "\"" }
-        var text = text
-        return text.withUTF8(quotedEscaping)
+        var out = "\""
+        out.reserveCapacity(text.utf8.count + 8)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "<", ">", "&", "\u{2028}", "\u{2029}", "\u{0}"..."\u{1F}":
+                out += "\\u"
+                for shift in stride(from: 12, through: 0, by: -4) {
+                    out.unicodeScalars.append(Unicode.Scalar(hexDigit(UInt8(truncatingIfNeeded: scalar.value >> UInt32(shift)) & 0xF)))
+                }
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
     }
 
     /// Whether any byte of `text` is one that `string` rewrites (U+2028 and U+2029 are E2 80 A8/A9).
@@ -32,68 +48,14 @@ public enum JSONText {
         }
     }
 
-    /// `"`, the escaped text and `"`, written once into a string of the exact length, counted
-    /// first: no growing, no scalar-by-scalar appends, however many escapes the text holds.
-    private static func quotedEscaping(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        extraBytes.withUnsafeBufferPointer { extraBytes in
-            var length = bytes.count + 2
-            for index in bytes.indices {
-                length += Int(extraBytes[Int(bytes[index])])
-                if isLineSeparator(in: bytes, at: index) { length += 3 }
-            }
-            return String(unsafeUninitializedCapacity: length) { out in
-                var written = 0
-                func put(_ byte: UInt8) {
-                    out[written] = byte
-                    written += 1
-                }
-                func putUnicodeEscape(_ value: UInt16) {
-                    put(UInt8(ascii: "\\"))
-                    put(UInt8(ascii: "u"))
-                    for shift in stride(from: 12, through: 0, by: -4) { put(hexDigit(UInt8(truncatingIfNeeded: value >> UInt16(shift)) & 0xF)) }
-                }
-                put(UInt8(ascii: "\""))
-                var index = 0
-                while index < bytes.count {
-                    if isLineSeparator(in: bytes, at: index) {
-                        putUnicodeEscape(bytes[index + 2] == 0xA8 ? 0x2028 : 0x2029)
-                        index += 3
-                        continue
-                    }
-                    let byte = bytes[index]
-                    index += 1
-                    switch extraBytes[Int(byte)] {
-                    case 0: put(byte)
-                    case 1:
-                        put(UInt8(ascii: "\\"))
-                        switch byte {
-                        case UInt8(ascii: "\n"): put(UInt8(ascii: "n"))
-                        case UInt8(ascii: "\r"): put(UInt8(ascii: "r"))
-                        case UInt8(ascii: "\t"): put(UInt8(ascii: "t"))
-                        default: put(byte)   // a quote or a backslash
-                        }
-                    default: putUnicodeEscape(UInt16(byte))
-                    }
-                }
-                put(UInt8(ascii: "\""))
-                return written
-            }
-        }
-    }
-
-    /// For each byte value, how many more bytes than one `string` writes for it: 1 for the
-    /// escapes of a backslash and a letter, 5 for `\u00XX`, 0 for a byte written as itself.
-    private static let extraBytes: [UInt8] = (UInt8.min...UInt8.max).map { byte in
-        switch byte {
-        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: "\t"): 1
-        case 0..<0x20, UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"): 5
-        default: 0
-        }
+    /// For each byte value, whether `string` rewrites it.
+    private static let escapedBytes: [Bool] = (UInt8.min...UInt8.max).map { byte in
+        byte < 0x20 || [UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&")].contains(byte)
     }
 
     /// Whether `string` rewrites the byte at `index`, alone or as the start of U+2028 or U+2029.
     private static func isEscaped(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
-        extraBytes.withUnsafeBufferPointer { $0[Int(bytes[index])] != 0 } || isLineSeparator(in: bytes, at: index)
+        escapedBytes.withUnsafeBufferPointer { $0[Int(bytes[index])] } || isLineSeparator(in: bytes, at: index)
     }
 
     /// Whether U+2028 or U+2029 (E2 80 A8 or E2 80 A9) starts at `index`.

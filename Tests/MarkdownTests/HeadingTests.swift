@@ -76,21 +76,3 @@ final class HeadingTests: XCTestCase {
         XCTAssertEqual(rendered.toc.map(\.line), [1, 3])
     }
 }
-
-/// The byte path for ASCII headings gives the slug the Character path gives.
-final class HeadingSlugFastPathTests: XCTestCase {
-    func testASCIISlugsEqualCharacterSlugs() {
-        var state: UInt64 = 0x5EED
-        func next(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
-        let pieces = ["Intro", "API", " ", "  ", "-", "--", "_", "2026", "x", "Q&A", "?", "!", "(a)", "\t", "Z9", ".", "'s", "C++", "/", "~"]
-        for _ in 0..<5_000 {
-            let text = (0..<next(8)).map { _ in pieces[next(pieces.count)] }.joined()
-            XCTAssertEqual(Slug.ascii(text, whenEmpty: "section"), Slug.byCharacter(text, whenEmpty: "section"), text.debugDescription)
-        }
-        XCTAssertNil(Slug.ascii("Café", whenEmpty: "section"), "non-ASCII text must take the Character path")
-        XCTAssertEqual(HeadingSlugger.slug(for: "Café au lait"), "café-au-lait")
-    }
-}

@@ -74,7 +74,6 @@ final class ByteLoopEquivalenceTests: XCTestCase {
         }
         for text in texts {
             XCTAssertEqual(JSONText.needsEscaping(text), ByteLoopReference.needsEscaping(text), text.debugDescription)
-            XCTAssertEqual(JSONText.string(text), ByteLoopReference.jsonString(text), text.debugDescription)
         }
     }
 
@@ -137,35 +136,6 @@ enum ByteLoopReference {
         case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: ":"), UInt8(ascii: ";"), UInt8(ascii: ","): return true
         default: return false
         }
-    }
-
-    /// `JSONText.string`.
-    static func jsonString(_ text: String) -> String {
-        if !needsEscaping(text) { return "\"" + text + "\"" }
-        var out = "\""
-        out.reserveCapacity(text.utf8.count + 2)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "<": out += "\\u003c"
-            case ">": out += "\\u003e"
-            case "&": out += "\\u0026"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     /// `JSONText.needsEscaping`.

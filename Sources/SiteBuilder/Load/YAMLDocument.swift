@@ -111,11 +111,28 @@ struct YAMLFields {
     let lineOffset: Int
     let node: Node
     private(set) var errors: [SiteError] = []
+    /// The mapping's values under keys that resolve to text (`tag:yaml.org,2002:str`), by that
+    /// text, for looking up names that resolve to text too (`textualName`): two such keys are
+    /// equal exactly when their texts are. Yams's own subscript resolves the tags of the name and
+    /// of every key it compares it with, which was most of decoding a page's front matter.
+    private let valuesByTextKey: [String: Node]
 
     init(file: String, lineOffset: Int, node: Node) {
         self.file = file
         self.lineOffset = lineOffset
         self.node = node
+        var values: [String: Node] = [:]
+        for pair in node.mapping.map(Array.init) ?? [] where pair.key.tag.rawValue == Tag.Name.str.rawValue {
+            if let key = pair.key.string { values[key] = pair.value }
+        }
+        valuesByTextKey = values
+    }
+
+    /// Whether YAML reads `name` as text: lowercase letters and `_` only, and not one of the
+    /// words it reads as a boolean or null. Every field name the decoders ask for is one.
+    private static func textualName(_ name: String) -> Bool {
+        name.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "_") }
+            && !["y", "n", "yes", "no", "true", "false", "on", "off", "null"].contains(name)
     }
 
     var keys: [(name: String, node: Node)] {
@@ -138,7 +155,8 @@ struct YAMLFields {
     }
 
     func value(_ key: String) -> Node? {
-        guard let value = node.mapping?[key] else { return nil }
+        let found = Self.textualName(key) ? valuesByTextKey[key] : node.mapping?[key]
+        guard let value = found else { return nil }
         if value.null != nil { return nil }
         return value
     }

@@ -17,15 +17,16 @@ public func fillHoles(_ template: String, _ values: [String: String]) -> String 
     return output + rest
 }
 
-/// The `{name}` holes a text uses: names of letters only, as the page's script reads them.
-func holeNames(in text: String) -> [String] {
+/// The `{name}` holes a text uses, in order: by default names of letters only, as the page's
+/// script reads them; theme strings also allow digits and `_` (`{month_number}`).
+public func holeNames(in text: String, nameCharacter: (Character) -> Bool = { $0.isASCII && $0.isLetter }) -> [String] {
     var names: [String] = []
     var rest = Substring(text)
     while let open = rest.firstIndex(of: "{") {
         let afterOpen = rest.index(after: open)
         guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
         let name = rest[afterOpen..<close]
-        if !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isLetter }) { names.append(String(name)) }
+        if !name.isEmpty, name.allSatisfy(nameCharacter) { names.append(String(name)) }
         rest = rest[afterOpen...]
     }
     return names

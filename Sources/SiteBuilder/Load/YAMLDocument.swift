@@ -132,8 +132,10 @@ struct YAMLFields {
     /// words it reads as a boolean or null. Every field name the decoders ask for is one.
     private static func textualName(_ name: String) -> Bool {
         name.utf8.allSatisfy { ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || $0 == UInt8(ascii: "_") }
-            && !["y", "n", "yes", "no", "true", "false", "on", "off", "null"].contains(name)
+            && !nonTextWords.contains(name)
     }
+
+    private static let nonTextWords: Set<String> = ["y", "n", "yes", "no", "true", "false", "on", "off", "null"]
 
     var keys: [(name: String, node: Node)] {
         guard let mapping = node.mapping else { return [] }

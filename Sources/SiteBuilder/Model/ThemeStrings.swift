@@ -54,20 +54,9 @@ struct LanguageStrings: Sendable {
         text.utf8.contains(UInt8(ascii: "{")) ? fillHoles(text, values) : text
     }
 
-    /// The `{name}` holes a string has, in order of first appearance.
+    /// The `{name}` holes a string has (Scoring's `holeNames`, with theme strings' names).
     static func holes(in text: String) -> [String] {
-        var names: [String] = []
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            let afterOpen = rest.index(after: open)
-            guard let close = rest[afterOpen...].firstIndex(of: "}") else { break }
-            let name = String(rest[afterOpen..<close])
-            if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }), !names.contains(name) {
-                names.append(name)
-            }
-            rest = rest[rest.index(after: close)...]
-        }
-        return names
+        holeNames(in: text) { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
     }
 
     /// "2026-03-14" in this language's words: `date_format` with `{day}`, `{month}` (the name,
